@@ -1,0 +1,20 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/spec'],
+  testMatch: ['**/*.spec.ts'],
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/spec/tsconfig.json', diagnostics: false }],
+  },
+  testTimeout: 15_000,
+  collectCoverage: true,
+  coverageReporters: ['text-summary', 'lcov'],
+  collectCoverageFrom: ['lib/**/*.ts', '!lib/cli/**', '!lib/**/index.ts'],
+  coverageThreshold: {
+    './lib/token/': { lines: 90 },
+    './lib/connection/': { lines: 90 },
+    './lib/subscription/': { lines: 90 },
+    './lib/client/': { lines: 90 },
+    './lib/errors/': { lines: 90 },
+  },
+};

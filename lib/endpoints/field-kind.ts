@@ -1,0 +1,30 @@
+/**
+ * How a record field travels and what it decodes to. Upstream sends metrics as decimal strings
+ * (older responses: JSON numbers), so every numeric kind accepts both.
+ * - `decimal`: a finite number.
+ * - `nullable-decimal`: a finite number or `null`.
+ * - `integer`: a whole number (counts, ranks).
+ * - `text`: a string (ids, tickers, sectors).
+ * - `timestamp`: ISO-8601 (or epoch ms), decoded to `Date`.
+ */
+export type FieldKind = 'decimal' | 'nullable-decimal' | 'integer' | 'text' | 'timestamp';
+
+/** One record field; `aliases` are other names upstream used for it, decoded into this one. */
+export interface FieldSpec {
+  readonly kind: FieldKind;
+  readonly aliases?: readonly string[];
+}
+
+/**
+ * What a path takes as params:
+ * - `ticker-optional`: `{ ticker?: string }` (absent = every ticker), the real-time streams.
+ * - `none`: `{}`.
+ */
+export type RealTimeParamsKind = 'ticker-optional' | 'none';
+
+export interface RealTimeEndpointSpec {
+  readonly params: RealTimeParamsKind;
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+  /** How often upstream publishes, in ms (the local server's default cadence is faster). */
+  readonly cadence: number;
+}

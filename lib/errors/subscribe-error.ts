@@ -1,0 +1,26 @@
+import { MarketProphitError } from './marketprophit-error';
+
+/**
+ * - `rejected`: the server answered the `subscribe` with an error message.
+ * - `ack_timeout`: no answer within `ackTimeout`.
+ * - `invalid_params`: the call was refused before anything was sent.
+ */
+export type SubscribeErrorCode = 'rejected' | 'ack_timeout' | 'invalid_params';
+
+/** A subscription could not be set up. Carries the path and params it was for. */
+export class SubscribeError extends MarketProphitError<SubscribeErrorCode> {
+  override readonly name = 'SubscribeError' as const;
+
+  constructor(
+    code: SubscribeErrorCode,
+    message: string,
+    readonly path: string,
+    readonly params: unknown,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+  }
+}
+
+export const isSubscribeError = (error: unknown): error is SubscribeError =>
+  error instanceof SubscribeError || (error instanceof Error && error.name === 'SubscribeError');

@@ -1,0 +1,45 @@
+import { MarketProphitError } from './marketprophit-error';
+
+/**
+ * - `unauthorized`: 401, the API key (or the proxy's caller) was refused.
+ * - `forbidden`: 403, the key may not use this endpoint.
+ * - `http`: any other HTTP status.
+ * - `network`: the request never got an answer.
+ * - `bad_response`: the answer was not `{ token: string }`.
+ * - `source`: a custom token function failed.
+ */
+export type TokenErrorCode = 'unauthorized' | 'forbidden' | 'http' | 'network' | 'bad_response' | 'source';
+
+/** Getting a token failed. `status` is the HTTP status where there was one. */
+export class TokenError extends MarketProphitError<TokenErrorCode> {
+  override readonly name = 'TokenError' as const;
+
+  constructor(
+    code: TokenErrorCode,
+    message: string,
+    readonly status?: number,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+  }
+
+  /** Whether trying again later may succeed: network failures, 408, 429 and 5xx. */
+  get transient(): boolean {
+    if (this.code === 'network' || this.code === 'source') return true;
+    const status = this.status ?? 0;
+    return status === 408 || status === 429 || status >= 500;
+  }
+
+  static fromStatus(status: number, body: string): TokenError {
+    const code = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http';
+    const detail = body.trim().slice(0, 200);
+    return new TokenError(
+      code,
+      `Token request failed with HTTP ${status}${detail ? `: ${detail}` : ''}`,
+      status,
+    );
+  }
+}
+
+export const isTokenError = (error: unknown): error is TokenError =>
+  error instanceof TokenError || (error instanceof Error && error.name === 'TokenError');

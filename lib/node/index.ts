@@ -1,0 +1,2 @@
+// Entry point of marketprophit-rx/node: filled by the Node adapters issue.
+export {};
