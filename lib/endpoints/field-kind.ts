@@ -28,3 +28,19 @@ export interface RealTimeEndpointSpec {
   /** How often upstream publishes, in ms (the local server's default cadence is faster). */
   readonly cadence: number;
 }
+
+/**
+ * The granularity of a historical endpoint's records over the requested window:
+ * - `intraday`: minute or second records (window: `start_ts`/`end_ts`, or `start_date`/`end_date`
+ *   for the chart-data bundles);
+ * - `daily`: one record per business day (window: `start_date`/`end_date`);
+ * - `none`: a snapshot for one business date (`date`, or the latest).
+ */
+export type HistoricalRange = 'intraday' | 'daily' | 'none';
+
+/** A REST `GET /historical/<name>` endpoint: its query params, range and record fields. */
+export interface HistoricalEndpointSpec {
+  readonly params: { readonly required: readonly string[]; readonly optional: readonly string[] };
+  readonly range: HistoricalRange;
+  readonly fields: Readonly<Record<string, FieldSpec>>;
+}

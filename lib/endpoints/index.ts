@@ -1,4 +1,64 @@
+/* reports */
 export { formatValidationErrors } from './report';
+
+/* specs (the single source of every codec and of the local server's data) */
 export { realTimeSpecs, type RealTimePath } from './real-time-specs';
-export type { FieldKind, FieldSpec, RealTimeEndpointSpec, RealTimeParamsKind } from './field-kind';
-export { resultsCodecFor } from './lookup';
+export { historicalSpecs, type HistoricalPath } from './historical-specs';
+export type {
+  FieldKind,
+  FieldSpec,
+  RealTimeEndpointSpec,
+  RealTimeParamsKind,
+  HistoricalEndpointSpec,
+  HistoricalRange,
+} from './field-kind';
+
+/* field codecs */
+export { DecimalFromString, IntegerFromString, NullableDecimalFromString } from './number-from-string';
+export { DateFromIso, isIsoTimestamp } from './date-from-iso';
+export { fieldCodecs, type FieldValue } from './field-codecs';
+export {
+  recordCodec,
+  type FieldsSpec,
+  type RecordFromFields,
+  type EncodedRecordFromFields,
+} from './record-codec';
+
+/* params */
+export {
+  Ticker,
+  UserId,
+  IsoTimestampString,
+  MonthDayYear,
+  TimestampParam,
+  Sector,
+  sectors,
+  TimeFrame,
+  timeFrames,
+  historicalParamCodecs,
+  type HistoricalParamName,
+} from './param-codecs';
+export { strictObject, type StrictObjectOf } from './strict-object';
+export { validateParams } from './validate-params';
+
+/* endpoint codecs */
+export type { EndpointCodecs, EndpointDecoders } from './endpoint-codecs';
+export {
+  realTimeEndpoints,
+  realTimeParamsCodecs,
+  TickerOptionalParams,
+  NoParams,
+  type RealTimeEndpoints,
+  type ParamsOf,
+  type RecordOf,
+  type ResultsOf,
+} from './real-time-endpoints';
+export {
+  historicalEndpoints,
+  type HistoricalEndpoints,
+  type HistoricalParamsOf,
+  type HistoricalRecordOf,
+  type HistoricalResultsOf,
+} from './historical-endpoints';
+export { resultsCodecFor, endpointCodecsFor } from './lookup';
+export { customEndpoint, isCustomEndpoint, type CustomEndpoint } from './custom-endpoint';

@@ -1,0 +1,111 @@
+/**
+ * Record shapes shared by real-time and historical endpoints, so the two catalogues cannot drift.
+ * Main names follow the streaming docs; the REST names are aliases.
+ */
+
+const ts = { kind: 'timestamp' } as const;
+const ticker = { kind: 'text' } as const;
+const userId = { kind: 'text' } as const;
+const decimal = { kind: 'decimal' } as const;
+const nullableDecimal = { kind: 'nullable-decimal' } as const;
+const integer = { kind: 'integer' } as const;
+
+export const movingAverageFields = { ts, ticker, moving_average: decimal } as const;
+
+export const zScoreFields = { ts, ticker, z_score: decimal } as const;
+
+export const tweetBuzzFields = { ts, ticker, buzz: decimal } as const;
+
+export const crowdSentimentFields = {
+  ts,
+  ticker,
+  crowd_sentiment: { kind: 'decimal', aliases: ['average_sentiment'] },
+} as const;
+
+export const marketProphitSentimentFields = {
+  ts,
+  ticker,
+  mp_sentiment: { kind: 'decimal', aliases: ['signal_value'] },
+} as const;
+
+/** Daily market prophit sentiment: REST calls the daily mean `average_signal`. */
+export const dailyMarketProphitSentimentFields = {
+  ts,
+  ticker,
+  mp_sentiment: { kind: 'decimal', aliases: ['average_signal', 'signal_value'] },
+} as const;
+
+export const tweetVolumeFields = { ts, ticker, volume: integer } as const;
+
+/** Real-time user sentiment: carries the user's score, which upstream may leave `null`. */
+export const userSentimentFields = {
+  ts,
+  user_id: userId,
+  ticker,
+  sentiment: decimal,
+  user_score: nullableDecimal,
+} as const;
+
+/** Historical user sentiment: no `user_score`. */
+export const historicalUserSentimentFields = { ts, user_id: userId, ticker, sentiment: decimal } as const;
+
+export const crowdSentimentChartFields = {
+  ts,
+  ticker,
+  crowd_sentiment: decimal,
+  crowd_sentiment_moving_average: nullableDecimal,
+  crowd_sentiment_z_score: decimal,
+  crowd_sentiment_z_score_moving_average: {
+    kind: 'nullable-decimal',
+    aliases: ['crowd_sentiment_z_score_moving_avg'],
+  },
+  volume: integer,
+  buzz: decimal,
+} as const;
+
+export const marketProphitSentimentChartFields = {
+  ts,
+  ticker,
+  mp_sentiment: decimal,
+  mp_sentiment_moving_average: nullableDecimal,
+  mp_sentiment_z_score: decimal,
+  mp_sentiment_z_score_moving_average: {
+    kind: 'nullable-decimal',
+    aliases: ['mp_sentiment_z_score_moving_avg'],
+  },
+} as const;
+
+export const userScoreFields = { ts, user_id: userId, score: decimal, mp_rank: integer } as const;
+
+const rankedUser = { ts, user_id: userId, user_score: nullableDecimal, mp_rank: integer } as const;
+
+export const tickerUserScoreFields = {
+  ...rankedUser,
+  ticker,
+  ticker_user_score: decimal,
+  ticker_rank: integer,
+} as const;
+
+export const tickerUserReturnFields = {
+  ...rankedUser,
+  ticker,
+  ticker_return: decimal,
+  ticker_rank: integer,
+} as const;
+
+/** `tickers` is one string, e.g. `"TSLA, AAPL"`, kept as sent. */
+export const sectorUserScoreFields = {
+  ...rankedUser,
+  sector: { kind: 'text' },
+  sector_user_score: decimal,
+  sector_rank: integer,
+  tickers: { kind: 'text' },
+} as const;
+
+export const sectorUserReturnFields = {
+  ...rankedUser,
+  sector: { kind: 'text' },
+  sector_return: decimal,
+  sector_rank: integer,
+  tickers: { kind: 'text' },
+} as const;
