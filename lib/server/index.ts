@@ -1,1 +1,13 @@
-export {};
+// The local Market Prophit-compatible server: `marketprophit-rx/server`.
+export { startServer } from './start-server';
+export type { LocalServer, ServerStats } from './local-server';
+export type { ServerOptions, ApiKeyEntitlements, AckMode } from './options';
+export { DEFAULT_API_KEY, DEFAULT_TICKERS } from './options';
+export type { ServerLogEntry, GeneratedRecord } from './server-log';
+export type { SubscriptionInfo } from './subscription-registry';
+export type { HandshakeErrorCode } from './token-authority';
+export { TICKER_MESSAGE } from './subscription-request';
+
+// Building blocks, for users who generate data or tokens of their own
+export { createRecordGenerator, type RecordGenerator } from './record-generator';
+export { signJwt, verifyJwt, type JwtClaims, type JwtVerification } from './jwt';
