@@ -32,8 +32,9 @@ export const harness = () => {
 
 export const basic = (key: string): string => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
-export const postJwt = (url: string, key: string | undefined = DEFAULT_API_KEY): Promise<Response> =>
-  fetch(`${url}/jwt`, { method: 'POST', headers: key === undefined ? {} : { Authorization: basic(key) } });
+/** `POST {url}/jwt` with `key` as Basic auth user; `null` sends no Authorization header. */
+export const postJwt = (url: string, key: string | null = DEFAULT_API_KEY): Promise<Response> =>
+  fetch(`${url}/jwt`, { method: 'POST', headers: key === null ? {} : { Authorization: basic(key) } });
 
 export const getToken = async (server: LocalServer, key: string = DEFAULT_API_KEY): Promise<string> => {
   const response = await postJwt(server.url, key);
