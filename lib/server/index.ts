@@ -6,7 +6,7 @@ export { DEFAULT_API_KEY, DEFAULT_TICKERS } from './options';
 export type { ServerLogEntry, GeneratedRecord } from './server-log';
 export type { SubscriptionInfo } from './subscription-registry';
 export type { HandshakeErrorCode } from './token-authority';
-export { TICKER_MESSAGE } from './subscription-request';
+export { TICKER_MESSAGE } from './ticker';
 
 // Building blocks, for users who generate data or tokens of their own
 export { createRecordGenerator, type RecordGenerator } from './record-generator';

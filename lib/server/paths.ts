@@ -3,9 +3,14 @@ import type { RealTimeEndpointSpec } from '../endpoints/field-kind';
 
 const REAL_TIME_PREFIX = '/real-time/';
 
-/** `/real-time/<name>` for both `/real-time/<name>` and a bare `<name>` (upstream's streaming docs). */
+/**
+ * `/real-time/<name>` for both `/real-time/<name>` and a bare `<name>` (upstream's streaming docs);
+ * `/historical/<name>` stays as it is.
+ */
 export const canonicalPath = (path: string): string =>
-  path.startsWith(REAL_TIME_PREFIX) ? path : `${REAL_TIME_PREFIX}${path.replace(/^\/+/, '')}`;
+  path.startsWith(REAL_TIME_PREFIX) || path.startsWith('/historical/')
+    ? path
+    : `${REAL_TIME_PREFIX}${path.replace(/^\/+/, '')}`;
 
 const isRealTimePath = (path: string): path is RealTimePath => Object.hasOwn(realTimeSpecs, path);
 

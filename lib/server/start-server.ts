@@ -43,7 +43,12 @@ export const startServer = async (options?: ServerOptions): Promise<LocalServer>
       faults,
       log,
       countRequest: () => (tokenRequests += 1),
-      historical: createHistoricalRoute({ authority, generator }),
+      historical: createHistoricalRoute({
+        authority,
+        seed: resolved.seed,
+        tickers: resolved.tickers,
+        clock: resolved.clock,
+      }),
     }),
   );
   const io: IoServer = new Server(http, { allowEIO3: true, cors: { origin: '*' } });

@@ -1,11 +1,7 @@
 import type { RealTimeEndpointSpec } from '../endpoints/field-kind';
 import { canonicalJson } from './canonical-json';
 import { canonicalPath, realTimeSpecOf } from './paths';
-
-/** Upstream's own message for a bad ticker (its 400). */
-export const TICKER_MESSAGE = 'Ticker must not be empty and can have a max of 20 letters and/or numbers';
-/** Letters and digits as upstream says, plus `_` because its futures tickers look like `6E_F`. */
-const TICKER = /^[A-Za-z0-9_]{1,20}$/;
+import { isTicker, TICKER_MESSAGE } from './ticker';
 
 /** A `subscribe`/`unsubscribe` request in the shape the server works with. */
 export interface SubscriptionRequest {
@@ -62,15 +58,14 @@ export const parseSubscription = (
   const unknown = names.find((name) => name !== 'ticker');
   if (unknown !== undefined) return fail(`Unknown param '${unknown}' for ${path} (it takes { ticker? })`);
   const { ticker } = params;
-  if (ticker !== undefined && (typeof ticker !== 'string' || !TICKER.test(ticker)))
-    return fail(TICKER_MESSAGE);
+  if (ticker !== undefined && !isTicker(ticker)) return fail(TICKER_MESSAGE);
   return {
     ok: true,
     value: {
       ...parsed.value,
       canonicalPath: canonical,
       spec,
-      ticker: typeof ticker === 'string' ? ticker : undefined,
+      ticker,
     },
   };
 };
