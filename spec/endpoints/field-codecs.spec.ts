@@ -1,0 +1,128 @@
+import { isLeft, isRight } from 'fp-ts/lib/Either';
+import { fieldCodecs, formatValidationErrors, type FieldKind } from '../../lib/endpoints';
+
+const decode = (kind: FieldKind, input: unknown) => fieldCodecs[kind].decode(input);
+
+describe('field codecs', () => {
+  it.each<[FieldKind, unknown, unknown]>([
+    ['decimal', '0.3671460543121055', 0.3671460543121055],
+    ['decimal', '-1.4353067630458214', -1.4353067630458214],
+    ['decimal', '1056', 1056],
+    ['decimal', '+.5', 0.5],
+    ['decimal', '1e-3', 0.001],
+    ['decimal', 0.25, 0.25],
+    ['decimal', -3, -3],
+    ['nullable-decimal', null, null],
+    ['nullable-decimal', '-0.0302670281535698', -0.0302670281535698],
+    ['nullable-decimal', 2, 2],
+    ['integer', '1056', 1056],
+    ['integer', '-7', -7],
+    ['integer', 42, 42],
+    ['text', 'AAPL', 'AAPL'],
+    ['text', '', ''],
+    ['text', 'ZW_F, CT_F', 'ZW_F, CT_F'],
+  ])('%s accepts %j', (kind, input, expected) => {
+    expect(decode(kind, input)).toEqual({ _tag: 'Right', right: expected });
+  });
+
+  it.each<[string, number]>([
+    ['2014-08-12T20:38:00.000Z', Date.UTC(2014, 7, 12, 20, 38)],
+    ['2014-08-12T20:38:00Z', Date.UTC(2014, 7, 12, 20, 38)],
+    ['2014-08-12T22:38:00+02:00', Date.UTC(2014, 7, 12, 20, 38)],
+    ['2014-08-12', Date.UTC(2014, 7, 12)],
+  ])('timestamp accepts %s', (input, ms) => {
+    const result = fieldCodecs.timestamp.decode(input);
+    expect(isRight(result) && result.right.getTime()).toBe(ms);
+  });
+
+  it('timestamp accepts epoch milliseconds', () => {
+    const ms = Date.UTC(2014, 7, 12, 20, 38);
+    const result = fieldCodecs.timestamp.decode(ms);
+    expect(isRight(result) && result.right.getTime()).toBe(ms);
+  });
+
+  it.each<[FieldKind, unknown]>([
+    ['decimal', ''],
+    ['decimal', ' '],
+    ['decimal', 'abc'],
+    ['decimal', '1.2.3'],
+    ['decimal', '0x10'],
+    ['decimal', '1e'],
+    ['decimal', 'NaN'],
+    ['decimal', 'Infinity'],
+    ['decimal', '1e400'],
+    ['decimal', NaN],
+    ['decimal', Infinity],
+    ['decimal', -Infinity],
+    ['decimal', null],
+    ['decimal', undefined],
+    ['decimal', true],
+    ['decimal', {}],
+    ['nullable-decimal', undefined],
+    ['nullable-decimal', ''],
+    ['nullable-decimal', 'abc'],
+    ['nullable-decimal', NaN],
+    ['integer', '1.5'],
+    ['integer', 1.5],
+    ['integer', ''],
+    ['integer', 'abc'],
+    ['integer', '9007199254740993'],
+    ['integer', NaN],
+    ['integer', null],
+    ['text', 1],
+    ['text', null],
+    ['text', undefined],
+    ['timestamp', ''],
+    ['timestamp', 'abc'],
+    ['timestamp', '2014-13-01T00:00:00.000Z'],
+    ['timestamp', '2014-02-30T00:00:00.000Z'],
+    ['timestamp', '2014-04-31'],
+    ['timestamp', '2014-08-12T25:00:00.000Z'],
+    ['timestamp', 'August 12, 2014'],
+    ['timestamp', '1'],
+    ['timestamp', NaN],
+    ['timestamp', Infinity],
+    ['timestamp', 8.64e15 + 1],
+    ['timestamp', null],
+    ['timestamp', undefined],
+  ])('%s rejects %p', (kind, input) => {
+    const result = decode(kind, input);
+    expect(isLeft(result)).toBe(true);
+  });
+
+  it.each<[FieldKind, unknown, string]>([
+    ['decimal', 'abc', 'Invalid value "abc" supplied to (root): DecimalFromString'],
+    ['integer', '1.5', 'Invalid value "1.5" supplied to (root): IntegerFromString'],
+    ['nullable-decimal', '', 'Invalid value "" supplied to (root): NullableDecimalFromString'],
+    ['timestamp', 'nope', 'Invalid value "nope" supplied to (root): DateFromIso'],
+    ['text', 7, 'Invalid value 7 supplied to (root): Text'],
+  ])('%s reports %p readably', (kind, input, line) => {
+    const result = decode(kind, input);
+    expect(isLeft(result) && formatValidationErrors(result.left)).toEqual([line]);
+  });
+
+  it.each<[FieldKind, unknown, unknown]>([
+    ['decimal', 0.5, '0.5'],
+    ['nullable-decimal', null, null],
+    ['nullable-decimal', -2, '-2'],
+    ['integer', 1056, '1056'],
+    ['text', 'AAPL', 'AAPL'],
+    ['timestamp', new Date(Date.UTC(2014, 7, 12)), '2014-08-12T00:00:00.000Z'],
+  ])('%s encodes %p to the wire form', (kind, value, wire) => {
+    const codec = fieldCodecs[kind] as { encode: (v: unknown) => unknown };
+    expect(codec.encode(value)).toEqual(wire);
+  });
+
+  it.each<[FieldKind, unknown, boolean]>([
+    ['decimal', 1, true],
+    ['decimal', NaN, false],
+    ['decimal', '1', false],
+    ['nullable-decimal', null, true],
+    ['integer', 2, true],
+    ['integer', 2.5, false],
+    ['timestamp', new Date(0), true],
+    ['timestamp', new Date(NaN), false],
+  ])('%s.is(%p) is %p', (kind, value, expected) => {
+    expect(fieldCodecs[kind].is(value)).toBe(expected);
+  });
+});
