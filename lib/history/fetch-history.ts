@@ -60,13 +60,16 @@ export function fetchHistory$(
   },
 ): Observable<unknown> {
   return defer(() => {
-    const path = isCustomEndpoint(options.path) ? options.path.path : options.path;
-    const codecs = isCustomEndpoint(options.path) ? options.path : endpointCodecsFor(path);
-    if (codecs === undefined || !path.startsWith('/')) {
-      return throwError(
-        () =>
-          new HistoryError('invalid_params', `${path} is not a historical endpoint in the catalogue`, path),
-      );
+    const endpoint = options.path;
+    const path = isCustomEndpoint(endpoint) ? endpoint.path : endpoint;
+    const codecs = isCustomEndpoint(endpoint)
+      ? endpoint
+      : path.startsWith('/')
+        ? endpointCodecsFor(path)
+        : undefined;
+    if (codecs === undefined) {
+      const message = `${path} is not an endpoint in the catalogue (describe others with customEndpoint)`;
+      return throwError(() => new HistoryError('invalid_params', message, path));
     }
     const params = codecs.params.decode(options.params);
     if (isLeft(params)) {
@@ -93,7 +96,8 @@ const get = async (
 ): Promise<unknown> => {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.apiKey !== undefined) headers['authorization'] = `Basic ${btoa(`${options.apiKey}:`)}`;
-  const target = `${options.url.replace(/\/+$/, '')}${path}${buildQuery(query)}`;
+  const slash = path.startsWith('/') ? '' : '/';
+  const target = `${options.url.replace(/\/+$/, '')}${slash}${path}${buildQuery(query)}`;
   let response: Response;
   let body: string;
   try {

@@ -57,6 +57,23 @@ describe('param codecs', () => {
   });
 });
 
+describe('TimestampParam', () => {
+  it.each<[unknown, boolean]>([
+    ['2014-08-12T20:38:00.000Z', true],
+    [new Date(0), true],
+    [new Date(NaN), false],
+    ['08-12-2014', false],
+    [0, false],
+  ])('is(%p) is %p', (value, expected) => {
+    expect(TimestampParam.is(value)).toBe(expected);
+  });
+
+  it('encodes a Date as ISO-8601 and keeps strings', () => {
+    expect(TimestampParam.encode(new Date(0))).toBe('1970-01-01T00:00:00.000Z');
+    expect(TimestampParam.encode('2014-08-12')).toBe('2014-08-12');
+  });
+});
+
 describe('validateParams', () => {
   it.each<[string, unknown]>([
     ['/real-time/crowd-sentiment', { ticker: 'AAPL' }],

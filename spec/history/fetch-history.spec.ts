@@ -200,7 +200,11 @@ describe('fetchHistory$ against a real HTTP server', () => {
       // @ts-expect-error not a catalogue path
       fetchHistory$({ url, fetch, path: '/historical/nope', params: {} }),
     ).catch((e: unknown) => e);
-    expect(error).toMatchObject({ name: 'HistoryError', code: 'invalid_params' });
+    expect(error).toMatchObject({
+      name: 'HistoryError',
+      code: 'invalid_params',
+      message: '/historical/nope is not an endpoint in the catalogue (describe others with customEndpoint)',
+    });
     expect(seen).toHaveLength(0);
   });
 
@@ -258,5 +262,12 @@ describe('fetchHistory$ against a real HTTP server', () => {
     const first: { ts: Date; score: number } | undefined = records[0];
     expect(first).toEqual({ ts: new Date(0), score: 1.5 });
     expect(seen[0]?.url).toBe('/historical/new-metric?region=EU');
+  });
+
+  it('adds the leading slash a custom path may lack', async () => {
+    handler = reply(200, '[]');
+    const endpoint = customEndpoint('historical/new-metric', t.array(t.unknown));
+    expect(await lastValueFrom(fetchHistory$({ url, fetch, path: endpoint, params: {} }))).toEqual([]);
+    expect(seen[0]?.url).toBe('/historical/new-metric');
   });
 });
