@@ -55,13 +55,18 @@ export const startServer = async (options?: ServerOptions): Promise<LocalServer>
   io.use(createHandshakeGuard(authority, log));
   io.on('connection', (socket) => attachSocketHandlers(socket, { authority, registry, acks, log }));
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(resolved.port, resolved.host, () => {
-      http.off('error', reject);
-      resolve();
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(resolved.port, resolved.host, () => {
+        http.off('error', reject);
+        resolve();
+      });
     });
-  });
+  } catch (error) {
+    await io.close();
+    throw error;
+  }
   const stopPublisher = startPublisher({
     registry,
     generator,

@@ -119,4 +119,14 @@ describe('socket.io handshake', () => {
     await nextEvent(socket, 'connect');
     expect(second.stats().sockets).toBe(1);
   });
+
+  it('opens Engine.IO 3 sessions for legacy socket.io 2 clients', async () => {
+    const server = await h.start();
+    const token = await getToken(server);
+    const response = await fetch(`${server.url}/socket.io/?EIO=3&transport=polling&token=${token}`);
+    expect(response.status).toBe(200);
+    // EIO 3 polling frames are length-prefixed: "<length>:0{...open packet...}"
+    const body = await response.text();
+    expect(body).toMatch(/^\d+:0\{"sid":"[^"]+"/);
+  });
 });

@@ -1,0 +1,34 @@
+import { DEFAULT_TICKERS, startServer } from '../../lib/server';
+import { ack, collect, connected, getToken, harness, type DataEvent } from './helpers';
+
+const h = harness();
+afterEach(() => h.cleanUp());
+
+describe('startServer', () => {
+  it('listens on 127.0.0.1 on a free port and says so in url', async () => {
+    const server = await h.start({ seed: 12 });
+    expect(server.port).toBeGreaterThan(0);
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}`);
+    expect(server.seed).toBe(12);
+    expect(server.secret.length).toBeGreaterThan(20);
+    expect(server.stats()).toEqual({ sockets: 0, tokenRequests: 0, subscriptions: 0 });
+  });
+
+  it('serves the default tickers when params names none', async () => {
+    const server = await h.start();
+    const socket = await connected(h.connect(server.url, await getToken(server)));
+    await ack(socket, 'subscribe', { path: '/real-time/tweet-volume', params: {} });
+    const [event] = (await collect(socket, 1)) as DataEvent[];
+    expect(event?.results.map((record) => record['ticker'])).toEqual([...DEFAULT_TICKERS]);
+  });
+
+  it('rejects bad numbers before listening', async () => {
+    await expect(startServer({ interval: 0 })).rejects.toThrow('interval must be a positive number, got 0');
+    await expect(startServer({ tokenTtl: -1 })).rejects.toThrow(RangeError);
+  });
+
+  it('rejects when the port is taken', async () => {
+    const server = await h.start();
+    await expect(startServer({ port: server.port })).rejects.toThrow(/EADDRINUSE/);
+  });
+});
