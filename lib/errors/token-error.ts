@@ -7,8 +7,10 @@ import { MarketProphitError } from './marketprophit-error';
  * - `network`: the request never got an answer.
  * - `bad_response`: the answer was not `{ token: string }`.
  * - `source`: a custom token function failed.
+ * - `rejected`: the socket server refused fresh tokens more than `retryAttempts` times in a row.
  */
-export type TokenErrorCode = 'unauthorized' | 'forbidden' | 'http' | 'network' | 'bad_response' | 'source';
+export type TokenErrorCode =
+  'unauthorized' | 'forbidden' | 'http' | 'network' | 'bad_response' | 'source' | 'rejected';
 
 /** Getting a token failed. `status` is the HTTP status where there was one. */
 export class TokenError extends MarketProphitError<TokenErrorCode> {

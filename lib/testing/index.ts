@@ -1,1 +1,3 @@
-export {};
+export { createFakeServer, type FakeServer, type FakeServerOptions } from './fake-server';
+export type { FakeServerEvent, FakeAck } from './fake-server-event';
+export { FakeSocket } from './fake-socket';

@@ -1,0 +1,115 @@
+import {
+  type Observable,
+  type SchedulerLike,
+  type Subscription,
+  ReplaySubject,
+  Observable as RxObservable,
+  share,
+  switchMap,
+  tap,
+  timer,
+} from 'rxjs';
+import { TokenError } from '../errors/token-error';
+import type { RetryWait } from '../token/retry-wait';
+import type { SocketFactory, SocketLike } from './socket-like';
+
+export type ConnectionPhase = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'idle';
+
+export interface ConnectionStreamOptions {
+  readonly url: string;
+  readonly token$: Observable<string>;
+  readonly socketFactory: SocketFactory;
+  readonly scheduler: SchedulerLike;
+  /** How long the socket stays open after the last subscriber leaves, in ms. */
+  readonly linger: number;
+  readonly retryAttempts: number;
+  readonly retryWait: RetryWait;
+  /** Called with the count of refusals in a row, so the token stream can fetch a fresh token. */
+  readonly onTokenRejected: (rejectionsInARow: number) => void;
+  readonly onPhase: (phase: ConnectionPhase) => void;
+}
+
+/**
+ * A handshake the server refused: socket.io-client 4 reports it as `connect_error` with the socket no
+ * longer `active` (transport errors keep it active and retry by themselves); socket.io 1.x/2.x servers
+ * answer a refused handshake with an `error` event instead.
+ */
+const openSocket = (
+  token: string,
+  options: ConnectionStreamOptions,
+  rejections: { count: number },
+): Observable<SocketLike> =>
+  new RxObservable<SocketLike>((subscriber) => {
+    const { url, socketFactory, scheduler, retryWait, onPhase } = options;
+    onPhase('connecting');
+    const socket = socketFactory(url, { query: { token } });
+    let serverDisconnects = 0;
+    let reconnect: Subscription | undefined;
+
+    const onConnect = () => {
+      serverDisconnects = 0;
+      rejections.count = 0;
+      onPhase('connected');
+      subscriber.next(socket);
+    };
+    const onDisconnect = (reason: string) => {
+      onPhase('reconnecting');
+      // socket.io reconnects by itself after a lost transport, but not after the server hung up on us
+      // (a graceful restart, a revoked token): then it is ours to do, with backoff.
+      if (reason === 'io server disconnect') {
+        serverDisconnects += 1;
+        reconnect = scheduler.schedule(() => socket.connect(), retryWait(serverDisconnects));
+      }
+    };
+    const onRefused = (error: unknown) => {
+      rejections.count += 1;
+      if (rejections.count > options.retryAttempts) {
+        subscriber.error(
+          new TokenError(
+            'rejected',
+            `The server refused ${rejections.count} tokens in a row: ${describe(error)}`,
+          ),
+        );
+        return;
+      }
+      options.onTokenRejected(rejections.count);
+    };
+    const onConnectError = (error: unknown) => {
+      if (socket.active === false) onRefused(error);
+    };
+
+    socket.on('connect', onConnect);
+    socket.on('disconnect', onDisconnect);
+    socket.on('connect_error', onConnectError);
+    socket.on('error', onRefused);
+    if (socket.connected) onConnect();
+    return () => {
+      reconnect?.unsubscribe();
+      socket.off('connect', onConnect);
+      socket.off('disconnect', onDisconnect);
+      socket.off('connect_error', onConnectError);
+      socket.off('error', onRefused);
+      socket.disconnect();
+    };
+  });
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * `connection$`: one socket per token (switchMap closes the previous token's socket), emitting the socket
+ * each time it connects or reconnects. Shared: the last subscriber to leave closes it after `linger` ms.
+ */
+export const createConnectionStream = (options: ConnectionStreamOptions): Observable<SocketLike> => {
+  // Handshake refusals in a row, across sockets; a successful connect resets it.
+  const rejections = { count: 0 };
+  return options.token$.pipe(
+    switchMap((token) => openSocket(token, options, rejections)),
+    tap({ error: () => options.onPhase('failed'), finalize: () => options.onPhase('idle') }),
+    share({
+      connector: () => new ReplaySubject<SocketLike>(1),
+      resetOnError: true,
+      resetOnComplete: true,
+      resetOnRefCountZero: () => timer(options.linger, options.scheduler),
+    }),
+  );
+};

@@ -1,0 +1,177 @@
+import {
+  type Observable,
+  type SchedulerLike,
+  type Subscriber,
+  type Subscription,
+  Observable as RxObservable,
+  Subject,
+  share,
+  switchMap,
+  takeUntil,
+} from 'rxjs';
+import type * as t from 'io-ts';
+import { isLeft } from 'fp-ts/lib/Either';
+import { DecodeError } from '../errors/decode-error';
+import { SubscribeError } from '../errors/subscribe-error';
+import { formatValidationErrors } from '../endpoints/report';
+import { fromSocketEvent } from '../connection/from-socket-event';
+import type { SocketLike } from '../connection/socket-like';
+import { subscriptionKey } from './canonical-key';
+import { DataEnvelope, type DataEvent, type SubscriptionOptions } from './data-event';
+
+/** A subscription somebody wants, whether or not the server has it yet. */
+interface Wanted {
+  readonly key: string;
+  readonly options: SubscriptionOptions;
+  readonly results: t.Decoder<unknown, unknown>;
+  readonly sink: Subscriber<DataEvent<never, unknown>>;
+}
+
+type Change = { readonly added: Wanted } | { readonly removed: Wanted };
+
+export interface SubscriptionHubOptions {
+  readonly connection$: Observable<SocketLike>;
+  readonly scheduler: SchedulerLike;
+  readonly ackTimeout: number;
+  /** Payloads that cannot be routed to any subscription (no valid `path`/`params`). */
+  readonly onUnroutable: (error: DecodeError) => void;
+}
+
+const parseTimestamp = (value: string | number): Date | undefined => {
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+};
+
+/**
+ * Subscriptions are desired state. Each connected socket gets a session that sends `subscribe` for
+ * everything wanted, then follows changes while it stays connected; a reconnect or a new token's socket
+ * starts a new session. Nothing is emitted while disconnected, so socket.io's offline buffer stays empty.
+ */
+export const createSubscriptionHub = ({
+  connection$,
+  scheduler,
+  ackTimeout,
+  onUnroutable,
+}: SubscriptionHubOptions) => {
+  const wanted = new Map<string, Wanted>();
+  const streams = new Map<string, Observable<DataEvent<never, unknown>>>();
+  const changes = new Subject<Change>();
+
+  const route = (payload: unknown) => {
+    const envelope = DataEnvelope.decode(payload);
+    if (isLeft(envelope)) {
+      onUnroutable(new DecodeError('invalid_payload', formatValidationErrors(envelope.left), payload));
+      return;
+    }
+    const { path, params, results, timestamp } = envelope.right;
+    const target = wanted.get(subscriptionKey(path, params));
+    if (target === undefined) return; // in flight when we unsubscribed
+    const decoded = target.results.validate(results, [
+      { key: '', type: DataEnvelope, actual: payload },
+      { key: 'results', type: target.results as t.Decoder<unknown, unknown> & t.Any, actual: results },
+    ]);
+    const date = parseTimestamp(timestamp);
+    if (isLeft(decoded) || date === undefined) {
+      const report = isLeft(decoded)
+        ? formatValidationErrors(decoded.left)
+        : [`Invalid value ${JSON.stringify(timestamp)} supplied to timestamp: Timestamp`];
+      target.sink.error(new DecodeError('invalid_payload', report, payload, path, params));
+      return;
+    }
+    target.sink.next({
+      path,
+      params: target.options.params as never,
+      results: decoded.right,
+      timestamp: date,
+    });
+  };
+
+  const session = (socket: SocketLike): Observable<never> =>
+    new RxObservable<never>(() => {
+      /** What this socket's server side has been asked for, and the ack timers still running. */
+      const sent = new Map<string, Subscription | undefined>();
+
+      const subscribe = (entry: Wanted) => {
+        const timeout = scheduler.schedule(() => {
+          sent.set(entry.key, undefined);
+          entry.sink.error(
+            new SubscribeError(
+              'ack_timeout',
+              `No answer to subscribe ${entry.options.path} within ${ackTimeout} ms`,
+              entry.options.path,
+              entry.options.params,
+            ),
+          );
+        }, ackTimeout);
+        sent.set(entry.key, timeout);
+        socket.emit('subscribe', entry.options, (error: unknown) => {
+          if (sent.get(entry.key) !== timeout) return; // stale: unsubscribed, timed out or resent
+          timeout.unsubscribe();
+          if (error == null) {
+            sent.set(entry.key, undefined);
+            return;
+          }
+          sent.delete(entry.key);
+          entry.sink.error(
+            new SubscribeError(
+              'rejected',
+              `The server refused ${entry.options.path}: ${String(error)}`,
+              entry.options.path,
+              entry.options.params,
+            ),
+          );
+        });
+      };
+      const unsubscribe = (entry: Wanted) => {
+        if (!sent.has(entry.key)) return;
+        sent.get(entry.key)?.unsubscribe();
+        sent.delete(entry.key);
+        if (socket.connected) socket.emit('unsubscribe', entry.options, () => undefined);
+      };
+
+      socket.on('data', route);
+      wanted.forEach(subscribe);
+      const following = changes.subscribe((change) => {
+        if (!socket.connected) return;
+        if ('added' in change) subscribe(change.added);
+        else unsubscribe(change.removed);
+      });
+      return () => {
+        following.unsubscribe();
+        socket.off('data', route);
+        sent.forEach((timeout) => timeout?.unsubscribe());
+      };
+    }).pipe(takeUntil(fromSocketEvent(socket, 'disconnect')));
+
+  const sessions$ = connection$.pipe(
+    switchMap((socket) => session(socket)),
+    share(),
+  );
+
+  /** One shared stream per (path, canonical params): the first subscriber adds it, the last removes it. */
+  const stream = <Event>(
+    options: SubscriptionOptions,
+    results: t.Decoder<unknown, unknown>,
+  ): Observable<Event> => {
+    const key = subscriptionKey(options.path, options.params);
+    let shared = streams.get(key);
+    if (shared === undefined) {
+      shared = new RxObservable<DataEvent<never, unknown>>((sink) => {
+        const entry: Wanted = { key, options, results, sink };
+        wanted.set(key, entry);
+        changes.next({ added: entry });
+        const keepAlive = sessions$.subscribe({ error: (error: unknown) => sink.error(error) });
+        return () => {
+          wanted.delete(key);
+          streams.delete(key);
+          changes.next({ removed: entry });
+          keepAlive.unsubscribe();
+        };
+      }).pipe(share());
+      streams.set(key, shared);
+    }
+    return shared as Observable<Event>;
+  };
+
+  return { stream };
+};

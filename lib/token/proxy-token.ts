@@ -1,0 +1,15 @@
+import crossFetch from 'cross-fetch';
+import { requestToken } from './request-token';
+import type { FetchLike, TokenSource } from './token-source';
+
+/**
+ * Browsers: get tokens from your own route (e.g. `createJwtProxy` from `marketprophit-rx/node`), which
+ * holds the secret key and answers `POST` with `{ token }`. Cookies go along (`credentials: 'same-origin'`)
+ * so the route can decide who may have a token.
+ *
+ * @example createClient({ token: proxyToken('/jwt') })
+ */
+export const proxyToken =
+  (routeUrl: string, init: RequestInit = {}, fetch: FetchLike = crossFetch): TokenSource =>
+  () =>
+    requestToken(fetch, routeUrl, { credentials: 'same-origin', ...init });

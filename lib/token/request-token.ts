@@ -1,0 +1,29 @@
+import * as t from 'io-ts';
+import { isLeft } from 'fp-ts/lib/Either';
+import { TokenError } from '../errors/token-error';
+import { formatValidationErrors } from '../endpoints/report';
+import type { FetchLike } from './token-source';
+
+const TokenResponse = t.type({ token: t.string }, 'TokenResponse');
+
+/** POSTs to a token route (upstream `/jwt` or the app's proxy) and returns `{ token }` checked by io-ts. */
+export const requestToken = async (fetch: FetchLike, url: string, init: RequestInit): Promise<string> => {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, method: 'POST' });
+  } catch (cause) {
+    throw new TokenError('network', `Token request to ${url} failed: ${String(cause)}`, undefined, { cause });
+  }
+  if (!response.ok) throw TokenError.fromStatus(response.status, await response.text().catch(() => ''));
+  const body: unknown = await response.json().catch(() => undefined);
+  const decoded = TokenResponse.decode(body);
+  if (isLeft(decoded) || decoded.right.token === '') {
+    const report = isLeft(decoded) ? formatValidationErrors(decoded.left).join('; ') : 'empty token';
+    throw new TokenError(
+      'bad_response',
+      `Token response from ${url} is not { token: string }: ${report}`,
+      response.status,
+    );
+  }
+  return decoded.right.token;
+};

@@ -1,0 +1,10 @@
+import type { Observable } from 'rxjs';
+
+/**
+ * Anything that yields a JWT: called for every (re)fetch, so return a fresh request each time.
+ * Return an Observable (its first value is used) to run on virtual time in marble tests.
+ */
+export type TokenSource = () => Promise<string> | Observable<string> | string;
+
+/** The `fetch` this library calls: the global one, cross-fetch's, or a test double. */
+export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

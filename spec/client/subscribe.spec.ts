@@ -1,0 +1,212 @@
+import { map } from 'rxjs';
+import type { TestScheduler } from 'rxjs/testing';
+import { createClient } from '../../lib/client/create-client';
+import { DecodeError } from '../../lib/errors/decode-error';
+import { SubscribeError } from '../../lib/errors/subscribe-error';
+import { createFakeServer, type FakeServerOptions } from '../../lib/testing/fake-server';
+import type { FakeServerEvent } from '../../lib/testing/fake-server-event';
+import { createTestScheduler } from '../support/marbles';
+
+const VOLUME = '/real-time/tweet-volume';
+const BUZZ = '/real-time/tweet-buzz';
+const AAPL = { ticker: 'AAPL' };
+const record = (volume: string) => [{ ts: '2014-08-12T20:40:00.000Z', ticker: 'AAPL', volume }];
+
+/** A client on a fake server whose token arrives at once; `log` is the server's view as `time event`. */
+const setUp = (testScheduler: TestScheduler, serverOptions: FakeServerOptions = {}, ackTimeout = 10_000) => {
+  const server = createFakeServer(serverOptions);
+  const client = createClient({ token: () => 't1', socket: server.socket, ackTimeout, linger: 50 });
+  const log: string[] = [];
+  server.events$.subscribe((event) => log.push(`${testScheduler.now()} ${describeEvent(event)}`));
+  return { server, client, log };
+};
+
+const describeEvent = (event: FakeServerEvent): string => {
+  switch (event.type) {
+    case 'subscribe':
+    case 'unsubscribe':
+      return `${event.type} ${event.socket} ${event.path} ${JSON.stringify(event.params)}`;
+    case 'disconnect':
+      return `disconnect ${event.socket} ${event.reason}`;
+    default:
+      return `${event.type} ${event.socket}`;
+  }
+};
+
+describe('subscribe$', () => {
+  let testScheduler: TestScheduler;
+
+  beforeEach(() => {
+    testScheduler = createTestScheduler();
+  });
+
+  it('is lazy: nothing is fetched or opened before the first subscriber', () => {
+    testScheduler.run(({ cold, expectSubscriptions }) => {
+      const fetch = cold('(a|)', { a: 't1' });
+      const server = createFakeServer();
+      const client = createClient({ token: () => fetch, socket: server.socket });
+      client.subscribe$(VOLUME, AAPL);
+      testScheduler.flush();
+      expectSubscriptions(fetch.subscriptions).toBe([]);
+      expect(server.sockets).toHaveLength(0);
+    });
+  });
+
+  it('sends subscribe on subscription and unsubscribe with the same options on teardown', () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      const { server, client, log } = setUp(testScheduler);
+      hot('--a--b').subscribe((volume) => server.publish(VOLUME, AAPL, record(volume === 'a' ? '1' : '2')));
+
+      expectObservable(
+        client
+          .subscribe$(VOLUME, AAPL)
+          .pipe(map((event) => (event.results as { volume: number }[])[0]?.volume)),
+        '^---!',
+      ).toBe('--a', { a: 1 });
+      testScheduler.flush();
+
+      expect(log).toEqual([
+        '0 connect 1',
+        `0 subscribe 1 ${VOLUME} {"ticker":"AAPL"}`,
+        `4 unsubscribe 1 ${VOLUME} {"ticker":"AAPL"}`,
+        '54 disconnect 1 io client disconnect',
+      ]);
+    });
+  });
+
+  it('shares one server subscription between local subscribers, whatever the params key order', () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      const { server, client, log } = setUp(testScheduler);
+      const params = { ticker: 'AAPL', interval: 1 };
+      hot('---a----b').subscribe(() => server.publish(VOLUME, { interval: 1, ticker: 'AAPL' }, record('7')));
+      const volume = map(() => 'v');
+
+      expectObservable(client.subscribe$(VOLUME, params).pipe(volume), '^------!').toBe('---v');
+      expectObservable(
+        client.subscribe$(VOLUME, { interval: 1, ticker: 'AAPL' }).pipe(volume),
+        '--^------!',
+      ).toBe('---v----v');
+      testScheduler.flush();
+
+      expect(log.filter((line) => / (un)?subscribe /.test(line))).toEqual([
+        `0 subscribe 1 ${VOLUME} {"ticker":"AAPL","interval":1}`,
+        `9 unsubscribe 1 ${VOLUME} {"ticker":"AAPL","interval":1}`,
+      ]);
+    });
+  });
+
+  it('routes data by path and params, so each subscription sees only its own', () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      const { server, client } = setUp(testScheduler);
+      hot('-a-b-c').subscribe((which) => {
+        if (which === 'a') server.publish(VOLUME, AAPL, record('1'));
+        if (which === 'b') server.publish(VOLUME, { ticker: 'TSLA' }, record('2'));
+        if (which === 'c') server.publish(BUZZ, AAPL, []);
+      });
+      const path = map(
+        (event: { path: string; params: unknown }) => `${event.path} ${JSON.stringify(event.params)}`,
+      );
+
+      expectObservable(client.subscribe$(VOLUME, AAPL).pipe(path), '^-----!').toBe('-a', {
+        a: `${VOLUME} {"ticker":"AAPL"}`,
+      });
+      expectObservable(client.subscribe$(VOLUME, { ticker: 'TSLA' }).pipe(path), '^-----!').toBe('---b', {
+        b: `${VOLUME} {"ticker":"TSLA"}`,
+      });
+      expectObservable(client.subscribe$(BUZZ, AAPL).pipe(path), '^-----!').toBe('-----c', {
+        c: `${BUZZ} {"ticker":"AAPL"}`,
+      });
+    });
+  });
+
+  it('errors with the server message when subscribe is refused, and sends no unsubscribe', () => {
+    testScheduler.run(({ expectObservable }) => {
+      const refusal = 'Ticker must not be empty and can have a max of 20 letters and/or numbers';
+      const { client, log } = setUp(testScheduler, {
+        ack: (event) => (event === 'subscribe' ? refusal : null),
+      });
+
+      expectObservable(client.subscribe$(VOLUME, AAPL)).toBe(
+        '#',
+        undefined,
+        new SubscribeError('rejected', `The server refused ${VOLUME}: ${refusal}`, VOLUME, AAPL),
+      );
+      testScheduler.flush();
+      expect(log.filter((line) => line.includes('unsubscribe'))).toEqual([]);
+    });
+  });
+
+  it('errors with ack_timeout when the server never answers, and unsubscribes to be sure', () => {
+    testScheduler.run(({ expectObservable }) => {
+      const { client, log } = setUp(testScheduler, { ack: () => 'withhold' }, 100);
+
+      expectObservable(client.subscribe$(VOLUME, AAPL)).toBe(
+        '100ms #',
+        undefined,
+        new SubscribeError('ack_timeout', `No answer to subscribe ${VOLUME} within 100 ms`, VOLUME, AAPL),
+      );
+      testScheduler.flush();
+      expect(log).toContain(`100 unsubscribe 1 ${VOLUME} {"ticker":"AAPL"}`);
+    });
+  });
+
+  it('an ack that arrives in time cancels the timeout', () => {
+    testScheduler.run(({ expectObservable }) => {
+      const { client } = setUp(testScheduler, {}, 100);
+      expectObservable(client.subscribe$(VOLUME, AAPL), '^ 500ms !').toBe('');
+    });
+  });
+
+  it('errors only the subscription whose payload failed to decode', () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      const { server, client } = setUp(testScheduler);
+      hot('-a-b').subscribe((which) => {
+        if (which === 'a') server.publish(VOLUME, AAPL, record('abc'));
+        if (which === 'b') server.publish(BUZZ, AAPL, []);
+      });
+      const payload = {
+        path: VOLUME,
+        params: AAPL,
+        results: record('abc'),
+        timestamp: '1970-01-01T00:00:00.001Z',
+      };
+
+      expectObservable(client.subscribe$(VOLUME, AAPL)).toBe(
+        '-#',
+        undefined,
+        new DecodeError(
+          'invalid_payload',
+          ['Invalid value "abc" supplied to results/0/volume: IntegerFromString'],
+          payload,
+          VOLUME,
+          AAPL,
+        ),
+      );
+      expectObservable(client.subscribe$(BUZZ, AAPL).pipe(map(() => 'x')), '^---!').toBe('---x');
+    });
+  });
+
+  it('reports payloads that cannot be routed on unroutable$', () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      const { server, client } = setUp(testScheduler);
+      hot('-a').subscribe(() => server.sendRaw({ results: [] }));
+      expectObservable(client.subscribe$(VOLUME, AAPL), '^--!').toBe('');
+      expectObservable(client.unroutable$.pipe(map((error) => error.report[0])), '^--!').toBe('-a', {
+        a: 'Invalid value undefined supplied to path: string',
+      });
+    });
+  });
+
+  it('refuses an unknown path before sending anything', () => {
+    testScheduler.run(({ expectObservable }) => {
+      const { client, log } = setUp(testScheduler);
+      expectObservable(client.subscribe$('/real-time/nope', AAPL)).toBe(
+        '#',
+        undefined,
+        expect.any(SubscribeError),
+      );
+      testScheduler.flush();
+      expect(log).toEqual([]);
+    });
+  });
+});

@@ -1,0 +1,206 @@
+import { map } from 'rxjs';
+import type { TestScheduler } from 'rxjs/testing';
+import { createClient } from '../../lib/client/create-client';
+import { TokenError } from '../../lib/errors/token-error';
+import { createFakeServer } from '../../lib/testing/fake-server';
+import { FIVE_HOURS, createTestScheduler } from '../support/marbles';
+
+const AAPL = { ticker: 'AAPL' };
+
+describe('token$', () => {
+  let testScheduler: TestScheduler;
+
+  beforeEach(() => {
+    testScheduler = createTestScheduler();
+  });
+
+  it('fetches a token at once, then every 5 hours', () => {
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      let issued = 0;
+      const fetch = cold('(a|)');
+      const client = createClient({
+        token: () => fetch.pipe(map(() => `t${++issued}`)),
+        socket: createFakeServer().socket,
+      });
+
+      expectObservable(client.token$, `^ 601m !`).toBe(`a ${FIVE_HOURS} b ${FIVE_HOURS} c`, {
+        a: 't1',
+        b: 't2',
+        c: 't3',
+      });
+      expectSubscriptions(fetch.subscriptions).toBe(['(^!)', '300m (^!)', '600m (^!)']);
+    });
+  });
+
+  it('closes the old socket on a new token and sends the live subscriptions on the new one', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      let issued = 0;
+      const server = createFakeServer();
+      const client = createClient({
+        token: () => cold('(a|)', { a: `t${++issued}` }),
+        socket: server.socket,
+        refreshEvery: 100,
+        linger: 30,
+      });
+      const seen: string[] = [];
+      server.events$.subscribe((event) => seen.push(`${testScheduler.now()} ${event.type} ${event.socket}`));
+
+      expectObservable(client.subscribe$('/real-time/crowd-sentiment', AAPL), '^ 249ms !').toBe('');
+      testScheduler.flush();
+
+      expect(seen).toEqual([
+        '0 connect 1',
+        '0 subscribe 1',
+        '100 disconnect 1',
+        '100 connect 2',
+        '100 subscribe 2',
+        '200 disconnect 2',
+        '200 connect 3',
+        '200 subscribe 3',
+        '250 unsubscribe 3',
+        '280 disconnect 3',
+      ]);
+      expect(server.sockets.map((socket) => socket.token)).toEqual(['t1', 't2', 't3']);
+      expect(server.sockets.every((socket) => !socket.connected && socket.listenerCount() === 0)).toBe(true);
+    });
+  });
+
+  it('fetches a fresh token at once when the server refuses the handshake', () => {
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      let issued = 0;
+      const fetch = cold('-----a|');
+      const server = createFakeServer({ authorize: (token) => (token === 't1' ? 'token expired' : null) });
+      const client = createClient({
+        token: () => fetch.pipe(map(() => `t${++issued}`)),
+        socket: server.socket,
+      });
+
+      expectObservable(client.token$, '^ 20ms !').toBe('-----a----b', { a: 't1', b: 't2' });
+      expectObservable(client.state$, '^ 20ms !').toBe('(ab)-(cb)-(cd)', {
+        a: 'idle',
+        b: 'authenticating',
+        c: 'connecting',
+        d: 'connected',
+      });
+      expectObservable(client.connection$.pipe(map((socket) => socket.id)), '^ 20ms !').toBe('----------a', {
+        a: 'fake-2',
+      });
+      expectSubscriptions(fetch.subscriptions).toBe(['^----!', '-----^----!']);
+    });
+  });
+
+  it('backs off when the server refuses fresh tokens in a row, then gives up with a TokenError', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      let issued = 0;
+      const server = createFakeServer({ authorize: () => 'invalid token' });
+      const client = createClient({
+        token: () => cold('(a|)', { a: `t${++issued}` }),
+        socket: server.socket,
+        retryAttempts: 3,
+        retryWait: (retries) => retries * 10,
+      });
+
+      // refused at 0 → refetch at once; refused again → wait 10; again → wait 20; the 4th refusal fails.
+      expectObservable(client.token$, '^ 100ms !').toBe('(ab) 6ms c 19ms d', {
+        a: 't1',
+        b: 't2',
+        c: 't3',
+        d: 't4',
+      });
+      expectObservable(client.subscribe$('/real-time/tweet-buzz', AAPL)).toBe(
+        '30ms #',
+        undefined,
+        new TokenError('rejected', 'The server refused 4 tokens in a row: invalid token'),
+      );
+    });
+  });
+
+  it('does not retry a 401: every subscriber gets the TokenError', () => {
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const unauthorized = TokenError.fromStatus(401, 'Invalid API key provided');
+      const fetch = cold('-----#', undefined, unauthorized);
+      const client = createClient({ token: () => fetch, socket: createFakeServer().socket });
+
+      expectObservable(client.subscribe$('/real-time/tweet-buzz', AAPL)).toBe(
+        '-----#',
+        undefined,
+        unauthorized,
+      );
+      expectObservable(client.subscribe$('/real-time/tweet-volume', AAPL)).toBe(
+        '-----#',
+        undefined,
+        unauthorized,
+      );
+      expectObservable(client.state$).toBe('(ab)-c', { a: 'idle', b: 'authenticating', c: 'failed' });
+      expectSubscriptions(fetch.subscriptions).toBe('^----!');
+      expect(unauthorized).toMatchObject({ name: 'TokenError', code: 'unauthorized', status: 401 });
+    });
+  });
+
+  it('retries a 503 with backoff, then connects', () => {
+    testScheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const unavailable = TokenError.fromStatus(503, 'Service Unavailable');
+      const attempts = [
+        cold('-#', undefined, unavailable),
+        cold('-#', undefined, unavailable),
+        cold('-(a|)', { a: 't1' }),
+      ];
+      let calls = 0;
+      const server = createFakeServer();
+      const client = createClient({
+        token: () => attempts[calls++]!,
+        socket: server.socket,
+        retryWait: (retries) => 10 * 2 ** (retries - 1),
+      });
+
+      expectObservable(client.token$, '^ 50ms !').toBe('--- 10ms 20ms a', { a: 't1' });
+      expectSubscriptions(attempts[0]!.subscriptions).toBe('^!');
+      expectSubscriptions(attempts[1]!.subscriptions).toBe('- 10ms ^!');
+      expectSubscriptions(attempts[2]!.subscriptions).toBe('-- 10ms 20ms ^!');
+    });
+  });
+
+  it('refreshes early when the token says it expires before the next scheduled refresh', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      const jwt = (exp: number) => `h.${btoa(JSON.stringify({ exp })).replace(/=+$/, '')}.s`;
+      const tokens = [jwt(3600), jwt(7200)]; // seconds since the epoch; virtual time starts at 0
+      let calls = 0;
+      const client = createClient({
+        token: () => cold('(a|)', { a: tokens[calls++]! }),
+        socket: createFakeServer().socket,
+      });
+
+      expectObservable(client.token$, '^ 60m !').toBe('a 58m 59s 999ms b', { a: tokens[0], b: tokens[1] });
+    });
+  });
+
+  it('wraps a failing custom source in a TokenError and retries it', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      const attempts = [cold('#', undefined, new Error('offline')), cold('a', { a: 't1' })];
+      let calls = 0;
+      const client = createClient({
+        token: () => attempts[calls++]!,
+        socket: createFakeServer().socket,
+        retryWait: () => 5,
+      });
+      expectObservable(client.token$, '^ 10ms !').toBe('5ms a', { a: 't1' });
+    });
+  });
+
+  it('gives up after retryAttempts transient failures with the last TokenError', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      const failure = new Error('offline');
+      const client = createClient({
+        token: () => cold('#', undefined, failure),
+        socket: createFakeServer().socket,
+        retryAttempts: 2,
+        retryWait: () => 5,
+      });
+      expectObservable(client.token$).toBe(
+        '10ms #',
+        undefined,
+        new TokenError('source', 'Token source failed: offline', undefined, { cause: failure }),
+      );
+    });
+  });
+});
