@@ -1,3 +1,20 @@
+/* client */
+export { createClient, type MarketProphitClient } from './client/create-client';
+export type { ClientOptions } from './client/options';
+export type { ClientState } from './client/client-state';
+export { DEFAULT_URL } from './client/default-url';
+export type { DataEvent, SubscriptionOptions } from './subscription/data-event';
+
+/* tokens */
+export { proxyToken } from './token/proxy-token';
+export { apiKeyToken } from './token/api-key-token';
+export { readJwtExpiry } from './token/jwt-expiry';
+export { exponentialBackoff, type RetryWait } from './token/retry-wait';
+export type { TokenSource, FetchLike } from './token/token-source';
+
+/* sockets */
+export type { SocketLike, SocketFactory, SocketFactoryOptions } from './connection/socket-like';
+
 /* errors */
 export {
   MarketProphitError,
@@ -11,7 +28,41 @@ export {
   DecodeError,
   isDecodeError,
   type DecodeErrorCode,
+  HistoryError,
+  isHistoryError,
+  type HistoryErrorCode,
 } from './errors';
 
 /* endpoint catalogue */
-export { realTimeSpecs, type RealTimePath, formatValidationErrors } from './endpoints';
+export {
+  realTimeSpecs,
+  isRealTimePath,
+  type RealTimePath,
+  historicalSpecs,
+  type HistoricalPath,
+  type FieldKind,
+  type FieldSpec,
+  realTimeEndpoints,
+  type ParamsOf,
+  type RecordOf,
+  type ResultsOf,
+  historicalEndpoints,
+  type HistoricalParamsOf,
+  type HistoricalRecordOf,
+  type HistoricalResultsOf,
+  customEndpoint,
+  isCustomEndpoint,
+  type CustomEndpoint,
+  recordCodec,
+  type RecordFromFields,
+  validateParams,
+  formatValidationErrors,
+  DecimalFromString,
+  IntegerFromString,
+  NullableDecimalFromString,
+  DateFromIso,
+  Ticker,
+} from './endpoints';
+
+/* historical REST */
+export { fetchHistory$, type FetchHistoryOptions, type FetchCustomHistoryOptions } from './history';

@@ -1,4 +1,5 @@
 import crossFetch from 'cross-fetch';
+import { isLeft } from 'fp-ts/lib/Either';
 import {
   type Observable,
   BehaviorSubject,
@@ -14,9 +15,15 @@ import {
 import { createConnectionStream } from '../connection/connection-stream';
 import { defaultSocketFactory } from '../connection/default-socket-factory';
 import type { SocketLike } from '../connection/socket-like';
-import { resultsCodecFor } from '../endpoints/lookup';
+import { isCustomEndpoint, type CustomEndpoint } from '../endpoints/custom-endpoint';
+import type { HistoricalParamsOf, HistoricalRecordOf } from '../endpoints/historical-endpoints';
+import type { HistoricalPath } from '../endpoints/historical-specs';
+import { realTimeEndpoints, type ParamsOf, type ResultsOf } from '../endpoints/real-time-endpoints';
+import { isRealTimePath, type RealTimePath } from '../endpoints/real-time-specs';
+import { formatValidationErrors } from '../endpoints/report';
 import type { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
+import { fetchHistory$ } from '../history/fetch-history';
 import type { DataEvent } from '../subscription/data-event';
 import { createSubscriptionHub } from '../subscription/subscription-hub';
 import { apiKeyToken } from '../token/api-key-token';
@@ -29,13 +36,35 @@ import type { ClientOptions } from './options';
 
 export interface MarketProphitClient {
   /**
-   * A cold stream of one endpoint's `data` events. The first subscriber of a (path, params) pair sends
-   * `subscribe` (again after every reconnect and token refresh); the last to leave sends `unsubscribe`.
+   * A cold stream of one real-time endpoint's `data` events, `results` decoded and typed by the path.
+   * The first subscriber of a (path, params) pair sends `subscribe` (again after every reconnect and
+   * token refresh); the last to leave sends `unsubscribe`. Params are checked before anything is sent.
+   * @param params `{ ticker }` for one ticker; omit (or `{}`) for every ticker.
+   * @example client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }) // results: { ts, ticker, volume }[]
    */
-  subscribe$<Results = unknown>(
-    path: string,
-    params: Readonly<Record<string, unknown>>,
-  ): Observable<DataEvent<Readonly<Record<string, unknown>>, Results>>;
+  subscribe$<P extends RealTimePath>(
+    path: P,
+    params?: ParamsOf<P>,
+  ): Observable<DataEvent<ParamsOf<P>, ResultsOf<P>>>;
+  /**
+   * The same for an endpoint outside the catalogue, described with its own codecs.
+   * @example client.subscribe$(customEndpoint('/real-time/new-metric', t.array(MyRecord)), { ticker: 'AAPL' })
+   */
+  subscribe$<Results, Params>(
+    endpoint: CustomEndpoint<Results, Params>,
+    params: Params,
+  ): Observable<DataEvent<Params, Results>>;
+  /**
+   * Historical records over REST (`GET {url}/historical/…`), decoded by the path's codec. Cold: each
+   * subscription sends one request; unsubscribing aborts it. Sends the API key (Basic auth) when the
+   * client has one; browsers point `historyUrl` at a route of their own.
+   * @example client.history$('/historical/daily-tweet-volume', { ticker: 'AAPL', start_date: '01-02-2026' })
+   */
+  history$<P extends HistoricalPath>(
+    path: P,
+    params: HistoricalParamsOf<P>,
+  ): Observable<HistoricalRecordOf<P>[]>;
+  history$<Results, Params>(endpoint: CustomEndpoint<Results, Params>, params: Params): Observable<Results>;
   /** The connection's state, for UIs. Emits the current state on subscribe. */
   readonly state$: Observable<ClientState>;
   /** The current token and every refresh. Subscribing to it fetches tokens; it never opens a socket. */
@@ -82,6 +111,7 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     retryWait = exponentialBackoff(),
     scheduler = asyncScheduler,
     socket = defaultSocketFactory,
+    historyUrl = url,
   } = options;
   const source = tokenSourceOf(options, url);
   positive('refreshEvery', refreshEvery);
@@ -126,15 +156,46 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     onUnroutable: (error) => unroutable.next(error),
   });
 
+  const subscribe$ = (
+    endpoint: string | CustomEndpoint<unknown, unknown>,
+    params: unknown = {},
+  ): Observable<DataEvent<never, unknown>> =>
+    defer(() => {
+      const path = isCustomEndpoint(endpoint) ? endpoint.path : endpoint;
+      const codecs = isCustomEndpoint(endpoint)
+        ? endpoint
+        : isRealTimePath(endpoint)
+          ? realTimeEndpoints[endpoint]
+          : undefined;
+      if (codecs === undefined) {
+        const message = `${String(path)} is not a real-time path of the catalogue (describe others with customEndpoint)`;
+        return throwError(() => new SubscribeError('invalid_params', message, String(path), params));
+      }
+      const checked = codecs.params.decode(params);
+      if (isLeft(checked)) {
+        const report = formatValidationErrors(checked.left).join('; ');
+        return throwError(
+          () => new SubscribeError('invalid_params', `Invalid params for ${path}: ${report}`, path, params),
+        );
+      }
+      return hub.stream<DataEvent<never, unknown>>(
+        { path, params: params as Readonly<Record<string, unknown>> },
+        codecs.results,
+      );
+    });
+
+  const history$ = (endpoint: HistoricalPath | CustomEndpoint<unknown, unknown>, params: unknown) =>
+    fetchHistory$({
+      url: historyUrl,
+      fetch: options.fetch ?? crossFetch,
+      apiKey: options.apiKey,
+      path: endpoint as HistoricalPath,
+      params: params as never,
+    });
+
   return {
-    subscribe$: <Results>(path: string, params: Readonly<Record<string, unknown>>) =>
-      defer(() => {
-        const results = resultsCodecFor(path);
-        if (results === undefined) {
-          return throwError(() => new SubscribeError('invalid_params', `Unknown path ${path}`, path, params));
-        }
-        return hub.stream<DataEvent<Readonly<Record<string, unknown>>, Results>>({ path, params }, results);
-      }),
+    subscribe$: subscribe$ as MarketProphitClient['subscribe$'],
+    history$: history$ as MarketProphitClient['history$'],
     state$: state.pipe(distinctUntilChanged()),
     token$,
     connection$,

@@ -64,6 +64,12 @@ export interface ClientOptions {
    */
   readonly socket?: SocketFactory;
   /**
+   * Where `history$` sends its requests. Browsers, which must not hold the key, point it at a route
+   * of their own that forwards `/historical/*` with the key.
+   * @default url
+   */
+  readonly historyUrl?: string;
+  /**
    * The `fetch` used for tokens (and historical data).
    * @default cross-fetch
    */

@@ -2,7 +2,7 @@
 export { formatValidationErrors } from './report';
 
 /* specs (the single source of every codec and of the local server's data) */
-export { realTimeSpecs, type RealTimePath } from './real-time-specs';
+export { realTimeSpecs, isRealTimePath, type RealTimePath } from './real-time-specs';
 export { historicalSpecs, type HistoricalPath } from './historical-specs';
 export type {
   FieldKind,

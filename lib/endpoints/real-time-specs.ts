@@ -93,3 +93,7 @@ export const realTimeSpecs = {
 
 /** A path in the real-time catalogue, e.g. `'/real-time/crowd-sentiment'`. */
 export type RealTimePath = keyof typeof realTimeSpecs;
+
+/** Whether `path` is a real-time path of the catalogue. */
+export const isRealTimePath = (path: unknown): path is RealTimePath =>
+  typeof path === 'string' && Object.hasOwn(realTimeSpecs, path);

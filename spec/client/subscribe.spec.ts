@@ -1,6 +1,8 @@
 import { map } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
+import * as t from 'io-ts';
 import { createClient } from '../../lib/client/create-client';
+import { customEndpoint } from '../../lib/endpoints/custom-endpoint';
 import { DecodeError } from '../../lib/errors/decode-error';
 import { SubscribeError } from '../../lib/errors/subscribe-error';
 import { createFakeServer, type FakeServerOptions } from '../../lib/testing/fake-server';
@@ -77,13 +79,15 @@ describe('subscribe$', () => {
   it('shares one server subscription between local subscribers, whatever the params key order', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp(testScheduler);
+      // a custom endpoint, so that params can have two keys
+      const windowed = customEndpoint(VOLUME, t.UnknownArray);
       const params = { ticker: 'AAPL', interval: 1 };
       hot('---a----b').subscribe(() => server.publish(VOLUME, { interval: 1, ticker: 'AAPL' }, record('7')));
       const volume = map(() => 'v');
 
-      expectObservable(client.subscribe$(VOLUME, params).pipe(volume), '^------!').toBe('---v');
+      expectObservable(client.subscribe$(windowed, params).pipe(volume), '^------!').toBe('---v');
       expectObservable(
-        client.subscribe$(VOLUME, { interval: 1, ticker: 'AAPL' }).pipe(volume),
+        client.subscribe$(windowed, { interval: 1, ticker: 'AAPL' }).pipe(volume),
         '--^------!',
       ).toBe('---v----v');
       testScheduler.flush();
@@ -197,13 +201,24 @@ describe('subscribe$', () => {
     });
   });
 
-  it('refuses an unknown path before sending anything', () => {
+  it('refuses an unknown path or bad params before sending anything', () => {
     testScheduler.run(({ expectObservable }) => {
       const { client, log } = setUp(testScheduler);
+      // @ts-expect-error an unknown path does not compile either
       expectObservable(client.subscribe$('/real-time/nope', AAPL)).toBe(
         '#',
         undefined,
-        expect.any(SubscribeError),
+        new SubscribeError(
+          'invalid_params',
+          '/real-time/nope is not a real-time path of the catalogue (describe others with customEndpoint)',
+          '/real-time/nope',
+          AAPL,
+        ),
+      );
+      expectObservable(client.subscribe$(VOLUME, { ticker: 'not a ticker!' })).toBe(
+        '#',
+        undefined,
+        expect.objectContaining({ name: 'SubscribeError', code: 'invalid_params' }),
       );
       testScheduler.flush();
       expect(log).toEqual([]);
