@@ -1,0 +1,100 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import crossFetch from 'cross-fetch';
+import { apiKeyToken } from '../../lib/token/api-key-token';
+import { proxyToken } from '../../lib/token/proxy-token';
+import { readJwtExpiry } from '../../lib/token/jwt-expiry';
+import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+
+const fromSource = async (source: () => unknown): Promise<unknown> => source();
+
+describe('apiKeyToken against the local server', () => {
+  let server: LocalServer;
+
+  beforeAll(async () => {
+    server = await startServer({ port: 0, tokenTtl: 60 * 60 * 1000 });
+  });
+  afterAll(() => server.close());
+
+  it('POSTs {url}/jwt with Basic auth and returns the token', async () => {
+    const token = await fromSource(apiKeyToken(`${server.url}/`, DEFAULT_API_KEY, crossFetch));
+    expect(typeof token).toBe('string');
+    const expiry = readJwtExpiry(token as string);
+    expect(expiry).toBeGreaterThan(Date.now() + 59 * 60 * 1000);
+    expect(expiry).toBeLessThanOrEqual(Date.now() + 60 * 60 * 1000 + 1000);
+  });
+
+  it('fails with a TokenError 401 (not transient) for a wrong key', async () => {
+    await expect(fromSource(apiKeyToken(server.url, 'sk_test_wrong', crossFetch))).rejects.toMatchObject({
+      name: 'TokenError',
+      code: 'unauthorized',
+      status: 401,
+      transient: false,
+      message: expect.stringContaining('Invalid API key'),
+    });
+  });
+
+  it('fails with a transient TokenError for a 503', async () => {
+    server.failTokenRequests(1, 503);
+    await expect(fromSource(apiKeyToken(server.url, DEFAULT_API_KEY, crossFetch))).rejects.toMatchObject({
+      code: 'http',
+      status: 503,
+      transient: true,
+    });
+  });
+});
+
+describe('proxyToken', () => {
+  let http: Server;
+  let url: string;
+  let answer: { status: number; body: string };
+  const seen: { method?: string; credentials?: string }[] = [];
+
+  beforeAll(async () => {
+    http = createServer((request, response) => {
+      seen.push({ method: request.method });
+      response.writeHead(answer.status, { 'content-type': 'application/json' }).end(answer.body);
+    });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    url = `http://127.0.0.1:${(http.address() as AddressInfo).port}/jwt`;
+  });
+  afterAll(() => new Promise<void>((resolve) => http.close(() => resolve())));
+
+  it('POSTs to the route and returns { token }', async () => {
+    answer = { status: 200, body: JSON.stringify({ token: 'abc.def.ghi' }) };
+    await expect(fromSource(proxyToken(url))).resolves.toBe('abc.def.ghi');
+    expect(seen.at(-1)).toEqual({ method: 'POST' });
+  });
+
+  it.each([
+    ['not JSON', 'nope'],
+    ['no token', JSON.stringify({ jwt: 'x' })],
+    ['an empty token', JSON.stringify({ token: '' })],
+  ])('refuses a body with %s as bad_response', async (_case, body) => {
+    answer = { status: 200, body };
+    await expect(fromSource(proxyToken(url))).rejects.toMatchObject({
+      code: 'bad_response',
+      transient: false,
+    });
+  });
+
+  it('maps 403 to forbidden', async () => {
+    answer = { status: 403, body: 'not you' };
+    await expect(fromSource(proxyToken(url))).rejects.toMatchObject({
+      code: 'forbidden',
+      status: 403,
+      message: 'Token request failed with HTTP 403: not you',
+    });
+  });
+
+  it('reports a refused connection as a transient network error', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(fromSource(proxyToken(`http://127.0.0.1:${port}/jwt`))).rejects.toMatchObject({
+      code: 'network',
+      transient: true,
+    });
+  });
+});
