@@ -2,6 +2,7 @@ import { map } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { createClient } from '../../lib/client/create-client';
 import { createFakeServer } from '../../lib/testing/fake-server';
+import type { FakeAck } from '../../lib/testing/fake-server-event';
 import { createTestScheduler } from '../support/marbles';
 
 const VOLUME = '/real-time/tweet-volume';
@@ -102,6 +103,39 @@ describe('reconnecting', () => {
 
       expect(subscribed).toEqual(['10 connect', '10 subscribe', '23 unsubscribe', '31 disconnect']);
       expect(server.sockets).toHaveLength(1);
+    });
+  });
+
+  it('forgets a dropped socket: no ack timeout, nothing sent while down, what is wanted sent once after', () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      let answer: FakeAck = 'withhold';
+      const server = createFakeServer({ reconnectDelay: 50, ack: () => answer });
+      const client = createClient({ token: () => 't1', socket: server.socket, ackTimeout: 20, linger: 0 });
+      const log: string[] = [];
+      server.events$.subscribe((event) =>
+        log.push(`${testScheduler.now()} ${event.type}${'path' in event ? ` ${event.path}` : ''}`),
+      );
+      hot('-----d').subscribe(() => {
+        answer = null;
+        server.dropAll();
+      });
+
+      expectObservable(client.subscribe$(VOLUME, AAPL), '^ 80ms !').toBe('');
+      expectObservable(client.subscribe$('/real-time/tweet-buzz', AAPL), '- 9ms ^-!').toBe('');
+      expectObservable(client.subscribe$('/real-time/tweet-buzz', AAPL), '- 13ms ^ 70ms !').toBe('');
+      testScheduler.flush();
+
+      expect(log).toEqual([
+        '0 connect',
+        `0 subscribe ${VOLUME}`,
+        '5 disconnect',
+        '55 connect',
+        `55 subscribe ${VOLUME}`,
+        '55 subscribe /real-time/tweet-buzz',
+        `81 unsubscribe ${VOLUME}`,
+        '85 unsubscribe /real-time/tweet-buzz',
+        '85 disconnect',
+      ]);
     });
   });
 

@@ -7,7 +7,7 @@ import { DecodeError } from '../../lib/errors/decode-error';
 import { SubscribeError } from '../../lib/errors/subscribe-error';
 import { createFakeServer, type FakeServerOptions } from '../../lib/testing/fake-server';
 import type { FakeServerEvent } from '../../lib/testing/fake-server-event';
-import { createTestScheduler } from '../support/marbles';
+import { BOUNDED, createTestScheduler } from '../support/marbles';
 
 const VOLUME = '/real-time/tweet-volume';
 const BUZZ = '/real-time/tweet-buzz';
@@ -130,7 +130,7 @@ describe('subscribe$', () => {
         ack: (event) => (event === 'subscribe' ? refusal : null),
       });
 
-      expectObservable(client.subscribe$(VOLUME, AAPL)).toBe(
+      expectObservable(client.subscribe$(VOLUME, AAPL), BOUNDED).toBe(
         '#',
         undefined,
         new SubscribeError('rejected', `The server refused ${VOLUME}: ${refusal}`, VOLUME, AAPL),
@@ -144,7 +144,7 @@ describe('subscribe$', () => {
     testScheduler.run(({ expectObservable }) => {
       const { client, log } = setUp(testScheduler, { ack: () => 'withhold' }, 100);
 
-      expectObservable(client.subscribe$(VOLUME, AAPL)).toBe(
+      expectObservable(client.subscribe$(VOLUME, AAPL), BOUNDED).toBe(
         '100ms #',
         undefined,
         new SubscribeError('ack_timeout', `No answer to subscribe ${VOLUME} within 100 ms`, VOLUME, AAPL),
@@ -175,7 +175,7 @@ describe('subscribe$', () => {
         timestamp: '1970-01-01T00:00:00.001Z',
       };
 
-      expectObservable(client.subscribe$(VOLUME, AAPL)).toBe(
+      expectObservable(client.subscribe$(VOLUME, AAPL), BOUNDED).toBe(
         '-#',
         undefined,
         new DecodeError(
@@ -205,7 +205,7 @@ describe('subscribe$', () => {
     testScheduler.run(({ expectObservable }) => {
       const { client, log } = setUp(testScheduler);
       // @ts-expect-error an unknown path does not compile either
-      expectObservable(client.subscribe$('/real-time/nope', AAPL)).toBe(
+      expectObservable(client.subscribe$('/real-time/nope', AAPL), BOUNDED).toBe(
         '#',
         undefined,
         new SubscribeError(
@@ -215,7 +215,7 @@ describe('subscribe$', () => {
           AAPL,
         ),
       );
-      expectObservable(client.subscribe$(VOLUME, { ticker: 'not a ticker!' })).toBe(
+      expectObservable(client.subscribe$(VOLUME, { ticker: 'not a ticker!' }), BOUNDED).toBe(
         '#',
         undefined,
         expect.objectContaining({ name: 'SubscribeError', code: 'invalid_params' }),

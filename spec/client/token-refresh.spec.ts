@@ -3,7 +3,7 @@ import type { TestScheduler } from 'rxjs/testing';
 import { createClient } from '../../lib/client/create-client';
 import { TokenError } from '../../lib/errors/token-error';
 import { createFakeServer } from '../../lib/testing/fake-server';
-import { FIVE_HOURS, createTestScheduler } from '../support/marbles';
+import { BOUNDED, FIVE_HOURS, createTestScheduler } from '../support/marbles';
 
 const AAPL = { ticker: 'AAPL' };
 
@@ -107,7 +107,7 @@ describe('token$', () => {
         c: 't3',
         d: 't4',
       });
-      expectObservable(client.subscribe$('/real-time/tweet-buzz', AAPL)).toBe(
+      expectObservable(client.subscribe$('/real-time/tweet-buzz', AAPL), BOUNDED).toBe(
         '30ms #',
         undefined,
         new TokenError('rejected', 'The server refused 4 tokens in a row: invalid token'),
@@ -121,17 +121,21 @@ describe('token$', () => {
       const fetch = cold('-----#', undefined, unauthorized);
       const client = createClient({ token: () => fetch, socket: createFakeServer().socket });
 
-      expectObservable(client.subscribe$('/real-time/tweet-buzz', AAPL)).toBe(
+      expectObservable(client.subscribe$('/real-time/tweet-buzz', AAPL), BOUNDED).toBe(
         '-----#',
         undefined,
         unauthorized,
       );
-      expectObservable(client.subscribe$('/real-time/tweet-volume', AAPL)).toBe(
+      expectObservable(client.subscribe$('/real-time/tweet-volume', AAPL), BOUNDED).toBe(
         '-----#',
         undefined,
         unauthorized,
       );
-      expectObservable(client.state$).toBe('(ab)-c', { a: 'idle', b: 'authenticating', c: 'failed' });
+      expectObservable(client.state$, BOUNDED).toBe('(ab)-c', {
+        a: 'idle',
+        b: 'authenticating',
+        c: 'failed',
+      });
       expectSubscriptions(fetch.subscriptions).toBe('^----!');
       expect(unauthorized).toMatchObject({ name: 'TokenError', code: 'unauthorized', status: 401 });
     });
@@ -196,7 +200,7 @@ describe('token$', () => {
         retryAttempts: 2,
         retryWait: () => 5,
       });
-      expectObservable(client.token$).toBe(
+      expectObservable(client.token$, BOUNDED).toBe(
         '10ms #',
         undefined,
         new TokenError('source', 'Token source failed: offline', undefined, { cause: failure }),

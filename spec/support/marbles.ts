@@ -9,3 +9,9 @@ export const createTestScheduler = (): TestScheduler =>
  * puts `b` exactly 300m after `a`.
  */
 export const FIVE_HOURS = '299m 59s 999ms';
+
+/**
+ * An unsubscription far in virtual time, for streams expected to end by themselves: the token refresh
+ * timer never ends, so were a regression to keep such a stream open, `run` would loop forever.
+ */
+export const BOUNDED = '^ 1000m !';
