@@ -1,5 +1,5 @@
 import crossFetch from 'cross-fetch';
-import { isLeft } from 'fp-ts/lib/Either';
+import { isLeft } from '../endpoints/is-left';
 import {
   type Observable,
   BehaviorSubject,

@@ -1,4 +1,4 @@
-import { isLeft } from 'fp-ts/lib/Either';
+import { isLeft } from './is-left';
 import { endpointCodecsFor } from './lookup';
 import { formatValidationErrors } from './report';
 

@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { isLeft } from 'fp-ts/lib/Either';
+import { isLeft } from '../endpoints/is-left';
 import { defer, finalize, from, throwError, type Observable } from 'rxjs';
 import { isCustomEndpoint, type CustomEndpoint } from '../endpoints/custom-endpoint';
 import type { HistoricalParamsOf, HistoricalRecordOf } from '../endpoints/historical-endpoints';

@@ -10,7 +10,7 @@ import {
   takeUntil,
 } from 'rxjs';
 import type * as t from 'io-ts';
-import { isLeft } from 'fp-ts/lib/Either';
+import { isLeft } from '../endpoints/is-left';
 import { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
 import { formatValidationErrors } from '../endpoints/report';
@@ -132,7 +132,6 @@ export const createSubscriptionHub = ({
       socket.on('data', route);
       wanted.forEach(subscribe);
       const following = changes.subscribe((change) => {
-        if (!socket.connected) return;
         if ('added' in change) subscribe(change.added);
         else unsubscribe(change.removed);
       });

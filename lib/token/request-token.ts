@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { isLeft } from 'fp-ts/lib/Either';
+import { isLeft } from '../endpoints/is-left';
 import { TokenError } from '../errors/token-error';
 import { formatValidationErrors } from '../endpoints/report';
 import type { FetchLike } from './token-source';

@@ -73,8 +73,10 @@ describe('subscribe / data', () => {
   it('gives a seed the same values on two servers', async () => {
     const values = async () => {
       const { socket } = await open({ seed: 99 });
+      // listen before subscribing: a data packet can arrive in the same read as the ack
+      const collected = collect(socket, 4);
       await ack(socket, 'subscribe', { path: '/real-time/tweet-buzz', params: { ticker: 'MSFT' } });
-      const events = (await collect(socket, 4)) as DataEvent[];
+      const events = (await collected) as DataEvent[];
       return events.map((event) => event.results[0]?.['buzz']);
     };
     const [a, b] = await Promise.all([values(), values()]);
