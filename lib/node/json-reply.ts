@@ -1,0 +1,27 @@
+import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
+
+/** Upstream's JSON error shape (`{ error: { type, message } }`), so `proxyToken` reads both alike. */
+export type ErrorType = 'invalid_request_error' | 'api_error';
+
+/** Tokens and refusals alike are per request: nothing here may be cached by a browser or a CDN. */
+export const sendJson = (
+  response: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: OutgoingHttpHeaders = {},
+): void => {
+  response.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
+  response.end(JSON.stringify(body));
+};
+
+export const sendError = (
+  response: ServerResponse,
+  status: number,
+  type: ErrorType,
+  message: string,
+  headers?: OutgoingHttpHeaders,
+): void => sendJson(response, status, { error: { type, message } }, headers);

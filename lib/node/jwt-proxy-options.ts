@@ -1,0 +1,46 @@
+import type { IncomingMessage } from 'node:http';
+import type { FetchLike } from '../token/token-source';
+
+/** Options of {@link createJwtProxy}. */
+export interface JwtProxyOptions {
+  /**
+   * Your secret API key (`sk_live_…`). It stays on the server: the proxy sends it upstream only, and
+   * never puts it in a response, a header or an error message.
+   * @example createJwtProxy({ apiKey: process.env.MARKETPROPHIT_API_KEY })
+   */
+  readonly apiKey: string;
+  /**
+   * Where tokens come from: `POST {url}/jwt`. In development, the `url` of the local server.
+   * @default 'https://open.marketprophit.com'
+   */
+  readonly url?: string;
+  /**
+   * Decides who may have a token, e.g. from a session cookie; `false` answers 403. A throw goes to
+   * `next(error)` when the framework gave one (Express, Connect), and answers 500 otherwise.
+   * Without it, anyone who can reach the route gets a token: mount it behind your own auth.
+   * @default () => true
+   * @example authorize: (req) => sessions.has(readSessionCookie(req))
+   */
+  readonly authorize?: (request: IncomingMessage) => boolean | Promise<boolean>;
+  /**
+   * The longest one token is served, in ms; a token whose `exp` comes sooner is refreshed a minute
+   * before it. Every caller shares the one cached token, and callers during a fetch share that fetch.
+   * @default 18_000_000 (5 hours)
+   */
+  readonly refreshEvery?: number;
+  /**
+   * Called with each upstream failure (a `TokenError` as a rule), for your logs. It may carry
+   * upstream's own error text; the caller of the route only sees a 502 with the status.
+   */
+  readonly onUpstreamError?: (error: unknown) => void;
+  /**
+   * The `fetch` used for upstream requests.
+   * @default cross-fetch
+   */
+  readonly fetch?: FetchLike;
+  /**
+   * The clock deciding when the cached token is due, in ms since the epoch (tests move it).
+   * @default Date.now
+   */
+  readonly now?: () => number;
+}

@@ -1,0 +1,129 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import crossFetch from 'cross-fetch';
+import { firstValueFrom, isObservable } from 'rxjs';
+import { DEFAULT_URL } from '../client/default-url';
+import { apiKeyToken } from '../token/api-key-token';
+import type { TokenSource } from '../token/token-source';
+import { sendError, sendJson } from './json-reply';
+import type { JwtProxyOptions } from './jwt-proxy-options';
+import { createTokenCache } from './token-cache';
+import { describeUpstreamFailure } from './upstream-failure';
+
+/** Express's and Connect's `next`. */
+export type NextFunction = (error?: unknown) => void;
+
+/** A route handler for `node:http`, Express and Connect alike. It always answers (or calls `next(error)`). */
+export type JwtProxyHandler = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  next?: NextFunction,
+) => Promise<void>;
+
+const FIVE_HOURS = 5 * 60 * 60 * 1000;
+const ALLOW = 'POST, OPTIONS';
+
+const fromSource = (source: TokenSource) => async (): Promise<string> => {
+  const value = source();
+  return isObservable(value) ? firstValueFrom(value) : value;
+};
+
+const checkOptions = (options: JwtProxyOptions): void => {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError('createJwtProxy: needs options, at least { apiKey }');
+  }
+  const { apiKey, url, authorize, refreshEvery, fetch, now, onUpstreamError } = options;
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
+    throw new TypeError(
+      'createJwtProxy: `apiKey` must be your secret Market Prophit API key (a non-empty string)',
+    );
+  }
+  if (url !== undefined && (typeof url !== 'string' || !URL.canParse(url))) {
+    throw new TypeError(`createJwtProxy: \`url\` must be an absolute URL, got ${String(url)}`);
+  }
+  if (refreshEvery !== undefined && !(Number.isFinite(refreshEvery) && refreshEvery > 0)) {
+    throw new RangeError(
+      `createJwtProxy: \`refreshEvery\` must be a positive number of ms, got ${refreshEvery}`,
+    );
+  }
+  for (const [name, value] of Object.entries({ authorize, fetch, now, onUpstreamError })) {
+    if (value !== undefined && typeof value !== 'function') {
+      throw new TypeError(`createJwtProxy: \`${name}\` must be a function`);
+    }
+  }
+};
+
+/**
+ * The route that hands browsers a Market Prophit token while the secret key stays on the server:
+ * `POST` → `200 { token }` (`Cache-Control: no-store`). Every caller shares one cached token, fetched
+ * upstream (`POST {url}/jwt` with the key) when it is due, so a thousand browsers cost one upstream
+ * request per refresh. Upstream failures answer 502 with the upstream status, never the key.
+ *
+ * Other methods: `OPTIONS` → 204, the rest → 405, both with `Allow: POST, OPTIONS`. CORS headers are
+ * the app's to add (serve the route from the page's own origin and none are needed).
+ *
+ * @example
+ * // node:http
+ * const tokenRoute = createJwtProxy({ apiKey: process.env.MARKETPROPHIT_API_KEY!, authorize: isSignedIn });
+ * http.createServer((req, res) => (req.url === '/jwt' ? tokenRoute(req, res) : app(req, res)));
+ *
+ * // Express / Connect
+ * app.use('/jwt', createJwtProxy({ apiKey: process.env.MARKETPROPHIT_API_KEY! }));
+ *
+ * // the browser
+ * createClient({ token: proxyToken('/jwt') });
+ */
+export const createJwtProxy = (options: JwtProxyOptions): JwtProxyHandler => {
+  checkOptions(options);
+  const {
+    apiKey,
+    url = DEFAULT_URL,
+    authorize = () => true,
+    refreshEvery = FIVE_HOURS,
+    fetch = crossFetch,
+    now = Date.now,
+    onUpstreamError,
+  } = options;
+  const cache = createTokenCache({
+    fetchToken: fromSource(apiKeyToken(url, apiKey, fetch)),
+    refreshEvery,
+    now,
+  });
+
+  return async (request, response, next) => {
+    if (request.method === 'OPTIONS') {
+      response.writeHead(204, { Allow: ALLOW, 'Cache-Control': 'no-store' });
+      response.end();
+      return;
+    }
+    if (request.method !== 'POST') {
+      const message = `${String(request.method)} is not allowed here: POST to get a token`;
+      sendError(response, 405, 'invalid_request_error', message, { Allow: ALLOW });
+      return;
+    }
+    // The body is not used; drain it so a keep-alive connection stays usable.
+    request.resume();
+
+    let allowed: boolean;
+    try {
+      allowed = (await authorize(request)) === true;
+    } catch (error) {
+      if (next !== undefined) next(error);
+      else sendError(response, 500, 'api_error', 'Could not decide whether this request may have a token');
+      return;
+    }
+    if (!allowed) {
+      sendError(response, 403, 'invalid_request_error', 'Not allowed to get a Market Prophit token');
+      return;
+    }
+
+    let token: string;
+    try {
+      token = await cache.get();
+    } catch (error) {
+      sendError(response, 502, 'api_error', describeUpstreamFailure(error));
+      onUpstreamError?.(error);
+      return;
+    }
+    sendJson(response, 200, { token });
+  };
+};
