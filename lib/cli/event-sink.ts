@@ -1,0 +1,69 @@
+import { type Observable, interval, merge } from 'rxjs';
+import type { ClientState } from '../client/client-state';
+import type { RealTimePath } from '../endpoints/real-time-specs';
+import type { DataEvent } from '../subscription/data-event';
+import { hideCursor, redraw, showCursor } from './ansi';
+import type { CliStream } from './cli-environment';
+import { ndjsonLine } from './ndjson';
+import { rateMeter } from './rate-meter';
+import { latestByTicker, renderTable, type Row } from './render-table';
+import type { SafeOutput } from './safe-output';
+
+/** Where `stream` puts the events it receives. */
+export interface EventSink {
+  next(event: DataEvent<unknown, unknown>): void;
+  /** Writes whatever is left (the last frame) and stops its timers. */
+  end(): void;
+}
+
+/** One decoded event a line. */
+export const ndjsonSink = (output: SafeOutput): EventSink => ({
+  next: (event) => output.write(ndjsonLine(event)),
+  end: () => undefined,
+});
+
+export interface TableSinkOptions {
+  readonly path: RealTimePath;
+  readonly ticker: string | undefined;
+  readonly state$: Observable<ClientState>;
+  readonly terminal: CliStream;
+}
+
+/** A live table redrawn in place: on every event, every state change, and twice a second for the rate. */
+export const tableSink = (output: SafeOutput, options: TableSinkOptions): EventSink => {
+  const rows = new Map<string, Row>();
+  const rate = rateMeter(Date.now);
+  let state: ClientState = 'idle';
+  let total = 0;
+  let drawn = 0;
+
+  const draw = () => {
+    const lines = renderTable(
+      { path: options.path, ticker: options.ticker, state, perSecond: rate.perSecond(), total, rows },
+      // A pseudo-terminal without a size reports 0 columns.
+      options.terminal.columns || undefined,
+    );
+    output.write(redraw(drawn, lines));
+    drawn = lines.length;
+  };
+
+  output.write(hideCursor);
+  const redraws = merge(options.state$, interval(500)).subscribe((value) => {
+    if (typeof value === 'string') state = value;
+    draw();
+  });
+
+  return {
+    next(event) {
+      total += 1;
+      rate.record();
+      latestByTicker(rows, event.results);
+      draw();
+    },
+    end() {
+      redraws.unsubscribe();
+      draw();
+      output.write(showCursor);
+    },
+  };
+};
