@@ -75,6 +75,13 @@ describe('toReadable', () => {
       expect(waiting.at(-1)).toBe(9_999);
     });
 
+    it("drops the newest value with highWaterMark 1, the one value being in Node's buffer already", () => {
+      const readable = toReadable(range(0, 5), { highWaterMark: 1, overflow: 'drop-oldest' });
+      readable.read(0);
+      expect(readable.dropped).toBe(4);
+      expect(readWaiting(readable)).toEqual([0]);
+    });
+
     it('stops growing while paused and delivers what waited on resume', async () => {
       const subject = new Subject<number>();
       const readable = toReadable(subject, { highWaterMark: 5, overflow: 'drop-oldest' });
