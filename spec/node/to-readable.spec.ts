@@ -149,7 +149,8 @@ describe('toReadable', () => {
       const slow = new Writable({
         objectMode: true,
         highWaterMark: 1,
-        write: (_value, _encoding, callback) => setTimeout(callback, 2),
+        // A stall at first (the source runs on ahead for sure), then a steady slow pace.
+        write: (_value, _encoding, callback) => setTimeout(callback, delivered === 1 ? 100 : 1),
       });
       await pipeline(readable, slow);
       expect(readable.dropped).toBeGreaterThan(0);
