@@ -7,6 +7,8 @@ import {
   asyncScheduler,
   defer,
   distinctUntilChanged,
+  filter,
+  merge,
   of,
   switchMap,
   throwError,
@@ -120,6 +122,7 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
   const state = new BehaviorSubject<ClientState>('idle');
   const rejected = new Subject<number>();
   const unroutable = new Subject<DecodeError>();
+  const ready = new Subject<SocketLike>();
 
   const token$ = createTokenStream({
     source,
@@ -132,7 +135,10 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     scheduler,
     retryAttempts,
     retryWait,
-    onFetch: () => state.next('authenticating'),
+    // A scheduled refresh while connected is no news for a UI: the socket is replaced make-before-break.
+    onFetch: () => {
+      if (state.value !== 'connected') state.next('authenticating');
+    },
   });
 
   const connection$ = createConnectionStream({
@@ -144,6 +150,8 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     retryAttempts,
     retryWait,
     onTokenRejected: (inARow) => rejected.next(inARow),
+    // The old socket closes when the new one has its subscriptions, or after ackTimeout at the latest.
+    handover: (next) => merge(ready.pipe(filter((socket) => socket === next)), timer(ackTimeout, scheduler)),
     onPhase: (phase) => {
       if (phase !== 'idle' || state.value !== 'failed') state.next(phase);
     },
@@ -154,6 +162,7 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     scheduler,
     ackTimeout,
     onUnroutable: (error) => unroutable.next(error),
+    onReady: (socket) => ready.next(socket),
   });
 
   const subscribe$ = (

@@ -5,13 +5,13 @@ import {
   ReplaySubject,
   Observable as RxObservable,
   share,
-  switchMap,
   tap,
   timer,
 } from 'rxjs';
 import { TokenError } from '../errors/token-error';
 import type { RetryWait } from '../token/retry-wait';
 import type { SocketFactory, SocketLike } from './socket-like';
+import { switchMapWithHandover } from './switch-map-with-handover';
 
 export type ConnectionPhase = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'idle';
 
@@ -27,6 +27,11 @@ export interface ConnectionStreamOptions {
   /** Called with the count of refusals in a row, so the token stream can fetch a fresh token. */
   readonly onTokenRejected: (rejectionsInARow: number) => void;
   readonly onPhase: (phase: ConnectionPhase) => void;
+  /**
+   * When a new token's socket has connected, emits once it may replace the previous one (its
+   * subscriptions are acknowledged): the previous socket is closed only then.
+   */
+  readonly handover: (socket: SocketLike) => Observable<unknown>;
 }
 
 /**
@@ -37,18 +42,24 @@ export interface ConnectionStreamOptions {
 const openSocket = (
   token: string,
   options: ConnectionStreamOptions,
-  rejections: { count: number },
+  shared: { rejections: number; newest?: SocketLike },
 ): Observable<SocketLike> =>
   new RxObservable<SocketLike>((subscriber) => {
-    const { url, socketFactory, scheduler, retryWait, onPhase } = options;
-    onPhase('connecting');
+    const { url, socketFactory, scheduler, retryWait } = options;
+    // Only the newest socket speaks for the state: a rotation is not a reconnect.
+    const onPhase = (phase: ConnectionPhase) => {
+      if (shared.newest === socket) options.onPhase(phase);
+    };
+    const rotating = shared.newest?.connected === true;
     const socket = socketFactory(url, { query: { token } });
+    shared.newest = socket;
+    if (!rotating) onPhase('connecting');
     let serverDisconnects = 0;
     let reconnect: Subscription | undefined;
 
     const onConnect = () => {
       serverDisconnects = 0;
-      rejections.count = 0;
+      shared.rejections = 0;
       onPhase('connected');
       subscriber.next(socket);
     };
@@ -62,17 +73,17 @@ const openSocket = (
       }
     };
     const onRefused = (error: unknown) => {
-      rejections.count += 1;
-      if (rejections.count > options.retryAttempts) {
+      shared.rejections += 1;
+      if (shared.rejections > options.retryAttempts) {
         subscriber.error(
           new TokenError(
             'rejected',
-            `The server refused ${rejections.count} tokens in a row: ${describe(error)}`,
+            `The server refused ${shared.rejections} tokens in a row: ${describe(error)}`,
           ),
         );
         return;
       }
-      options.onTokenRejected(rejections.count);
+      options.onTokenRejected(shared.rejections);
     };
     const onConnectError = (error: unknown) => {
       if (socket.active === false) onRefused(error);
@@ -96,14 +107,15 @@ const openSocket = (
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
- * `connection$`: one socket per token (switchMap closes the previous token's socket), emitting the socket
- * each time it connects or reconnects. Shared: the last subscriber to leave closes it after `linger` ms.
+ * `connection$`: one socket per token, emitting the socket each time it connects or reconnects. A new
+ * token's socket replaces the previous one make-before-break: the previous closes once `handover` says
+ * the new one has its subscriptions. Shared: the last subscriber to leave closes it after `linger` ms.
  */
 export const createConnectionStream = (options: ConnectionStreamOptions): Observable<SocketLike> => {
-  // Handshake refusals in a row, across sockets; a successful connect resets it.
-  const rejections = { count: 0 };
+  // Handshake refusals in a row, across sockets (a successful connect resets it), and the newest socket.
+  const shared: { rejections: number; newest?: SocketLike } = { rejections: 0 };
   return options.token$.pipe(
-    switchMap((token) => openSocket(token, options, rejections)),
+    switchMapWithHandover((token) => openSocket(token, options, shared), options.handover),
     tap({ error: () => options.onPhase('failed'), finalize: () => options.onPhase('idle') }),
     share({
       connector: () => new ReplaySubject<SocketLike>(1),

@@ -6,7 +6,7 @@ import {
   Observable as RxObservable,
   Subject,
   share,
-  switchMap,
+  mergeMap,
   takeUntil,
 } from 'rxjs';
 import type * as t from 'io-ts';
@@ -25,6 +25,8 @@ interface Wanted {
   readonly options: SubscriptionOptions;
   readonly results: t.Decoder<unknown, unknown>;
   readonly sink: Subscriber<DataEvent<never, unknown>>;
+  /** The newest `timestamp` delivered, to drop what a second socket repeats during a token rotation. */
+  lastDelivered: number;
 }
 
 type Change = { readonly added: Wanted } | { readonly removed: Wanted };
@@ -35,6 +37,8 @@ export interface SubscriptionHubOptions {
   readonly ackTimeout: number;
   /** Payloads that cannot be routed to any subscription (no valid `path`/`params`). */
   readonly onUnroutable: (error: DecodeError) => void;
+  /** A socket's session has every wanted subscription acknowledged (or refused): it can take over. */
+  readonly onReady: (socket: SocketLike) => void;
 }
 
 const parseTimestamp = (value: string | number): Date | undefined => {
@@ -52,8 +56,11 @@ export const createSubscriptionHub = ({
   scheduler,
   ackTimeout,
   onUnroutable,
+  onReady,
 }: SubscriptionHubOptions) => {
   const wanted = new Map<string, Wanted>();
+  /** More than one session runs only while a new token's socket takes over from the old one. */
+  let sessions = 0;
   const streams = new Map<string, Observable<DataEvent<never, unknown>>>();
   const changes = new Subject<Change>();
 
@@ -66,11 +73,13 @@ export const createSubscriptionHub = ({
     const { path, params, results, timestamp } = envelope.right;
     const target = wanted.get(subscriptionKey(path, params));
     if (target === undefined) return; // in flight when we unsubscribed
+    const date = parseTimestamp(timestamp);
+    // During a token rotation both sockets send the same events: deliver each once.
+    if (date !== undefined && sessions > 1 && date.getTime() <= target.lastDelivered) return;
     const decoded = target.results.validate(results, [
       { key: '', type: DataEnvelope, actual: payload },
-      { key: 'results', type: target.results as t.Decoder<unknown, unknown> & t.Any, actual: results },
+      { key: 'results', type: target.results, actual: results },
     ]);
-    const date = parseTimestamp(timestamp);
     if (isLeft(decoded) || date === undefined) {
       const report = isLeft(decoded)
         ? formatValidationErrors(decoded.left)
@@ -78,6 +87,7 @@ export const createSubscriptionHub = ({
       target.sink.error(new DecodeError('invalid_payload', report, payload, path, params));
       return;
     }
+    target.lastDelivered = Math.max(target.lastDelivered, date.getTime());
     target.sink.next({
       path,
       params: target.options.params as never,
@@ -90,6 +100,13 @@ export const createSubscriptionHub = ({
     new RxObservable<never>(() => {
       /** What this socket's server side has been asked for, and the ack timers still running. */
       const sent = new Map<string, Subscription | undefined>();
+      let ready = false;
+      const checkReady = () => {
+        if (ready || [...sent.values()].some((timeout) => timeout !== undefined)) return;
+        ready = true;
+        onReady(socket);
+      };
+      sessions += 1;
 
       const subscribe = (entry: Wanted) => {
         const timeout = scheduler.schedule(() => {
@@ -109,9 +126,11 @@ export const createSubscriptionHub = ({
           timeout.unsubscribe();
           if (error == null) {
             sent.set(entry.key, undefined);
+            checkReady();
             return;
           }
           sent.delete(entry.key);
+          checkReady();
           entry.sink.error(
             new SubscribeError(
               'rejected',
@@ -131,19 +150,22 @@ export const createSubscriptionHub = ({
 
       socket.on('data', route);
       wanted.forEach(subscribe);
+      checkReady();
       const following = changes.subscribe((change) => {
         if ('added' in change) subscribe(change.added);
         else unsubscribe(change.removed);
       });
       return () => {
+        sessions -= 1;
         following.unsubscribe();
         socket.off('data', route);
         sent.forEach((timeout) => timeout?.unsubscribe());
       };
     }).pipe(takeUntil(fromSocketEvent(socket, 'disconnect')));
 
+  // mergeMap, not switchMap: an old token's socket keeps its session until it closes (make-before-break).
   const sessions$ = connection$.pipe(
-    switchMap((socket) => session(socket)),
+    mergeMap((socket) => session(socket)),
     share(),
   );
 
@@ -156,7 +178,7 @@ export const createSubscriptionHub = ({
     let shared = streams.get(key);
     if (shared === undefined) {
       shared = new RxObservable<DataEvent<never, unknown>>((sink) => {
-        const entry: Wanted = { key, options, results, sink };
+        const entry: Wanted = { key, options, results, sink, lastDelivered: -Infinity };
         wanted.set(key, entry);
         changes.next({ added: entry });
         const keepAlive = sessions$.subscribe({ error: (error: unknown) => sink.error(error) });

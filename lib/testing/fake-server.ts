@@ -21,6 +21,8 @@ export interface FakeServerOptions {
    * @default () => null
    */
   readonly ack?: (event: 'subscribe' | 'unsubscribe', options: SubscriptionOptions) => FakeAck;
+  /** Time from a `subscribe`/`unsubscribe` to its ack, in ms. @default 0 */
+  readonly ackDelay?: number;
   /** Time from opening a socket (or a reconnect attempt) to its handshake, in ms. @default 0 */
   readonly connectDelay?: number;
   /** Time socket.io waits before reconnecting after `dropAll()`, in ms. @default 1000 */
@@ -62,6 +64,7 @@ export const createFakeServer = (options: FakeServerOptions = {}): FakeServer =>
     ack = () => null,
     connectDelay = 0,
     reconnectDelay = 1_000,
+    ackDelay = 0,
   } = options;
   const events = new Subject<FakeServerEvent>();
   const sockets: FakeSocket[] = [];
@@ -91,7 +94,9 @@ export const createFakeServer = (options: FakeServerOptions = {}): FakeServer =>
       const key = subscriptionKey(path, params);
       if (answer === null && event === 'subscribe') subscriptions?.set(key, { path, params });
       if (answer === null && event === 'unsubscribe') subscriptions?.delete(key);
-      if (answer !== 'withhold' && typeof callback === 'function') callback(answer);
+      if (answer === 'withhold' || typeof callback !== 'function') return;
+      if (ackDelay === 0) callback(answer);
+      else scheduler.schedule(() => callback(answer), ackDelay);
     },
     closed: (socket, reason) => {
       held.delete(socket);

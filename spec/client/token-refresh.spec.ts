@@ -32,7 +32,7 @@ describe('token$', () => {
     });
   });
 
-  it('closes the old socket on a new token and sends the live subscriptions on the new one', () => {
+  it('on a new token, subscribes on a new socket, then closes the old one (make-before-break)', () => {
     testScheduler.run(({ cold, expectObservable }) => {
       let issued = 0;
       const server = createFakeServer();
@@ -51,17 +51,76 @@ describe('token$', () => {
       expect(seen).toEqual([
         '0 connect 1',
         '0 subscribe 1',
-        '100 disconnect 1',
+        // make-before-break: the old socket closes once the new one has its subscription acknowledged
         '100 connect 2',
         '100 subscribe 2',
-        '200 disconnect 2',
+        '100 disconnect 1',
         '200 connect 3',
         '200 subscribe 3',
+        '200 disconnect 2',
         '250 unsubscribe 3',
         '280 disconnect 3',
       ]);
       expect(server.sockets.map((socket) => socket.token)).toEqual(['t1', 't2', 't3']);
       expect(server.sockets.every((socket) => !socket.connected && socket.listenerCount() === 0)).toBe(true);
+    });
+  });
+
+  it('delivers what both sockets send during a rotation once, and stays connected throughout', () => {
+    testScheduler.run(({ cold, hot, expectObservable }) => {
+      let issued = 0;
+      const server = createFakeServer({ ackDelay: 5 });
+      const client = createClient({
+        token: () => cold('(a|)', { a: `t${++issued}` }),
+        socket: server.socket,
+        refreshEvery: 100,
+        linger: 0,
+      });
+      const sockets: string[] = [];
+      server.events$.subscribe((event) => {
+        if (event.type === 'connect' || event.type === 'disconnect') {
+          sockets.push(`${testScheduler.now()} ${event.type} ${event.socket}`);
+        }
+      });
+      // 98: old socket only; 102, 104: both (the new one's ack comes at 105); 107: new socket only
+      hot('98ms a 3ms a 1ms a 2ms a').subscribe(() =>
+        server.publish('/real-time/tweet-buzz', AAPL, [
+          { ts: '2026-11-25T10:00:00Z', ticker: 'AAPL', buzz: '0.5' },
+        ]),
+      );
+
+      expectObservable(
+        client.subscribe$('/real-time/tweet-buzz', AAPL).pipe(map((event) => event.timestamp.getTime())),
+        '^ 150ms !',
+      ).toBe('98ms a 3ms b 1ms c 2ms d', { a: 98, b: 102, c: 104, d: 107 });
+      expectObservable(client.state$, '^ 150ms !').toBe('(abcd)', {
+        a: 'idle',
+        b: 'authenticating',
+        c: 'connecting',
+        d: 'connected',
+      });
+      testScheduler.flush();
+      expect(sockets).toEqual(['0 connect 1', '100 connect 2', '105 disconnect 1', '151 disconnect 2']);
+    });
+  });
+
+  it('hands over at once when there is nothing to subscribe', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      let issued = 0;
+      const server = createFakeServer();
+      const client = createClient({
+        token: () => cold('(a|)', { a: `t${++issued}` }),
+        socket: server.socket,
+        refreshEvery: 100,
+        linger: 0,
+      });
+      expectObservable(client.connection$.pipe(map((socket) => socket.id)), '^ 150ms !').toBe('a 99ms b', {
+        a: 'fake-1',
+        b: 'fake-2',
+      });
+      testScheduler.flush();
+      expect(server.sockets.map((socket) => socket.connected)).toEqual([false, false]);
+      expect(server.sockets[0]?.listenerCount()).toBe(0);
     });
   });
 
