@@ -1,5 +1,5 @@
 import type { RealTimeEndpointSpec } from '../endpoints/field-kind';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '../subscription/canonical-key';
 import { canonicalPath, realTimeSpecOf } from './paths';
 import { isTicker, TICKER_MESSAGE } from './ticker';
 

@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../lib/server/canonical-json';
+import { canonicalJson, subscriptionKey } from '../../lib/subscription/canonical-key';
 
 describe('canonicalJson', () => {
   it('ignores key order at every level and drops undefined members', () => {
@@ -16,5 +16,16 @@ describe('canonicalJson', () => {
       'null',
       'null',
     ]);
+  });
+});
+
+describe('subscriptionKey', () => {
+  it('is the same for the same path and params in any key order, and differs by path', () => {
+    expect(subscriptionKey('/real-time/tweet-buzz', { ticker: 'AAPL', a: 1 })).toBe(
+      subscriptionKey('/real-time/tweet-buzz', { a: 1, ticker: 'AAPL' }),
+    );
+    expect(subscriptionKey('/real-time/tweet-buzz', {})).not.toBe(
+      subscriptionKey('/real-time/tweet-volume', {}),
+    );
   });
 });
