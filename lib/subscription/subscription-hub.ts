@@ -160,6 +160,7 @@ export const createSubscriptionHub = ({
         following.unsubscribe();
         socket.off('data', route);
         sent.forEach((timeout) => timeout?.unsubscribe());
+        sent.clear(); // so that acks arriving after the session are ignored
       };
     }).pipe(takeUntil(fromSocketEvent(socket, 'disconnect')));
 
