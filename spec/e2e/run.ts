@@ -1,5 +1,6 @@
 // The e2e suites: `tsx spec/e2e/run.ts [entry] [browser] [angular]` (all when none is named).
 // Needs `npm run build` (dist/) and Chromium; the angular suite needs examples/angular built.
+import { angularSuite } from './angular.e2e';
 import { browserEntrySuite } from './browser-entry.e2e';
 import { browserSuite } from './browser.e2e';
 import { runSuites, type Suite, type Tally } from './support/harness';
@@ -9,6 +10,7 @@ const DEADLINE = 4 * 60_000;
 const all = new Map<string, Suite>([
   ['entry', browserEntrySuite],
   ['browser', browserSuite],
+  ['angular', angularSuite],
 ]);
 
 const chosen = process.argv.slice(2);

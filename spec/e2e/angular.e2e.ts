@@ -1,0 +1,81 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { DEFAULT_API_KEY } from 'marketprophit-rx/server';
+import { assert } from './support/assert';
+import { launchChromium } from './support/chromium';
+import { runCommonChecks } from './support/common-checks';
+import type { Suite } from './support/harness';
+import { openPage } from './support/page-session';
+import { readPageConfig } from './support/page-config';
+import { ROOT } from './support/paths';
+import { until } from './support/poll';
+import { spawnServer } from './support/spawn-server';
+
+const SECRET = process.env['MARKETPROPHIT_API_KEY'] ?? DEFAULT_API_KEY;
+const APP = join(ROOT, 'examples', 'angular');
+const STATS = join(APP, 'dist', 'sentiment', 'browser-stats.json');
+
+/** The inputs of the production build (esbuild's metafile, written by `statsJson`). */
+const bundledInputs = (): string[] => {
+  const stats = JSON.parse(readFileSync(STATS, 'utf8')) as { inputs: Record<string, unknown> };
+  return Object.keys(stats.inputs);
+};
+
+/** examples/angular (built with `ng build`) in headless Chromium: a growing chart, the badge, no key. */
+export const angularSuite: Suite = async (check) => {
+  if (!existsSync(STATS)) {
+    throw new Error(`examples/angular is not built: cd examples/angular && npm ci && npm run build`);
+  }
+
+  await check('bundles the packed package (node_modules/marketprophit-rx/dist) and one rxjs', () => {
+    const inputs = bundledInputs();
+    const library = inputs.filter((input) => input.includes('marketprophit-rx'));
+    assert(
+      library.includes('node_modules/marketprophit-rx/dist/index.mjs'),
+      `library inputs: ${library.join(', ')}`,
+    );
+    assert(
+      library.every((input) => input.startsWith('node_modules/marketprophit-rx/dist/')),
+      `library code from elsewhere: ${library.join(', ')}`,
+    );
+    const rxjsRoots = new Set(
+      inputs.filter((input) => input.includes('node_modules/rxjs/')).map((input) => input.split('rxjs/')[0]),
+    );
+    assert(rxjsRoots.size === 1, `rxjs copies: ${[...rxjsRoots].join(', ')}`);
+  });
+
+  const server = await spawnServer(process.execPath, [join(APP, 'server', 'serve.cjs')], { cwd: APP });
+  const browser = await launchChromium();
+  try {
+    const session = await openPage(browser, server.url);
+    const points = async () =>
+      (
+        (await session.page
+          .locator('app-sentiment-chart polyline')
+          .getAttribute('points', { timeout: 1_000 })
+          .catch(() => null)) ?? ''
+      )
+        .split(' ')
+        .filter(Boolean).length;
+
+    await check('the chart draws the first live points', async () => {
+      await until(points, (count) => count >= 2);
+    });
+
+    await check('the chart grows as values arrive', async () => {
+      const before = await points();
+      await until(points, (count) => count > before);
+    });
+
+    const { url: marketProphitUrl } = await readPageConfig(server.url);
+    await runCommonChecks(check, session, {
+      pageUrl: server.url,
+      marketProphitUrl,
+      badgeSelector: 'app-connection-badge .badge',
+      secret: SECRET,
+    });
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+};
