@@ -1,0 +1,119 @@
+import { type Server as HttpServer, createServer } from 'node:http';
+import type { AddressInfo, Socket as NetSocket } from 'node:net';
+import createIo from 'socket.io-v2';
+
+export interface SubscriptionOptions {
+  readonly path: string;
+  readonly params: Readonly<Record<string, unknown>>;
+}
+
+export interface LegacyServer {
+  readonly url: string;
+  /** Tokens the handshake accepts; every other one is refused with `next(new Error('Not authorized'))`. */
+  readonly valid: Set<string>;
+  /** Every handshake, accepted or not, in order; `at` is `Date.now()`. */
+  readonly handshakes: { readonly token: string; readonly accepted: boolean; readonly at: number }[];
+  readonly subscribes: { readonly socket: string; readonly options: SubscriptionOptions }[];
+  readonly unsubscribes: { readonly socket: string; readonly options: SubscriptionOptions }[];
+  /** Namespace sockets connected now. */
+  connected(): number;
+  /** Server-initiated disconnect: `socket.disconnect(true)` on every socket. */
+  hangUp(): void;
+  /** Closes every engine.io connection: a lost transport, which the client's Manager reconnects. */
+  dropTransports(): void;
+  /** Writes a WebSocket frame with a reserved opcode: the client's transport errors and closes. */
+  corruptTransports(): void;
+  close(): Promise<void>;
+}
+
+const isOptions = (value: unknown): value is SubscriptionOptions =>
+  typeof value === 'object' &&
+  value !== null &&
+  typeof (value as { path?: unknown }).path === 'string' &&
+  typeof (value as { params?: unknown }).params === 'object';
+
+/** The records upstream sends for `/real-time/tweet-volume`: metric values as integer strings. */
+const tweetVolume = (options: SubscriptionOptions) => ({
+  params: options.params,
+  path: options.path,
+  results: [{ ts: new Date().toISOString(), ticker: String(options.params.ticker ?? 'AAPL'), volume: '12' }],
+  timestamp: new Date().toISOString(),
+});
+
+/**
+ * A Market Prophit server the 1.x/2.x way, on socket.io 2: the token is checked by a namespace
+ * middleware, `subscribe`/`unsubscribe` are acked with `callback(null)`, and every live subscription
+ * gets a `data` event every `interval` ms.
+ */
+export const startLegacyServer = async (interval = 20): Promise<LegacyServer> => {
+  const http: HttpServer = createServer();
+  const io = createIo(http);
+  const tcp = new Set<NetSocket>();
+  http.on('connection', (socket: NetSocket) => {
+    tcp.add(socket);
+    socket.on('close', () => tcp.delete(socket));
+  });
+
+  const valid = new Set<string>();
+  const handshakes: LegacyServer['handshakes'] = [];
+  const subscribes: LegacyServer['subscribes'] = [];
+  const unsubscribes: LegacyServer['unsubscribes'] = [];
+  const sockets = new Set<createIo.Socket>();
+
+  io.use((socket, next) => {
+    const token = String(socket.handshake.query.token);
+    const accepted = valid.has(token);
+    handshakes.push({ token, accepted, at: Date.now() });
+    if (accepted) next();
+    else next(new Error('Not authorized'));
+  });
+
+  io.on('connection', (socket) => {
+    sockets.add(socket);
+    const live = new Map<string, SubscriptionOptions>();
+    const ack = (callback: unknown) => {
+      if (typeof callback === 'function') callback(null);
+    };
+    socket.on('subscribe', (options: unknown, callback: unknown) => {
+      if (!isOptions(options)) return;
+      subscribes.push({ socket: socket.id, options });
+      live.set(JSON.stringify(options), options);
+      ack(callback);
+    });
+    socket.on('unsubscribe', (options: unknown, callback: unknown) => {
+      if (!isOptions(options)) return;
+      unsubscribes.push({ socket: socket.id, options });
+      live.delete(JSON.stringify(options));
+      ack(callback);
+    });
+    const publishing = setInterval(
+      () => live.forEach((options) => socket.emit('data', tweetVolume(options))),
+      interval,
+    );
+    socket.on('disconnect', () => {
+      clearInterval(publishing);
+      sockets.delete(socket);
+    });
+  });
+
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    valid,
+    handshakes,
+    subscribes,
+    unsubscribes,
+    connected: () => sockets.size,
+    hangUp: () => [...sockets].forEach((socket) => socket.disconnect(true)),
+    dropTransports: () => [...sockets].forEach((socket) => socket.conn.close()),
+    // FIN + opcode 0x3 (reserved), no payload: the client's `ws` rejects it with an `error` event.
+    corruptTransports: () => tcp.forEach((socket) => socket.write(Buffer.from([0x83, 0x00]))),
+    close: () =>
+      new Promise<void>((resolve) => {
+        tcp.forEach((socket) => socket.destroy());
+        io.close(() => resolve());
+      }),
+  };
+};
