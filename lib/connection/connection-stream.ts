@@ -88,21 +88,28 @@ const openSocket = (
     const onConnectError = (error: unknown) => {
       if (socket.active === false) onRefused(error);
     };
+    // socket.io-client 2 also re-emits transport errors of an open connection as `error`.
+    const onError = (error: unknown) => {
+      if (!socket.connected && !isTransportError(error)) onRefused(error);
+    };
 
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
-    socket.on('error', onRefused);
+    socket.on('error', onError);
     if (socket.connected) onConnect();
     return () => {
       reconnect?.unsubscribe();
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
-      socket.off('error', onRefused);
+      socket.off('error', onError);
       socket.disconnect();
     };
   });
+
+const isTransportError = (error: unknown): boolean =>
+  error instanceof Error && (error as { type?: unknown }).type === 'TransportError';
 
 const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 

@@ -125,12 +125,9 @@ describe('against a socket.io 2 server, with socket.io-client 2 injected', () =>
     expect(seen.error).toBeUndefined();
   });
 
-  // KNOWN BUG (remove `.failing` once fixed): socket.io-client 2 also emits `error` for transport errors
-  // after the connection opened (`Error('websocket error')` with `type: 'TransportError'`, while still
-  // `connected`), and lib/connection/connection-stream.ts listens to every `error` as a handshake
-  // refusal (`socket.on('error', onRefused)`): a needless token fetch and socket, and a step towards
-  // `TokenError('rejected')` when `retryAttempts` is finite.
-  it.failing('a transport error is not taken for a refused token: no new token is fetched', async () => {
+  // socket.io-client 2 also emits `error` for transport errors after the connection opened
+  // (`Error('websocket error')` with `type: 'TransportError'`, while still `connected`): not a refusal.
+  it('a transport error is not taken for a refused token: no new token is fetched', async () => {
     server.valid.add('token-2');
     const seen = record(client());
     await until('data', () => seen.events > 0);
