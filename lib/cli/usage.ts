@@ -1,5 +1,19 @@
 import { bareRealTimePaths } from './real-time-path-arg';
 
+/** `words` joined by ', ' on lines of at most `width` characters. */
+const wrap = (words: readonly string[], width: number, indent: string): string => {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    const next = line === '' ? word : `${line}, ${word}`;
+    if (`${indent}${next},`.length > width && line !== '') {
+      lines.push(`${indent}${line},`);
+      line = word;
+    } else line = next;
+  }
+  return [...lines, `${indent}${line}`].join('\n');
+};
+
 /** The `--help` text. */
 export const usage = (): string => `Usage:
   marketprophit-rx stream <path> [--ticker AAPL] [--url URL] [--format table|ndjson] [--count N]
@@ -15,7 +29,8 @@ stream   Streams a real-time path: a live table on a terminal, NDJSON (one event
            --count    stop after N events
 serve    Runs the local Market Prophit-compatible server and prints its URL and test API key.
 
-Paths: ${bareRealTimePaths().join(', ')}
+Paths:
+${wrap(bareRealTimePaths(), 96, '  ')}
 
 Exit codes: 0 done or stopped (Ctrl-C), 1 stream error, 2 bad usage.
 `;
