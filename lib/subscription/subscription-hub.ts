@@ -4,6 +4,7 @@ import {
   type Subscriber,
   type Subscription,
   Observable as RxObservable,
+  EMPTY,
   Subject,
   share,
   mergeMap,
@@ -166,7 +167,9 @@ export const createSubscriptionHub = ({
 
   // mergeMap, not switchMap: an old token's socket keeps its session until it closes (make-before-break).
   const sessions$ = connection$.pipe(
-    mergeMap((socket) => session(socket)),
+    // A lingering connection$ replays its last socket even when that socket is down: its session
+    // starts when it connects again (connection$ emits it then).
+    mergeMap((socket) => (socket.connected ? session(socket) : EMPTY)),
     share(),
   );
 
