@@ -1,0 +1,267 @@
+import { createHook } from 'node:async_hooks';
+import { type ChildProcess, fork } from 'node:child_process';
+import { type Subscription } from 'rxjs';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import { createClient, type MarketProphitClient } from '../../lib/client/create-client';
+import type { ClientOptions } from '../../lib/client/options';
+import type { SocketFactory } from '../../lib/connection/socket-like';
+import {
+  DEFAULT_API_KEY,
+  startServer,
+  type LocalServer,
+  type ServerLogEntry,
+  type ServerOptions,
+  type ServerStats,
+} from '../../lib/server';
+import type { ServerProcessMessage } from './server-process';
+
+export const CROWD = '/real-time/crowd-sentiment';
+export const VOLUME = '/real-time/tweet-volume';
+export const BUZZ = '/real-time/tweet-buzz';
+export const MP = '/real-time/market-prophit-sentiment';
+export const TICKERS = ['AAPL', 'TSLA', 'MSFT', 'AMZN', '6E_F'] as const;
+
+export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Resolves once `check()` holds, polling every 10 ms; rejects naming `what` after `ms`. */
+export const until = async (
+  what: string,
+  check: () => boolean | Promise<boolean>,
+  ms = 3_000,
+): Promise<void> => {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await delay(10);
+  }
+};
+
+/** A small seeded PRNG (mulberry32): the same seed replays the same operations. */
+export const seededRandom = (seed: number): (() => number) => {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let mixed = Math.imul(state ^ (state >>> 15), state | 1);
+    mixed ^= mixed + Math.imul(mixed ^ (mixed >>> 7), mixed | 61);
+    return ((mixed ^ (mixed >>> 14)) >>> 0) / 2 ** 32;
+  };
+};
+
+/**
+ * Timers created from now on and still pending. `process.getActiveResourcesInfo()` counts jest's own
+ * timers too, which come and go while a test runs, so a leaked timer could hide behind one of them.
+ */
+const trackTimers = () => {
+  const pending = new Map<number, string>();
+  let ignoring = false;
+  const hook = createHook({
+    init: (id, type) => {
+      if (type === 'Timeout' && !ignoring) pending.set(id, new Error().stack ?? '');
+    },
+    destroy: (id) => {
+      pending.delete(id);
+    },
+  }).enable();
+  return {
+    /** Waits up to `ms` for every tracked timer to be done (with polling timers of its own, untracked). */
+    async settled(ms: number): Promise<string[]> {
+      const deadline = Date.now() + ms;
+      while (pending.size > 0 && Date.now() < deadline) {
+        ignoring = true;
+        const poll = delay(10);
+        ignoring = false;
+        await poll;
+      }
+      return [...pending.values()];
+    },
+    stop: () => hook.disable(),
+  };
+};
+
+type EntryOf<Type extends ServerLogEntry['type']> = ServerLogEntry & { readonly type: Type };
+
+/** Every server log entry of one type from now on (`events$`, so `logLimit` cannot drop any). */
+export const record = <Type extends ServerLogEntry['type']>(
+  server: LocalServer,
+  type: Type,
+): { readonly entries: EntryOf<Type>[]; readonly subscription: Subscription } => {
+  const entries: EntryOf<Type>[] = [];
+  const subscription = server.events$.subscribe((entry) => {
+    if (entry.type === type) entries.push(entry as EntryOf<Type>);
+  });
+  return { entries, subscription };
+};
+
+/** A local server in a child process: SIGKILL-able, restartable on the same port. */
+export interface ServerProcess {
+  readonly port: number;
+  /** False once the process has exited. */
+  readonly alive: boolean;
+  readonly url: string;
+  stats(): Promise<ServerStats>;
+  /** SIGKILL, resolved once the process has exited (and its port is free). */
+  kill(): Promise<void>;
+}
+
+const forkServer = (child: ChildProcess): Promise<ServerProcess> =>
+  new Promise((resolve, reject) => {
+    const exited = new Promise<void>((done) => child.once('exit', () => done()));
+    const failed = (why: string) => {
+      child.kill('SIGKILL');
+      reject(new Error(`server process: ${why}`));
+    };
+    const startup = setTimeout(() => failed('not listening after 10 s'), 10_000);
+    child.once('exit', (code, signal) => {
+      clearTimeout(startup);
+      reject(new Error(`server process exited before listening (${code ?? signal})`));
+    });
+    child.on('message', (message: ServerProcessMessage) => {
+      if (message.type === 'failed') failed(message.message);
+      if (message.type !== 'listening') return;
+      clearTimeout(startup);
+      resolve({
+        get alive() {
+          return child.exitCode === null && child.signalCode === null;
+        },
+        port: message.port,
+        url: message.url,
+        stats: () =>
+          new Promise((answer, refuse) => {
+            if (child.exitCode !== null || child.signalCode !== null) {
+              refuse(new Error('server process: stats() after it exited'));
+              return;
+            }
+            const onMessage = (reply: ServerProcessMessage) => {
+              if (reply.type !== 'stats') return;
+              child.off('message', onMessage);
+              const { sockets, tokenRequests, subscriptions } = reply;
+              answer({ sockets, tokenRequests, subscriptions });
+            };
+            child.on('message', onMessage);
+            child.send('stats');
+          }),
+        kill: () => {
+          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+          return exited;
+        },
+      });
+    });
+  });
+
+const CLIENT_EVENTS = ['connect', 'disconnect', 'connect_error', 'error', 'data'] as const;
+
+/**
+ * What one scenario opened: servers (in process or child processes), clients, their sockets and the
+ * subscriptions. `release()` ends the client side and checks that nothing leaked; `cleanUp()`
+ * (afterEach) closes the rest even when a test failed half-way.
+ */
+export const harness = () => {
+  const servers: LocalServer[] = [];
+  const children: ServerProcess[] = [];
+  const subscriptions: Subscription[] = [];
+  const sockets: Socket[] = [];
+  let timers: ReturnType<typeof trackTimers> | undefined;
+  // From the scenario's first server or client on.
+  const baseline = () => {
+    timers ??= trackTimers();
+  };
+  const linger = 50;
+
+  return {
+    /** Every socket the harness' clients opened, oldest first. */
+    sockets: sockets as readonly Socket[],
+    async start(options: ServerOptions = {}): Promise<LocalServer> {
+      baseline();
+      const server = await startServer({ port: 0, interval: 10, ...options });
+      servers.push(server);
+      return server;
+    },
+    async fork(options: { readonly port?: number; readonly secret: string }): Promise<ServerProcess> {
+      baseline();
+      const child = fork(require.resolve('./server-process.ts'), [], {
+        execArgv: ['--import', 'tsx'],
+        env: {
+          ...process.env,
+          FAULT_SERVER_PORT: String(options.port ?? 0),
+          FAULT_SERVER_SECRET: options.secret,
+        },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      });
+      const server = await forkServer(child);
+      children.push(server);
+      return server;
+    },
+    /** A client with fast retries, a short linger and a socket factory that records its sockets. */
+    client(
+      url: string,
+      options: Partial<ClientOptions> = {},
+      socketOptions: Partial<ManagerOptions & SocketOptions> = {},
+    ): MarketProphitClient {
+      baseline();
+      const factory: SocketFactory = (target, { query }) => {
+        const socket = io(target, {
+          query: { ...query },
+          forceNew: true,
+          transports: ['websocket'],
+          ...socketOptions,
+        });
+        sockets.push(socket);
+        return socket;
+      };
+      return createClient({
+        url,
+        apiKey: DEFAULT_API_KEY,
+        linger,
+        retryWait: () => 30,
+        socket: factory,
+        ...options,
+      });
+    },
+    track(subscription: Subscription): Subscription {
+      subscriptions.push(subscription);
+      return subscription;
+    },
+    /**
+     * Unsubscribes everything, then checks the leaks: no socket left on any running server once the
+     * linger passed, no listener left on any socket the client opened, and (after the servers closed)
+     * no timer created during the scenario still pending.
+     */
+    async release(): Promise<void> {
+      subscriptions.splice(0).forEach((subscription) => subscription.unsubscribe());
+      const running = children.filter((child) => child.alive);
+      await until(
+        'every server to see its sockets closed',
+        async () => {
+          const counts = [
+            ...servers.map((server) => server.stats().sockets),
+            ...(await Promise.all(running.map(async (child) => (await child.stats()).sockets))),
+          ];
+          return counts.every((count) => count === 0);
+        },
+        linger + 2_000,
+      );
+      const left = sockets.flatMap((socket, index) => [
+        ...(socket.connected ? [`socket ${index} still connected`] : []),
+        ...CLIENT_EVENTS.filter((event) => socket.listeners(event).length > 0).map(
+          (event) => `socket ${index}: ${socket.listeners(event).length} '${event}' listener(s)`,
+        ),
+      ]);
+      expect(left).toEqual([]);
+      await Promise.all(servers.splice(0).map((server) => server.close()));
+      await Promise.all(children.splice(0).map((child) => child.kill()));
+      const timersLeft = (await timers?.settled(2_000)) ?? [];
+      if (timersLeft.length > 0) {
+        throw new Error(
+          `${timersLeft.length} timer(s) of the scenario still pending:\n${timersLeft.join('\n\n')}`,
+        );
+      }
+    },
+    async cleanUp(): Promise<void> {
+      timers?.stop();
+      subscriptions.splice(0).forEach((subscription) => subscription.unsubscribe());
+      await Promise.all(servers.splice(0).map((server) => server.close()));
+      await Promise.all(children.splice(0).map((child) => child.kill()));
+      sockets.forEach((socket) => socket.disconnect());
+    },
+  };
+};
