@@ -1,0 +1,40 @@
+'use strict';
+// 1. Raw socket.io-client `on('data')` vs `client.subscribe$` with full io-ts decoding.
+const { openRawSocket, rawSubscribe, openClient, closeRaw } = require('./clients.cjs');
+const { createMeter, alternate } = require('./measure.cjs');
+
+const PATH = '/real-time/crowd-sentiment';
+
+module.exports = async ({ server, n = 200_000, reps = 5, log }) => {
+  const raw = await openRawSocket(server.url);
+  const rawMeter = createMeter();
+  raw.on('data', () => rawMeter.hit()); // truly raw: no check at all
+  await rawSubscribe(raw, PATH, {});
+
+  const ours = await openClient(server.url);
+  const ourMeter = createMeter();
+  let decodedRecords = 0;
+  const subscription = ours.client.subscribe$(PATH, {}).subscribe({
+    next: (event) => {
+      decodedRecords += event.results.length;
+      ourMeter.hit();
+    },
+    error: (error) => log(`ours failed: ${error}`),
+  });
+  await server.waitFor(ours.socket.id, (stats) => stats.subscriptions === 1);
+
+  const { results, serverRate } = await alternate(
+    server,
+    [
+      { name: 'raw', socketId: raw.id, meter: rawMeter },
+      { name: 'ours', socketId: ours.socket.id, meter: ourMeter },
+    ],
+    { n, reps, path: PATH, log },
+  );
+
+  subscription.unsubscribe();
+  await ours.close();
+  await closeRaw(raw);
+  if (decodedRecords === 0) throw new Error('ours decoded nothing');
+  return { n, reps, raw: results.raw, ours: results.ours, ratio: results.ours.median / results.raw.median, serverRate };
+};
