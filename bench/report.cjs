@@ -1,0 +1,89 @@
+'use strict';
+// The results as a markdown table (scenario | ours | raw/baseline | ratio or figure | target | met?).
+const fmt = (n) => Math.round(n).toLocaleString('en-US');
+const kb = (bytes) => `${(bytes / 1024).toFixed(2)} KB`;
+const pct = (n) => `±${n.toFixed(0)}%`;
+const met = (ok) => (ok ? 'yes' : '**no**');
+
+const rows = (r) => {
+  const out = [];
+  if (r.throughput) {
+    const { ours, raw, ratio, n, reps } = r.throughput;
+    out.push([
+      `1. throughput, ${fmt(n)} \`data\` events × ${reps} (median)`,
+      `${fmt(ours.median)} ev/s (${pct(ours.spread)})`,
+      `${fmt(raw.median)} ev/s raw socket.io-client (${pct(raw.spread)})`,
+      `${ratio.toFixed(2)} of raw`,
+      '≥ 0.85',
+      met(ratio >= 0.85),
+    ]);
+  }
+  if (r.routing) {
+    const { one, many, ratio, keys, n, reps } = r.routing;
+    out.push([
+      `2. routing, ${fmt(keys)} subscriptions on one socket, ${fmt(n)} events × ${reps}`,
+      `${fmt(many.median)} ev/s over ${fmt(keys)} keys (${pct(many.spread)})`,
+      `${fmt(one.median)} ev/s over 1 key (${pct(one.spread)})`,
+      `${ratio.toFixed(2)} of 1 key`,
+      '≥ 0.8',
+      met(ratio >= 0.8),
+    ]);
+  }
+  if (r.fanout) {
+    const f = r.fanout;
+    const ok = f.decodesPerEvent === 1 && f.serverSubscriptions === 1 && f.deliveries === f.expectedDeliveries;
+    out.push([
+      `3. fan-out, ${fmt(f.subscribers)} subscribers of one (path, params), ${fmt(f.n)} events`,
+      `${f.decodesPerEvent} decode/event; ${f.serverSubscriptions} server subscription (${f.subscribeMessages} \`subscribe\` sent)`,
+      `naive: ${fmt(f.subscribers)} decodes/event, ${fmt(f.subscribers)} subscriptions`,
+      `${fmt(f.deliveries)}/${fmt(f.expectedDeliveries)} delivered; ${fmt(f.eventsPerSecond)} ev/s (${fmt(f.eventsPerSecond * f.subscribers)} deliveries/s)`,
+      '1 decode/event, 1 subscription',
+      met(ok),
+    ]);
+  }
+  if (r.churn) {
+    const c = r.churn;
+    const ok = c.heapGrowthMB < 2 && c.listenersBefore === c.listenersAfter && c.after.pendingAcks === 0;
+    out.push([
+      `4. churn, ${fmt(c.cycles)} subscribe/unsubscribe cycles on one socket (${c.seconds.toFixed(1)} s)`,
+      `heap ${c.heapGrowthMB >= 0 ? '+' : ''}${c.heapGrowthMB.toFixed(2)} MB after GC; ${c.listenersAfter} socket+manager listeners, ${c.after.pendingAcks} pending acks`,
+      `before: ${c.listenersBefore} listeners, ${c.before.pendingAcks} pending acks`,
+      `${c.heapGrowthMB.toFixed(2)} MB; listeners ${c.listenersBefore} → ${c.listenersAfter}`,
+      '< 2 MB, listeners constant',
+      met(ok),
+    ]);
+  }
+  if (r.bundle) {
+    const b = r.bundle;
+    out.push([
+      '5. core bundle: `dist/index.mjs` + chunks, esbuild minified, deps external, gzip -9',
+      `${kb(b.gzipBytes)} gzip (${kb(b.minifiedBytes)} minified)`,
+      `\`createClient\` alone: ${kb(b.createClientOnly.gzipBytes)} gzip`,
+      kb(b.gzipBytes),
+      '≤ 6 KB',
+      met(b.gzipBytes <= 6 * 1024),
+    ]);
+  }
+  return out;
+};
+
+const toMarkdown = (results, { machine, busyBefore, busyAfter, command, notes = [] }) => {
+  const header = ['scenario', 'ours', 'raw/baseline', 'ratio or figure', 'target', 'met?'];
+  const lines = [
+    `| ${header.join(' | ')} |`,
+    `|${header.map(() => '---').join('|')}|`,
+    ...rows(results).map((row) => `| ${row.join(' | ')} |`),
+  ];
+  const quiet = Math.max(busyBefore, busyAfter) < 0.1;
+  return [
+    `Measured with \`${command}\` on ${machine.date.slice(0, 10)}: Node ${machine.node}, ${machine.cpu} (${machine.cores} cores), ${machine.platform}.`,
+    `CPU busy (other processes) ${Math.round(busyBefore * 100)}% before / ${Math.round(busyAfter * 100)}% after the run: ${quiet ? 'a quiet machine' : '**not a quiet machine**, figures are noisier than usual'}.`,
+    'Server: socket.io 4 in a separate process (`bench/server-process.cjs`), pre-encoded `data` events (5 crowd-sentiment records of decimal strings each) sent as fast as it can; client: socket.io-client 4 over WebSocket. ± is the spread (max − min) / median of the repetitions.',
+    '',
+    ...lines,
+    ...(notes.length ? ['', ...notes.map((note) => `- ${note}`)] : []),
+    '',
+  ].join('\n');
+};
+
+module.exports = { toMarkdown };

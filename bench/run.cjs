@@ -1,0 +1,82 @@
+'use strict';
+// `npm run bench`: every scenario in one run against a server in a child process, printed as a
+// markdown table and written to bench/results.md.
+// Options: --only throughput,routing,fanout,churn,bundle   --quick (smaller N, fewer repetitions)
+const { fork } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+// Heap figures need global.gc(): run again with --expose-gc when it is missing.
+if (typeof global.gc !== 'function') {
+  const child = fork(__filename, process.argv.slice(2), {
+    execArgv: [...process.execArgv, '--expose-gc'],
+    stdio: 'inherit',
+  });
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 1)));
+  return;
+}
+
+const { startServerProcess } = require('./server-handle.cjs');
+const { machineInfo, sampleBusy } = require('./machine.cjs');
+const { toMarkdown } = require('./report.cjs');
+
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const index = args.indexOf(`--${name}`);
+  return index === -1 ? undefined : (args[index + 1] ?? '');
+};
+const quick = args.includes('--quick');
+const only = flag('only')?.split(',');
+const wanted = (name) => only === undefined || only.includes(name);
+const log = (line) => process.stderr.write(`${line}\n`);
+
+const scenarios = [
+  ['throughput', () => require('./throughput.cjs'), quick ? { n: 50_000, reps: 3 } : { n: 200_000, reps: 7 }],
+  ['routing', () => require('./routing.cjs'), quick ? { n: 50_000, reps: 3 } : { n: 200_000, reps: 5 }],
+  ['fanout', () => require('./fanout.cjs'), quick ? { n: 200 } : { n: 1_000 }],
+  ['churn', () => require('./churn.cjs'), quick ? { cycles: 20_000 } : { cycles: 100_000 }],
+];
+
+const main = async () => {
+  const machine = machineInfo();
+  log(`bench: Node ${machine.node}, ${machine.cpu} × ${machine.cores}`);
+  const busyBefore = await sampleBusy();
+  const results = {};
+  const server = await startServerProcess();
+  try {
+    for (const [name, load, options] of scenarios) {
+      if (!wanted(name)) continue;
+      log(`${name}…`);
+      const started = Date.now();
+      results[name] = await load()({ server, log, ...options });
+      log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  } finally {
+    await server.close();
+  }
+  if (wanted('bundle')) results.bundle = await require('./bundle-size.cjs')();
+  const busyAfter = await sampleBusy();
+
+  const command = ['npm run bench', ...(args.length ? ['--', ...args] : [])].join(' ');
+  const notes = [];
+  if (results.throughput && results.throughput.serverRate < 1.5 * results.throughput.raw.median) {
+    notes.push(
+      `The server sent at ${Math.round(results.throughput.serverRate)} ev/s, close to the raw client's rate: raw may be server-bound.`,
+    );
+  }
+  const markdown = toMarkdown(results, { machine, busyBefore, busyAfter, command, notes });
+  process.stdout.write(`\n${markdown}`);
+  if (!quick && only === undefined) {
+    fs.writeFileSync(path.join(__dirname, 'results.md'), `# Benchmarks\n\n${markdown}`);
+    log('written to bench/results.md');
+  }
+  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify({ machine, busyBefore, busyAfter, results }, null, 2));
+};
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    log(error?.stack ?? String(error));
+    process.exit(1);
+  },
+);
