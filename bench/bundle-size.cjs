@@ -24,7 +24,10 @@ const measure = async (options) => {
   });
   const code = result.outputFiles[0].contents;
   const inputs = Object.entries(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].inputs)
-    .map(([file, { bytesInOutput }]) => ({ file: path.relative(path.join(__dirname, '..'), file), bytes: bytesInOutput }))
+    .map(([file, { bytesInOutput }]) => ({
+      file: path.relative(path.join(__dirname, '..'), file),
+      bytes: bytesInOutput,
+    }))
     .sort((a, b) => b.bytes - a.bytes);
   return { minifiedBytes: code.length, gzipBytes: zlib.gzipSync(code, { level: 9 }).length, inputs };
 };

@@ -13,7 +13,9 @@ const openRawSocket = (url) =>
 
 const rawSubscribe = (socket, path, params) =>
   new Promise((resolve, reject) =>
-    socket.emit('subscribe', { path, params }, (error) => (error == null ? resolve() : reject(new Error(error)))),
+    socket.emit('subscribe', { path, params }, (error) =>
+      error == null ? resolve() : reject(new Error(error)),
+    ),
   );
 
 /**

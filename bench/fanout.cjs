@@ -34,7 +34,7 @@ module.exports = async ({ server, subscribers = 10_000, n = 1_000, log }) => {
   for (let i = 0; i < subscribers; i += 1) {
     subscriptions.push(
       ours.client.subscribe$(endpoint, {}).subscribe({
-        next: i === 0 ? () => (deliveries += 1, meter.hit()) : () => (deliveries += 1),
+        next: i === 0 ? () => ((deliveries += 1), meter.hit()) : () => (deliveries += 1),
         error: (error) => log(`fan-out failed: ${error}`),
       }),
     );

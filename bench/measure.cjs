@@ -60,7 +60,10 @@ const alternate = async (server, contenders, { n, reps, path, log }) => {
   }
   return {
     results: Object.fromEntries(
-      [...samples].map(([name, values]) => [name, { median: median(values), spread: spread(values), samples: values }]),
+      [...samples].map(([name, values]) => [
+        name,
+        { median: median(values), spread: spread(values), samples: values },
+      ]),
     ),
     serverRate: median(serverRates),
   };

@@ -31,7 +31,8 @@ const rows = (r) => {
   }
   if (r.fanout) {
     const f = r.fanout;
-    const ok = f.decodesPerEvent === 1 && f.serverSubscriptions === 1 && f.deliveries === f.expectedDeliveries;
+    const ok =
+      f.decodesPerEvent === 1 && f.serverSubscriptions === 1 && f.deliveries === f.expectedDeliveries;
     out.push([
       `3. fan-out, ${fmt(f.subscribers)} subscribers of one (path, params), ${fmt(f.n)} events`,
       `${f.decodesPerEvent} decode/event; ${f.serverSubscriptions} server subscription (${f.subscribeMessages} \`subscribe\` sent)`,

@@ -43,5 +43,12 @@ module.exports = async ({ server, n = 200_000, reps = 5, keys = 1_000, log }) =>
   );
   await one.close();
   await many.close();
-  return { n, reps, keys, one: results.one, many: results.many, ratio: results.many.median / results.one.median };
+  return {
+    n,
+    reps,
+    keys,
+    one: results.one,
+    many: results.many,
+    ratio: results.many.median / results.one.median,
+  };
 };

@@ -70,7 +70,10 @@ const main = async () => {
     fs.writeFileSync(path.join(__dirname, 'results.md'), `# Benchmarks\n\n${markdown}`);
     log('written to bench/results.md');
   }
-  fs.writeFileSync(path.join(__dirname, 'results.json'), JSON.stringify({ machine, busyBefore, busyAfter, results }, null, 2));
+  fs.writeFileSync(
+    path.join(__dirname, 'results.json'),
+    JSON.stringify({ machine, busyBefore, busyAfter, results }, null, 2),
+  );
 };
 
 main().then(

@@ -47,7 +47,8 @@ const startServerProcess = () =>
         for (;;) {
           const stats = await call('stats', { socketId });
           if (predicate(stats)) return stats;
-          if (Date.now() > deadline) throw new Error(`server never reached the state: ${JSON.stringify(stats)}`);
+          if (Date.now() > deadline)
+            throw new Error(`server never reached the state: ${JSON.stringify(stats)}`);
           await new Promise((r) => setTimeout(r, 5));
         }
       },

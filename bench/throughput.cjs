@@ -36,5 +36,12 @@ module.exports = async ({ server, n = 200_000, reps = 5, log }) => {
   await ours.close();
   await closeRaw(raw);
   if (decodedRecords === 0) throw new Error('ours decoded nothing');
-  return { n, reps, raw: results.raw, ours: results.ours, ratio: results.ours.median / results.raw.median, serverRate };
+  return {
+    n,
+    reps,
+    raw: results.raw,
+    ours: results.ours,
+    ratio: results.ours.median / results.raw.median,
+    serverRate,
+  };
 };
