@@ -17,9 +17,9 @@ export interface CustomEndpoint<Results, Params = Readonly<Record<string, unknow
 /**
  * Describes an endpoint outside the catalogue.
  * @param path e.g. `'/real-time/new-metric'`
- * @param results decodes the whole `results` array, e.g. `t.array(recordCodec({ ts: { kind: 'timestamp' } }))`
+ * @param results decodes the whole `results` array, e.g. `recordListCodec({ ts: { kind: 'timestamp' } })`
  * @param params checks params; defaults to any plain object
- * @example customEndpoint('/real-time/new-metric', t.array(recordCodec(fields)))
+ * @example customEndpoint('/real-time/new-metric', recordListCodec(fields))
  */
 export function customEndpoint<Results>(
   path: string,

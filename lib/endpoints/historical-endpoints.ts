@@ -1,8 +1,8 @@
-import * as t from 'io-ts';
+import type * as t from 'io-ts';
 import type { EndpointCodecs, EndpointDecoders } from './endpoint-codecs';
 import { historicalSpecs, type HistoricalPath } from './historical-specs';
 import { historicalParamCodecs, type HistoricalParamName } from './param-codecs';
-import { recordCodec, type RecordFromFields } from './record-codec';
+import { recordListCodec, type RecordFromFields } from './record-codec';
 import { strictObject } from './strict-object';
 
 type ParamCodecs = typeof historicalParamCodecs;
@@ -49,7 +49,7 @@ const build = (path: HistoricalPath): EndpointDecoders => {
       pick(spec.params.optional),
       `HistoricalParamsOf<${path}>`,
     ),
-    results: t.array(recordCodec(spec.fields, `HistoricalRecordOf<${path}>`), `HistoricalResultsOf<${path}>`),
+    results: recordListCodec(spec.fields, `HistoricalResultsOf<${path}>`, `HistoricalRecordOf<${path}>`),
   };
 };
 

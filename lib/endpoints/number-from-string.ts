@@ -11,6 +11,19 @@ const parse = (pattern: RegExp, u: unknown): number | undefined => {
   return Number.isFinite(n) ? n : undefined;
 };
 
+/** What {@link DecimalFromString} decodes `u` to, or `undefined` if it fails (no io-ts context). */
+export const parseDecimal = (u: unknown): number | undefined => parse(DECIMAL, u);
+
+/** What {@link IntegerFromString} decodes `u` to, or `undefined` if it fails (no io-ts context). */
+export const parseInteger = (u: unknown): number | undefined => {
+  const n = parse(INTEGER, u);
+  return n === undefined || !Number.isSafeInteger(n) ? undefined : n;
+};
+
+/** What {@link NullableDecimalFromString} decodes `u` to, or `undefined` if it fails. */
+export const parseNullableDecimal = (u: unknown): number | null | undefined =>
+  u === null ? null : parseDecimal(u);
+
 /**
  * A finite number sent as a decimal string (`"0.3671460543121055"`) or, as older responses did, a JSON
  * number. Empty strings, `"abc"`, `NaN` and `Infinity` fail. Encodes back to a decimal string.
@@ -19,7 +32,7 @@ export const DecimalFromString = new t.Type<number, string, unknown>(
   'DecimalFromString',
   (u): u is number => typeof u === 'number' && Number.isFinite(u),
   (u, c) => {
-    const n = parse(DECIMAL, u);
+    const n = parseDecimal(u);
     return n === undefined ? t.failure(u, c) : t.success(n);
   },
   (n) => String(n),
@@ -33,8 +46,8 @@ export const IntegerFromString = new t.Type<number, string, unknown>(
   'IntegerFromString',
   (u): u is number => typeof u === 'number' && Number.isSafeInteger(u),
   (u, c) => {
-    const n = parse(INTEGER, u);
-    return n === undefined || !Number.isSafeInteger(n) ? t.failure(u, c) : t.success(n);
+    const n = parseInteger(u);
+    return n === undefined ? t.failure(u, c) : t.success(n);
   },
   (n) => String(n),
 );

@@ -1,8 +1,8 @@
-import * as t from 'io-ts';
+import type * as t from 'io-ts';
 import type { EndpointCodecs, EndpointDecoders } from './endpoint-codecs';
-import { Ticker } from './param-codecs';
+import { Ticker } from './ticker';
 import { realTimeSpecs, type RealTimePath } from './real-time-specs';
-import { recordCodec, type RecordFromFields } from './record-codec';
+import { recordListCodec, type RecordFromFields } from './record-codec';
 import { strictObject } from './strict-object';
 
 /** Params of the per-ticker streams: `{ ticker?: string }` (absent = every ticker). */
@@ -41,7 +41,7 @@ const build = (path: RealTimePath): EndpointDecoders => {
   const spec = realTimeSpecs[path];
   return {
     params: realTimeParamsCodecs[spec.params],
-    results: t.array(recordCodec(spec.fields, `RecordOf<${path}>`), `ResultsOf<${path}>`),
+    results: recordListCodec(spec.fields, `ResultsOf<${path}>`, `RecordOf<${path}>`),
   };
 };
 

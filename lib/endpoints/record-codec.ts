@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { isLeft } from './is-left';
 import type { FieldSpec } from './field-kind';
-import { fieldCodecs, type FieldValue } from './field-codecs';
+import { fieldCodecs, fieldParsers, type FieldValue } from './field-codecs';
 
 /** A record's fields by their main name, as in `realTimeSpecs[path].fields`. */
 export type FieldsSpec = Readonly<Record<string, FieldSpec>>;
@@ -19,13 +19,32 @@ export type EncodedRecordFromFields<F extends FieldsSpec> = {
   -readonly [K in keyof F]: t.OutputOf<(typeof fieldCodecs)[F[K]['kind']]>;
 };
 
+/** A {@link recordCodec}: an io-ts type with a context-free decoder for hot paths. */
+export interface RecordCodec<F extends FieldsSpec> extends t.Type<
+  RecordFromFields<F>,
+  EncodedRecordFromFields<F>,
+  unknown
+> {
+  /** The decoded record, or `undefined` if `u` fails (then `validate` says why). */
+  readonly parse: (u: unknown) => RecordFromFields<F> | undefined;
+}
+
+interface CompiledField {
+  readonly key: string;
+  /** The main name first, then the aliases. */
+  readonly names: readonly string[];
+  readonly codec: t.Type<unknown, unknown, unknown>;
+  readonly parse: (u: unknown) => unknown;
+}
+
 const isObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
 
-/** The first of `name` and its aliases that the input carries (`undefined` counts as absent). */
-const pick = (input: Record<string, unknown>, name: string, spec: FieldSpec): unknown => {
-  for (const key of [name, ...(spec.aliases ?? [])]) {
-    if (Object.hasOwn(input, key) && input[key] !== undefined) return input[key];
+/** The first of a field's names that the input carries (`undefined` counts as absent). */
+const pick = (input: Record<string, unknown>, names: readonly string[]): unknown => {
+  for (const name of names) {
+    const value = input[name];
+    if (value !== undefined && Object.hasOwn(input, name)) return value;
   }
   return undefined;
 };
@@ -39,36 +58,80 @@ const pick = (input: Record<string, unknown>, name: string, spec: FieldSpec): un
  *   tells the whole truth and a new upstream field cannot leak into UIs untyped.
  * - A missing field fails like a bad value: `Invalid value undefined supplied to 0/volume: IntegerFromString`.
  */
-export const recordCodec = <const F extends FieldsSpec>(
-  fields: F,
-  name = 'Record',
-): t.Type<RecordFromFields<F>, EncodedRecordFromFields<F>, unknown> => {
-  const entries = Object.entries(fields);
-  return new t.Type<RecordFromFields<F>, EncodedRecordFromFields<F>, unknown>(
+export const recordCodec = <const F extends FieldsSpec>(fields: F, name = 'Record'): RecordCodec<F> => {
+  const compiled: readonly CompiledField[] = Object.entries(fields).map(([key, spec]) => ({
+    key,
+    names: [key, ...(spec.aliases ?? [])],
+    codec: fieldCodecs[spec.kind] as CompiledField['codec'],
+    parse: fieldParsers[spec.kind],
+  }));
+
+  // Plain checks first; io-ts's context and errors are built only to report a failure.
+  const parse = (u: unknown): RecordFromFields<F> | undefined => {
+    if (!isObject(u)) return undefined;
+    const out: Record<string, unknown> = {};
+    for (const field of compiled) {
+      const value = field.parse(pick(u, field.names));
+      if (value === undefined) return undefined;
+      out[field.key] = value;
+    }
+    // `out` holds exactly the spec's keys, each decoded by its kind's parser.
+    return out as RecordFromFields<F>;
+  };
+
+  const report = (u: unknown, c: t.Context): t.Validation<RecordFromFields<F>> => {
+    if (!isObject(u)) return t.failure(u, c);
+    const errors: t.ValidationError[] = [];
+    for (const field of compiled) {
+      const value = pick(u, field.names);
+      const result = field.codec.validate(value, t.appendContext(c, field.key, field.codec, value));
+      if (isLeft(result)) errors.push(...result.left);
+    }
+    return t.failures(errors);
+  };
+
+  const codec = new t.Type<RecordFromFields<F>, EncodedRecordFromFields<F>, unknown>(
     name,
-    (u): u is RecordFromFields<F> =>
-      isObject(u) && entries.every(([key, spec]) => fieldCodecs[spec.kind].is(u[key])),
+    (u): u is RecordFromFields<F> => isObject(u) && compiled.every((field) => field.codec.is(u[field.key])),
     (u, c) => {
-      if (!isObject(u)) return t.failure(u, c);
-      const out: Record<string, unknown> = {};
-      const errors: t.ValidationError[] = [];
-      for (const [key, spec] of entries) {
-        const codec: t.Decoder<unknown, unknown> = fieldCodecs[spec.kind];
-        const value = pick(u, key, spec);
-        const result = codec.validate(value, t.appendContext(c, key, codec, value));
-        if (isLeft(result)) errors.push(...result.left);
-        else out[key] = result.right;
-      }
-      // `out` holds exactly the spec's keys, each decoded by its kind's codec.
-      return errors.length > 0 ? t.failures(errors) : t.success(out as RecordFromFields<F>);
+      const record = parse(u);
+      return record === undefined ? report(u, c) : t.success(record);
     },
     (record) => {
       const out: Record<string, unknown> = {};
-      for (const [key, spec] of entries) {
-        const codec = fieldCodecs[spec.kind] as t.Encoder<unknown, unknown>;
-        out[key] = codec.encode((record as Record<string, unknown>)[key]);
-      }
+      for (const field of compiled)
+        out[field.key] = field.codec.encode((record as Record<string, unknown>)[field.key]);
       return out as EncodedRecordFromFields<F>;
     },
+  );
+  return Object.assign(codec, { parse });
+};
+
+/**
+ * `t.array(recordCodec(fields))`, decoding each record by its fast path and building io-ts errors only
+ * when one fails. The catalogue's `results` codecs are these.
+ * @example recordListCodec({ ts: { kind: 'timestamp' }, volume: { kind: 'integer' } })
+ */
+export const recordListCodec = <const F extends FieldsSpec>(
+  fields: F,
+  name = 'Records',
+  recordName = 'Record',
+): t.Type<RecordFromFields<F>[], EncodedRecordFromFields<F>[], unknown> => {
+  const record = recordCodec(fields, recordName);
+  const list = t.array(record, name);
+  return new t.Type(
+    name,
+    list.is,
+    (u, c) => {
+      if (!Array.isArray(u)) return list.validate(u, c);
+      const out = new Array<RecordFromFields<F>>(u.length);
+      for (let i = 0; i < u.length; i += 1) {
+        const decoded = record.parse(u[i]);
+        if (decoded === undefined) return list.validate(u, c);
+        out[i] = decoded;
+      }
+      return t.success(out);
+    },
+    list.encode,
   );
 };

@@ -12,6 +12,7 @@ import {
 } from 'rxjs';
 import type * as t from 'io-ts';
 import { isLeft } from '../endpoints/is-left';
+import { parseDate } from '../endpoints/date-from-iso';
 import { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
 import { formatValidationErrors } from '../endpoints/report';
@@ -42,8 +43,9 @@ export interface SubscriptionHubOptions {
   readonly onReady: (socket: SocketLike) => void;
 }
 
+// The envelope's own timestamp is read leniently (any form `Date` understands), the common ISO form fast.
 const parseTimestamp = (value: string | number): Date | undefined => {
-  const date = new Date(value);
+  const date = parseDate(value) ?? new Date(value);
   return Number.isNaN(date.getTime()) ? undefined : date;
 };
 
@@ -66,12 +68,13 @@ export const createSubscriptionHub = ({
   const changes = new Subject<Change>();
 
   const route = (payload: unknown) => {
-    const envelope = DataEnvelope.decode(payload);
-    if (isLeft(envelope)) {
-      onUnroutable(new DecodeError('invalid_payload', formatValidationErrors(envelope.left), payload));
+    if (!DataEnvelope.is(payload)) {
+      const report = DataEnvelope.decode(payload);
+      const lines = isLeft(report) ? formatValidationErrors(report.left) : [];
+      onUnroutable(new DecodeError('invalid_payload', lines, payload));
       return;
     }
-    const { path, params, results, timestamp } = envelope.right;
+    const { path, params, results, timestamp } = payload;
     const target = wanted.get(subscriptionKey(path, params));
     if (target === undefined) return; // in flight when we unsubscribed
     const date = parseTimestamp(timestamp);

@@ -1,5 +1,5 @@
-import { isLeft, isRight } from 'fp-ts/lib/Either';
-import { fieldCodecs, formatValidationErrors, type FieldKind } from '../../lib/endpoints';
+import { type Either, isLeft, isRight } from 'fp-ts/lib/Either';
+import { fieldCodecs, fieldParsers, formatValidationErrors, type FieldKind } from '../../lib/endpoints';
 
 const decode = (kind: FieldKind, input: unknown) => fieldCodecs[kind].decode(input);
 
@@ -34,6 +34,37 @@ describe('field codecs', () => {
     const result = fieldCodecs.timestamp.decode(input);
     expect(isRight(result) && result.right.getTime()).toBe(ms);
   });
+
+  // toISOString() giving back the input proves the exact instant; 0099 is outside Date.UTC's range.
+  it.each(['2016-02-29T00:00:00.000Z', '2000-02-29T23:59:59.999Z', '0099-12-31T00:00:00.000Z'])(
+    'timestamp accepts the edge %s',
+    (input) => {
+      const result = fieldCodecs.timestamp.decode(input);
+      expect(isRight(result) && result.right.toISOString()).toBe(input);
+    },
+  );
+
+  it('timestamp reads 20,000 random instants in the toISOString() form exactly as Date does', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 20_000; i += 1) {
+      const ms = Math.floor((next() * 2 - 0.5) * 4e12); // about 1843 to 2096
+      const result = fieldParsers.timestamp(new Date(ms).toISOString());
+      if (result?.getTime() !== ms) throw new Error(`${new Date(ms).toISOString()} read as ${result}`);
+    }
+  });
+
+  it.each<FieldKind>(['decimal', 'nullable-decimal', 'integer', 'text', 'timestamp'])(
+    '%s: the fast parser and the codec agree on every sample',
+    (kind) => {
+      const samples = ['1', '-0.5', '', 'abc', null, undefined, 1.5, NaN, '2014-08-12T20:38:00.000Z', 0, {}];
+      for (const input of samples) {
+        const viaCodec: Either<unknown, unknown> = decode(kind, input);
+        const parse: (u: unknown) => unknown = fieldParsers[kind];
+        expect(parse(input)).toEqual(isRight(viaCodec) ? viaCodec.right : undefined);
+      }
+    },
+  );
 
   it('timestamp accepts epoch milliseconds', () => {
     const ms = Date.UTC(2014, 7, 12, 20, 38);
@@ -79,6 +110,16 @@ describe('field codecs', () => {
     ['timestamp', '2014-04-31'],
     ['timestamp', '2014-08-12T25:00:00.000Z'],
     ['timestamp', 'August 12, 2014'],
+    ['timestamp', '2014-02-29T00:00:00.000Z'],
+    ['timestamp', '1900-02-29T00:00:00.000Z'],
+    ['timestamp', '2014-00-12T20:38:00.000Z'],
+    ['timestamp', '2014-08-00T20:38:00.000Z'],
+    ['timestamp', '2014-08-12T20:60:00.000Z'],
+    ['timestamp', '2014-08-12T20:38:60.000Z'],
+    ['timestamp', '2014-08-12T20:38:00.00aZ'],
+    ['timestamp', '2014-08-12T20:38:00.000z'],
+    ['timestamp', '2014-08-12 20:38:00.000Z'],
+    ['timestamp', '20l4-08-12T20:38:00.000Z'],
     ['timestamp', '1'],
     ['timestamp', NaN],
     ['timestamp', Infinity],

@@ -1,6 +1,12 @@
 import type * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either';
-import { formatValidationErrors, realTimeEndpoints, realTimeSpecs, recordCodec } from '../../lib/endpoints';
+import {
+  formatValidationErrors,
+  realTimeEndpoints,
+  realTimeSpecs,
+  recordCodec,
+  recordListCodec,
+} from '../../lib/endpoints';
 
 const report = (result: t.Validation<unknown>): string[] =>
   isLeft(result) ? formatValidationErrors(result.left) : [];
@@ -129,5 +135,51 @@ describe('recordCodec', () => {
     expect(codec.is(record)).toBe(true);
     expect(codec.is({ ...record, crowd_sentiment: '0.5' })).toBe(false);
     expect(codec.is(null)).toBe(false);
+  });
+
+  describe('recordListCodec', () => {
+    const Volumes = recordListCodec(realTimeSpecs['/real-time/tweet-volume'].fields, 'Volumes');
+    const good = { ts: '2014-08-12T20:38:00.000Z', ticker: 'AAPL', volume: '12', extra: 1 };
+
+    it('decodes every record, stripping unknown fields, like t.array(recordCodec(...))', () => {
+      expect(Volumes.decode([good, { ...good, volume: 3 }])).toEqual({
+        _tag: 'Right',
+        right: [
+          { ts: new Date(Date.UTC(2014, 7, 12, 20, 38)), ticker: 'AAPL', volume: 12 },
+          { ts: new Date(Date.UTC(2014, 7, 12, 20, 38)), ticker: 'AAPL', volume: 3 },
+        ],
+      });
+      expect(Volumes.decode([])).toEqual({ _tag: 'Right', right: [] });
+    });
+
+    it('reports every failing record and field when one fails', () => {
+      expect(report(Volumes.decode([{ ...good, ts: 'x' }, good, { ticker: 1 }]))).toEqual([
+        'Invalid value "x" supplied to 0/ts: DateFromIso',
+        'Invalid value undefined supplied to 2/ts: DateFromIso',
+        'Invalid value 1 supplied to 2/ticker: Text',
+        'Invalid value undefined supplied to 2/volume: IntegerFromString',
+      ]);
+      expect(report(Volumes.decode('nope'))).toEqual(['Invalid value "nope" supplied to (root): Volumes']);
+    });
+
+    it('encodes and checks like the record codec', () => {
+      const record = { ts: new Date(0), ticker: 'AAPL', volume: 2 };
+      expect(Volumes.encode([record])).toEqual([
+        { ts: '1970-01-01T00:00:00.000Z', ticker: 'AAPL', volume: '2' },
+      ]);
+      expect(Volumes.is([record])).toBe(true);
+      expect(Volumes.is([{ ...record, volume: '2' }])).toBe(false);
+    });
+  });
+
+  it('parse gives the decoded record or undefined, without io-ts context', () => {
+    const codec = recordCodec(realTimeSpecs['/real-time/tweet-volume'].fields);
+    expect(codec.parse({ ts: 0, ticker: 'AAPL', volume: '1' })).toEqual({
+      ts: new Date(0),
+      ticker: 'AAPL',
+      volume: 1,
+    });
+    expect(codec.parse({ ts: 0, ticker: 'AAPL', volume: 'x' })).toBeUndefined();
+    expect(codec.parse([])).toBeUndefined();
   });
 });
