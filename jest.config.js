@@ -3,8 +3,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/spec'],
   testMatch: ['**/*.spec.ts'],
+  // Dynamic imports in lib/ name the emitted `.js` file, as Node's ESM resolution requires.
+  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/spec/tsconfig.json', diagnostics: false }],
+    // CommonJS modules, so that `import()` becomes `require()`: Jest runs CommonJS.
+    '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/spec/tsconfig.jest.json', diagnostics: false }],
   },
   testTimeout: 15_000,
   collectCoverage: true,

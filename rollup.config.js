@@ -10,6 +10,7 @@ const entries = {
   node: 'lib/node/index.ts',
   server: 'lib/server/index.ts',
   testing: 'lib/testing/index.ts',
+  history: 'lib/history/index.ts',
 };
 
 const dependencies = [
@@ -24,10 +25,21 @@ const external = (/** @type {string} */ id) =>
 const js = {
   input: entries,
   external,
+  // As `sideEffects: false` promises users: a module only imported for what the entry does not use
+  // (the endpoints barrel, say) is left out.
+  treeshake: { moduleSideEffects: false },
   plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
   output: [
     { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
-    { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', chunkFileNames: 'chunks/[name]-[hash].cjs' },
+    {
+      dir: 'dist',
+      format: 'cjs',
+      entryFileNames: '[name].cjs',
+      chunkFileNames: 'chunks/[name]-[hash].cjs',
+      // Our dependencies' CommonJS builds are flagged __esModule (cross-fetch has `.default`), so
+      // namespaces are used as they are instead of copied behind getters on every property access.
+      interop: 'esModule',
+    },
   ],
 };
 
@@ -35,7 +47,14 @@ const cli = {
   input: { cli: 'lib/cli/main.ts' },
   external,
   plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
-  output: { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', banner: '#!/usr/bin/env node' },
+  output: {
+    dir: 'dist',
+    format: 'cjs',
+    entryFileNames: '[name].cjs',
+    banner: '#!/usr/bin/env node',
+    inlineDynamicImports: true,
+    interop: 'esModule',
+  },
 };
 
 const types = {

@@ -38,7 +38,6 @@ export {
   realTimeSpecs,
   isRealTimePath,
   type RealTimePath,
-  historicalSpecs,
   type HistoricalPath,
   type FieldKind,
   type FieldSpec,
@@ -46,7 +45,6 @@ export {
   type ParamsOf,
   type RecordOf,
   type ResultsOf,
-  historicalEndpoints,
   type HistoricalParamsOf,
   type HistoricalRecordOf,
   type HistoricalResultsOf,
@@ -54,8 +52,9 @@ export {
   isCustomEndpoint,
   type CustomEndpoint,
   recordCodec,
+  recordListCodec,
+  type RecordCodec,
   type RecordFromFields,
-  validateParams,
   formatValidationErrors,
   DecimalFromString,
   IntegerFromString,
@@ -64,5 +63,5 @@ export {
   Ticker,
 } from './endpoints';
 
-/* historical REST */
-export { fetchHistory$, type FetchHistoryOptions, type FetchCustomHistoryOptions } from './history';
+// Historical REST (`fetchHistory$`), the historical catalogue and `validateParams` are in
+// `marketprophit-rx/history`: most of the library's size, which apps that only stream should not load.

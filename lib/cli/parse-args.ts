@@ -1,4 +1,4 @@
-import { Ticker } from '../endpoints/param-codecs';
+import { Ticker } from '../endpoints/ticker';
 import { realTimeSpecs } from '../endpoints/real-time-specs';
 import type { Command, ServeCommand, StreamCommand, StreamFormat } from './command';
 import { fail, ok, readFlags, type Read, type ReadFlags } from './read-flags';

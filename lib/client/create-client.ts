@@ -25,7 +25,6 @@ import { isRealTimePath, type RealTimePath } from '../endpoints/real-time-specs'
 import { formatValidationErrors } from '../endpoints/report';
 import type { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
-import { fetchHistory$ } from '../history/fetch-history';
 import type { DataEvent } from '../subscription/data-event';
 import { createSubscriptionHub } from '../subscription/subscription-hub';
 import { apiKeyToken } from '../token/api-key-token';
@@ -193,14 +192,20 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
       );
     });
 
+  // Loaded on first use: the historical catalogue is most of the library's size, and apps that only
+  // stream should not download it (bundlers split a dynamic import into its own chunk).
   const history$ = (endpoint: HistoricalPath | CustomEndpoint<unknown, unknown>, params: unknown) =>
-    fetchHistory$({
-      url: historyUrl,
-      fetch: options.fetch ?? crossFetch,
-      apiKey: options.apiKey,
-      path: endpoint as HistoricalPath,
-      params: params as never,
-    });
+    defer(() => import('../history/fetch-history.js')).pipe(
+      switchMap(({ fetchHistory$ }) =>
+        fetchHistory$({
+          url: historyUrl,
+          fetch: options.fetch ?? crossFetch,
+          apiKey: options.apiKey,
+          path: endpoint as HistoricalPath,
+          params: params as never,
+        }),
+      ),
+    );
 
   return {
     subscribe$: subscribe$ as MarketProphitClient['subscribe$'],

@@ -16,9 +16,11 @@ export type {
 /* field codecs */
 export { DecimalFromString, IntegerFromString, NullableDecimalFromString } from './number-from-string';
 export { DateFromIso, isIsoTimestamp } from './date-from-iso';
-export { fieldCodecs, type FieldValue } from './field-codecs';
+export { fieldCodecs, fieldParsers, type FieldValue } from './field-codecs';
 export {
   recordCodec,
+  recordListCodec,
+  type RecordCodec,
   type FieldsSpec,
   type RecordFromFields,
   type EncodedRecordFromFields,

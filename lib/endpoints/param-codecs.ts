@@ -1,36 +1,9 @@
 import * as t from 'io-ts';
+import { checkedString, paramName } from './checked-string';
 import { isIsoTimestamp } from './date-from-iso';
+import { Ticker } from './ticker';
 
-/** A string codec with a readable failure message. */
-const checkedString = (name: string, test: (s: string) => boolean, expected: string) =>
-  new t.Type<string, string, unknown>(
-    name,
-    (u): u is string => typeof u === 'string' && test(u),
-    (u, c) =>
-      typeof u === 'string' && test(u)
-        ? t.success(u)
-        : t.failure(u, c, `${paramName(c)} must be ${expected}, got ${JSON.stringify(u) ?? 'undefined'}`),
-    t.identity,
-  );
-
-const paramName = (c: t.Context): string => {
-  const key = c[c.length - 1]?.key;
-  return key ? `"${key}"` : 'value';
-};
-
-const TICKER = /^[A-Z0-9_]{1,20}$/;
-
-/**
- * A ticker symbol: 1–20 upper-case letters, digits or `_` (`AAPL`, `6E_F`, `EURAUD`), as upstream's
- * own 400 message allows ("max of 20 letters and/or numbers") plus the `_` its futures tickers use.
- * Lower case is rejected rather than upper-cased: every upstream ticker is upper case, and a silent
- * change would make the echoed `params` differ from what the caller passed.
- */
-export const Ticker = checkedString(
-  'Ticker',
-  (s) => TICKER.test(s),
-  'an upper-case ticker of 1-20 letters, digits or "_" (e.g. "AAPL", "6E_F")',
-);
+export { Ticker };
 
 /** A numeric Twitter user id as a digit string, e.g. `"14216123"`. */
 export const UserId = checkedString(

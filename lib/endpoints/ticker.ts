@@ -1,0 +1,15 @@
+import { checkedString } from './checked-string';
+
+const TICKER = /^[A-Z0-9_]{1,20}$/;
+
+/**
+ * A ticker symbol: 1–20 upper-case letters, digits or `_` (`AAPL`, `6E_F`, `EURAUD`), as upstream's
+ * own 400 message allows ("max of 20 letters and/or numbers") plus the `_` its futures tickers use.
+ * Lower case is rejected rather than upper-cased: every upstream ticker is upper case, and a silent
+ * change would make the echoed `params` differ from what the caller passed.
+ */
+export const Ticker = checkedString(
+  'Ticker',
+  (s) => TICKER.test(s),
+  'an upper-case ticker of 1-20 letters, digits or "_" (e.g. "AAPL", "6E_F")',
+);
