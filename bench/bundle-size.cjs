@@ -1,6 +1,10 @@
 'use strict';
-// 5. The core entry (`dist/index.mjs` and its chunks) bundled by esbuild with every dependency
-// external, minified, then gzipped: what the library itself adds to an app.
+// 5. The core entry (`dist/index.mjs` and its chunks) bundled by esbuild as an app's bundler would:
+// every dependency external, minified, code splitting on (as Angular CLI, Vite and webpack do), then
+// gzipped. "Up front" is the entry chunk and what it imports statically; `client.history$` loads the
+// historical catalogue through a dynamic import, which lands in a chunk fetched on first use.
+const fs = require('node:fs');
+const os = require('node:os');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const esbuild = require('esbuild');
@@ -9,34 +13,72 @@ const EXTERNAL = ['rxjs', 'io-ts', 'fp-ts', 'socket.io-client', 'cross-fetch'];
 
 const ENTRY = path.join(__dirname, '..', 'dist', 'index.mjs');
 
-/** Minified and gzipped size of `options` (an entry point or stdin) bundled like an app would. */
-const measure = async (options) => {
-  const result = await esbuild.build({
-    ...options,
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'browser',
-    write: false,
-    metafile: true,
-    logLevel: 'silent',
-    external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
-  });
-  const code = result.outputFiles[0].contents;
-  const inputs = Object.entries(result.metafile.outputs[Object.keys(result.metafile.outputs)[0]].inputs)
-    .map(([file, { bytesInOutput }]) => ({
-      file: path.relative(path.join(__dirname, '..'), file),
-      bytes: bytesInOutput,
-    }))
-    .sort((a, b) => b.bytes - a.bytes);
-  return { minifiedBytes: code.length, gzipBytes: zlib.gzipSync(code, { level: 9 }).length, inputs };
+const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
+
+/** Sizes of the app chunk for `entry` plus its static imports (up front), and of its lazy chunks. */
+const measure = async (entry) => {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'mprx-bundle-'));
+  try {
+    const result = await esbuild.build({
+      entryPoints: [entry],
+      bundle: true,
+      splitting: true,
+      minify: true,
+      format: 'esm',
+      platform: 'browser',
+      outdir,
+      write: false,
+      metafile: true,
+      logLevel: 'silent',
+      external: EXTERNAL.flatMap((name) => [name, `${name}/*`]),
+    });
+    const files = new Map(result.outputFiles.map((file) => [path.relative(process.cwd(), file.path), file]));
+    const outputs = result.metafile.outputs;
+    const entryOutput = Object.keys(outputs).find((name) => outputs[name].entryPoint !== undefined);
+    const upFront = new Set();
+    const visit = (name) => {
+      if (upFront.has(name)) return;
+      upFront.add(name);
+      for (const imported of outputs[name].imports) {
+        if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
+      }
+    };
+    visit(entryOutput);
+    const size = (names) => {
+      const bytes = Buffer.concat(names.map((name) => Buffer.from(files.get(name).contents)));
+      return { minifiedBytes: bytes.length, gzipBytes: gzip(bytes) };
+    };
+    const lazy = Object.keys(outputs).filter((name) => name.endsWith('.js') && !upFront.has(name));
+    const sources = (names) =>
+      names
+        .flatMap((name) => Object.entries(outputs[name].inputs))
+        .map(([file, { bytesInOutput }]) => ({
+          file: path.relative(path.join(__dirname, '..'), file),
+          bytes: bytesInOutput,
+        }))
+        .sort((a, b) => b.bytes - a.bytes);
+    return {
+      ...size([...upFront]),
+      lazy: { ...size(lazy), inputs: sources(lazy) },
+      inputs: sources([...upFront]),
+    };
+  } finally {
+    fs.rmSync(outdir, { recursive: true, force: true });
+  }
 };
 
-module.exports = async () => ({
-  ...(await measure({ entryPoints: [ENTRY] })),
-  external: EXTERNAL,
+module.exports = async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mprx-entry-'));
+  const createClientEntry = path.join(dir, 'app.mjs');
   // What an app importing only createClient pays after tree-shaking.
-  createClientOnly: await measure({
-    stdin: { contents: `export { createClient } from ${JSON.stringify(ENTRY)};`, resolveDir: __dirname },
-  }),
-});
+  fs.writeFileSync(createClientEntry, `export { createClient } from ${JSON.stringify(ENTRY)};\n`);
+  try {
+    return {
+      ...(await measure(ENTRY)),
+      external: EXTERNAL,
+      createClientOnly: await measure(createClientEntry),
+    };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};

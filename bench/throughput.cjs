@@ -1,6 +1,8 @@
 'use strict';
-// 1. Raw socket.io-client `on('data')` vs `client.subscribe$` with full io-ts decoding.
+// 1. Raw socket.io-client `on('data')` vs `client.subscribe$` with full io-ts decoding, and, for
+// reference, raw socket.io-client with the same decoding written by hand.
 const { openRawSocket, rawSubscribe, openClient, closeRaw } = require('./clients.cjs');
+const { decodeByHand } = require('./hand-decode.cjs');
 const { createMeter, alternate } = require('./measure.cjs');
 
 const PATH = '/real-time/crowd-sentiment';
@@ -10,6 +12,17 @@ module.exports = async ({ server, n = 200_000, reps = 5, log }) => {
   const rawMeter = createMeter();
   raw.on('data', () => rawMeter.hit()); // truly raw: no check at all
   await rawSubscribe(raw, PATH, {});
+
+  const byHand = await openRawSocket(server.url);
+  const byHandMeter = createMeter();
+  let handRecords = 0;
+  byHand.on('data', (payload) => {
+    const event = decodeByHand(payload);
+    if (event === undefined) return;
+    handRecords += event.results.length;
+    byHandMeter.hit();
+  });
+  await rawSubscribe(byHand, PATH, {});
 
   const ours = await openClient(server.url);
   const ourMeter = createMeter();
@@ -28,6 +41,7 @@ module.exports = async ({ server, n = 200_000, reps = 5, log }) => {
     [
       { name: 'raw', socketId: raw.id, meter: rawMeter },
       { name: 'ours', socketId: ours.socket.id, meter: ourMeter },
+      { name: 'byHand', socketId: byHand.id, meter: byHandMeter },
     ],
     { n, reps, path: PATH, log },
   );
@@ -35,13 +49,16 @@ module.exports = async ({ server, n = 200_000, reps = 5, log }) => {
   subscription.unsubscribe();
   await ours.close();
   await closeRaw(raw);
-  if (decodedRecords === 0) throw new Error('ours decoded nothing');
+  await closeRaw(byHand);
+  if (decodedRecords === 0 || handRecords === 0) throw new Error('a decoding contender decoded nothing');
   return {
     n,
     reps,
     raw: results.raw,
     ours: results.ours,
+    byHand: results.byHand,
     ratio: results.ours.median / results.raw.median,
+    ratioToByHand: results.ours.median / results.byHand.median,
     serverRate,
   };
 };
