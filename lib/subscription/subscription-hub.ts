@@ -26,7 +26,13 @@ interface Wanted {
   readonly key: string;
   readonly options: SubscriptionOptions;
   readonly results: t.Decoder<unknown, unknown>;
-  readonly sink: Subscriber<DataEvent<never, unknown>>;
+  /**
+   * Every local subscriber of this (path, params). Replaced on change, never mutated, so a delivery
+   * loop is unaffected by subscribers that come or go inside it.
+   */
+  sinks: readonly Subscriber<DataEvent<never, unknown>>[];
+  /** Keeps the connection open while this subscription is wanted, and reports its failure. */
+  keepAlive: Subscription | undefined;
   /** The newest `timestamp` delivered, to drop what a second socket repeats during a token rotation. */
   lastDelivered: number;
 }
@@ -64,8 +70,24 @@ export const createSubscriptionHub = ({
   const wanted = new Map<string, Wanted>();
   /** More than one session runs only while a new token's socket takes over from the old one. */
   let sessions = 0;
-  const streams = new Map<string, Observable<DataEvent<never, unknown>>>();
   const changes = new Subject<Change>();
+
+  /** Stops wanting `entry` (the sessions send `unsubscribe`); false if it was not wanted any more. */
+  const remove = (entry: Wanted): boolean => {
+    if (wanted.get(entry.key) !== entry) return false;
+    wanted.delete(entry.key);
+    entry.sinks = [];
+    changes.next({ removed: entry });
+    entry.keepAlive?.unsubscribe();
+    return true;
+  };
+
+  // Removed before its subscribers hear of the error, so one that subscribes again at once (retry)
+  // starts a fresh subscription instead of joining the failed one.
+  const fail = (entry: Wanted, error: unknown) => {
+    const { sinks } = entry;
+    if (remove(entry)) sinks.forEach((sink) => sink.error(error));
+  };
 
   const route = (payload: unknown) => {
     if (!DataEnvelope.is(payload)) {
@@ -88,20 +110,21 @@ export const createSubscriptionHub = ({
       const report = isLeft(decoded)
         ? formatValidationErrors(decoded.left)
         : [`Invalid value ${JSON.stringify(timestamp)} supplied to timestamp: Timestamp`];
-      target.sink.error(new DecodeError('invalid_payload', report, payload, path, params));
+      fail(target, new DecodeError('invalid_payload', report, payload, path, params));
       return;
     }
     target.lastDelivered = Math.max(target.lastDelivered, date.getTime());
-    target.sink.next({
+    const event: DataEvent<never, unknown> = {
       path,
       params: target.options.params as never,
       results: decoded.right,
       timestamp: date,
-    });
+    };
+    for (const sink of target.sinks) sink.next(event);
   };
 
   const session = (socket: SocketLike): Observable<never> =>
-    new RxObservable<never>(() => {
+    new RxObservable<never>((subscriber) => {
       /** What this socket's server side has been asked for, and the ack timers still running. */
       const sent = new Map<string, Subscription | undefined>();
       let ready = false;
@@ -115,7 +138,8 @@ export const createSubscriptionHub = ({
       const subscribe = (entry: Wanted) => {
         const timeout = scheduler.schedule(() => {
           sent.set(entry.key, undefined);
-          entry.sink.error(
+          fail(
+            entry,
             new SubscribeError(
               'ack_timeout',
               `No answer to subscribe ${entry.options.path} within ${ackTimeout} ms`,
@@ -135,7 +159,8 @@ export const createSubscriptionHub = ({
           }
           sent.delete(entry.key);
           checkReady();
-          entry.sink.error(
+          fail(
+            entry,
             new SubscribeError(
               'rejected',
               `The server refused ${entry.options.path}: ${String(error)}`,
@@ -152,8 +177,14 @@ export const createSubscriptionHub = ({
         if (socket.connected) socket.emit('unsubscribe', entry.options, () => undefined);
       };
 
-      socket.on('data', route);
-      wanted.forEach(subscribe);
+      // A listener of its own: two sessions can overlap on one socket (a synchronous refusal retried at
+      // once), and the first one's `off` must not remove the second one's listener.
+      const onData = (payload: unknown) => route(payload);
+      socket.on('data', onData);
+      // A refusal answered at once can end this session while it is still starting: stop sending then.
+      wanted.forEach((entry) => {
+        if (!subscriber.closed) subscribe(entry);
+      });
       checkReady();
       const following = changes.subscribe((change) => {
         if ('added' in change) subscribe(change.added);
@@ -162,7 +193,7 @@ export const createSubscriptionHub = ({
       return () => {
         sessions -= 1;
         following.unsubscribe();
-        socket.off('data', route);
+        socket.off('data', onData);
         sent.forEach((timeout) => timeout?.unsubscribe());
         sent.clear(); // so that acks arriving after the session are ignored
       };
@@ -176,29 +207,42 @@ export const createSubscriptionHub = ({
     share(),
   );
 
-  /** One shared stream per (path, canonical params): the first subscriber adds it, the last removes it. */
+  /**
+   * One server subscription per (path, canonical params), shared by its local subscribers: the first
+   * adds it to what is wanted, the last removes it. Decoded once per event, however many subscribers.
+   */
   const stream = <Event>(
     options: SubscriptionOptions,
     results: t.Decoder<unknown, unknown>,
   ): Observable<Event> => {
     const key = subscriptionKey(options.path, options.params);
-    let shared = streams.get(key);
-    if (shared === undefined) {
-      shared = new RxObservable<DataEvent<never, unknown>>((sink) => {
-        const entry: Wanted = { key, options, results, sink, lastDelivered: -Infinity };
-        wanted.set(key, entry);
-        changes.next({ added: entry });
-        const keepAlive = sessions$.subscribe({ error: (error: unknown) => sink.error(error) });
-        return () => {
-          wanted.delete(key);
-          streams.delete(key);
-          changes.next({ removed: entry });
-          keepAlive.unsubscribe();
+    return new RxObservable<DataEvent<never, unknown>>((sink) => {
+      let entry = wanted.get(key);
+      if (entry === undefined) {
+        const added: Wanted = {
+          key,
+          options,
+          results,
+          sinks: [sink],
+          keepAlive: undefined,
+          lastDelivered: -Infinity,
         };
-      }).pipe(share());
-      streams.set(key, shared);
-    }
-    return shared as Observable<Event>;
+        entry = added;
+        wanted.set(key, added);
+        changes.next({ added });
+        const keepAlive = sessions$.subscribe({ error: (error: unknown) => fail(added, error) });
+        if (wanted.get(key) === added) added.keepAlive = keepAlive;
+        else keepAlive.unsubscribe(); // failed while connecting
+      } else {
+        entry.sinks = [...entry.sinks, sink];
+      }
+      const joined = entry;
+      return () => {
+        if (!joined.sinks.includes(sink)) return; // failed: already removed
+        joined.sinks = joined.sinks.filter((other) => other !== sink);
+        if (joined.sinks.length === 0) remove(joined);
+      };
+    }) as Observable<Event>;
   };
 
   return { stream };

@@ -1,4 +1,4 @@
-import { map } from 'rxjs';
+import { map, retry } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import * as t from 'io-ts';
 import { createClient } from '../../lib/client/create-client';
@@ -137,6 +137,29 @@ describe('subscribe$', () => {
       );
       testScheduler.flush();
       expect(log.filter((line) => line.includes('unsubscribe'))).toEqual([]);
+    });
+  });
+
+  it('an immediate retry after a refusal starts a fresh subscription that gets data', () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      let refusals = 1;
+      const { server, client, log } = setUp(testScheduler, {
+        ack: (event) => (event === 'subscribe' && refusals-- > 0 ? 'busy' : null),
+      });
+      hot('---a').subscribe(() =>
+        console.log('published to', server.publish(VOLUME, AAPL, record('7')), log),
+      );
+      const volume = map((event: { results: { volume: number }[] }) => event.results[0]?.volume);
+
+      expectObservable(client.subscribe$(VOLUME, AAPL).pipe(retry(1), volume), '^ 10ms !').toBe('---a', {
+        a: 7,
+      });
+      testScheduler.flush();
+      expect(log.filter((line) => line.includes('subscribe'))).toEqual([
+        `0 subscribe 1 ${VOLUME} {"ticker":"AAPL"}`,
+        `0 subscribe 1 ${VOLUME} {"ticker":"AAPL"}`,
+        `11 unsubscribe 1 ${VOLUME} {"ticker":"AAPL"}`,
+      ]);
     });
   });
 
