@@ -15,6 +15,22 @@ const daysInMonth = (year: number, month: number): number =>
       ? 30
       : 31;
 
+const DAY = 86_400_000;
+
+/**
+ * Days from 1970-01-01 to a proleptic Gregorian date (month 1–12), by whole-number arithmetic: the same
+ * value `Date.UTC` gives, at a fraction of its cost on the hot path. Counts from March so that the leap
+ * day ends the year; an era is 400 years of 146,097 days.
+ */
+const daysSinceEpoch = (year: number, month: number, day: number): number => {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) + day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+};
+
 /** The two ASCII digits at `i` as a number, or -1 if either is not a digit. */
 const twoDigits = (s: string, i: number): number => {
   const tens = s.charCodeAt(i) - 48;
@@ -41,10 +57,11 @@ const parseCanonicalIso = (s: string): number | undefined => {
   const millis = twoDigits(s, 21);
   if (century < 0 || yearOfCentury < 0 || centis < 0 || millis < 0) return undefined;
   const year = century * 100 + yearOfCentury;
-  // Date.UTC maps years 0–99 to 1900–1999, so those go the general way too.
+  // Years 0–99 go the general way, which decides how to read them.
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
-  return Date.UTC(year, month - 1, day, hour, minute, second, centis * 10 + (millis % 10));
+  const ms = centis * 10 + (millis % 10);
+  return daysSinceEpoch(year, month, day) * DAY + hour * 3_600_000 + minute * 60_000 + second * 1_000 + ms;
 };
 
 /** The instant an ISO-8601 string names, or `undefined` if it is not one (or not a real calendar day). */
