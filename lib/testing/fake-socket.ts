@@ -14,7 +14,8 @@ export interface FakeSocketPeer {
 export class FakeSocket implements SocketLike {
   connected = false;
   active = true;
-  private readonly listeners = new Map<string, Set<Listener>>();
+  /** As in socket.io's emitter: a listener added twice is called twice, and `off` removes one. */
+  private readonly listeners = new Map<string, Listener[]>();
   private pending: Subscription | undefined;
 
   constructor(
@@ -30,22 +31,24 @@ export class FakeSocket implements SocketLike {
   }
 
   on(event: string, listener: Listener): this {
-    const set = this.listeners.get(event) ?? new Set<Listener>();
-    set.add(listener);
-    this.listeners.set(event, set);
+    this.listeners.set(event, [...(this.listeners.get(event) ?? []), listener]);
     return this;
   }
 
   off(event: string, listener?: Listener): this {
     if (listener === undefined) this.listeners.delete(event);
-    else this.listeners.get(event)?.delete(listener);
+    else {
+      const list = this.listeners.get(event) ?? [];
+      const index = list.indexOf(listener);
+      if (index !== -1) this.listeners.set(event, [...list.slice(0, index), ...list.slice(index + 1)]);
+    }
     return this;
   }
 
   /** How many listeners are attached, across events: a leak check for tests. */
   listenerCount(): number {
     let count = 0;
-    this.listeners.forEach((set) => (count += set.size));
+    this.listeners.forEach((list) => (count += list.length));
     return count;
   }
 
@@ -56,7 +59,8 @@ export class FakeSocket implements SocketLike {
 
   /** Server side: deliver an event to the client's listeners. */
   deliver(event: string, ...args: unknown[]): void {
-    [...(this.listeners.get(event) ?? [])].forEach((listener) =>
+    // The list is replaced, never changed, so listeners may come and go while it is walked.
+    (this.listeners.get(event) ?? []).forEach((listener) =>
       (listener as (...a: unknown[]) => void)(...args),
     );
   }
