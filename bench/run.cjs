@@ -19,6 +19,7 @@ if (typeof global.gc !== 'function') {
 const { startServerProcess } = require('./server-handle.cjs');
 const { machineInfo, sampleBusy } = require('./machine.cjs');
 const { toMarkdown } = require('./report.cjs');
+const { writeFiguresToReadme } = require('./readme-figures.cjs');
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -68,7 +69,8 @@ const main = async () => {
   process.stdout.write(`\n${markdown}`);
   if (!quick && only === undefined) {
     fs.writeFileSync(path.join(__dirname, 'results.md'), `# Benchmarks\n\n${markdown}`);
-    log('written to bench/results.md');
+    await writeFiguresToReadme(markdown);
+    log('written to bench/results.md and README.md (Performance)');
   }
   fs.writeFileSync(
     path.join(__dirname, 'results.json'),
