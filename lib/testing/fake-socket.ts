@@ -60,9 +60,7 @@ export class FakeSocket implements SocketLike {
   /** Server side: deliver an event to the client's listeners. */
   deliver(event: string, ...args: unknown[]): void {
     // The list is replaced, never changed, so listeners may come and go while it is walked.
-    (this.listeners.get(event) ?? []).forEach((listener) =>
-      (listener as (...a: unknown[]) => void)(...args),
-    );
+    (this.listeners.get(event) ?? []).forEach((listener) => (listener as (...a: unknown[]) => void)(...args));
   }
 
   connect(): this {
