@@ -3,20 +3,22 @@ import type { HistoricalParamName } from './param-codecs';
 import {
   crowdSentimentChartFields,
   crowdSentimentFields,
-  dailyMarketProphitSentimentFields,
-  historicalUserSentimentFields,
   marketProphitSentimentChartFields,
   marketProphitSentimentFields,
   movingAverageFields,
+  tweetBuzzFields,
+  tweetVolumeFields,
+  zScoreFields,
+} from './record-fields';
+import {
+  dailyMarketProphitSentimentFields,
+  historicalUserSentimentFields,
   sectorUserReturnFields,
   sectorUserScoreFields,
   tickerUserReturnFields,
   tickerUserScoreFields,
-  tweetBuzzFields,
-  tweetVolumeFields,
   userScoreFields,
-  zScoreFields,
-} from './record-fields';
+} from './historical-record-fields';
 
 /** Param lists may only name params that have a codec. */
 interface KnownParams {

@@ -3,12 +3,13 @@
  * Main names follow the streaming docs; the REST names are aliases.
  */
 
-const ts = { kind: 'timestamp' } as const;
-const ticker = { kind: 'text' } as const;
-const userId = { kind: 'text' } as const;
-const decimal = { kind: 'decimal' } as const;
-const nullableDecimal = { kind: 'nullable-decimal' } as const;
-const integer = { kind: 'integer' } as const;
+/** The field specs every shape is built from. */
+export const ts = { kind: 'timestamp' } as const;
+export const ticker = { kind: 'text' } as const;
+export const userId = { kind: 'text' } as const;
+export const decimal = { kind: 'decimal' } as const;
+export const nullableDecimal = { kind: 'nullable-decimal' } as const;
+export const integer = { kind: 'integer' } as const;
 
 export const movingAverageFields = { ts, ticker, moving_average: decimal } as const;
 
@@ -28,13 +29,6 @@ export const marketProphitSentimentFields = {
   mp_sentiment: { kind: 'decimal', aliases: ['signal_value'] },
 } as const;
 
-/** Daily market prophit sentiment: REST calls the daily mean `average_signal`. */
-export const dailyMarketProphitSentimentFields = {
-  ts,
-  ticker,
-  mp_sentiment: { kind: 'decimal', aliases: ['average_signal', 'signal_value'] },
-} as const;
-
 export const tweetVolumeFields = { ts, ticker, volume: integer } as const;
 
 /** Real-time user sentiment: carries the user's score, which upstream may leave `null`. */
@@ -45,9 +39,6 @@ export const userSentimentFields = {
   sentiment: decimal,
   user_score: nullableDecimal,
 } as const;
-
-/** Historical user sentiment: no `user_score`. */
-export const historicalUserSentimentFields = { ts, user_id: userId, ticker, sentiment: decimal } as const;
 
 export const crowdSentimentChartFields = {
   ts,
@@ -73,39 +64,4 @@ export const marketProphitSentimentChartFields = {
     kind: 'nullable-decimal',
     aliases: ['mp_sentiment_z_score_moving_avg'],
   },
-} as const;
-
-export const userScoreFields = { ts, user_id: userId, score: decimal, mp_rank: integer } as const;
-
-const rankedUser = { ts, user_id: userId, user_score: nullableDecimal, mp_rank: integer } as const;
-
-export const tickerUserScoreFields = {
-  ...rankedUser,
-  ticker,
-  ticker_user_score: decimal,
-  ticker_rank: integer,
-} as const;
-
-export const tickerUserReturnFields = {
-  ...rankedUser,
-  ticker,
-  ticker_return: decimal,
-  ticker_rank: integer,
-} as const;
-
-/** `tickers` is one string, e.g. `"TSLA, AAPL"`, kept as sent. */
-export const sectorUserScoreFields = {
-  ...rankedUser,
-  sector: { kind: 'text' },
-  sector_user_score: decimal,
-  sector_rank: integer,
-  tickers: { kind: 'text' },
-} as const;
-
-export const sectorUserReturnFields = {
-  ...rankedUser,
-  sector: { kind: 'text' },
-  sector_return: decimal,
-  sector_rank: integer,
-  tickers: { kind: 'text' },
 } as const;
