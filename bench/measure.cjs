@@ -2,19 +2,29 @@
 // Timing of one burst as the receiving side sees it, and A/B repetitions around it.
 const { gc, median, spread } = require('./stats.cjs');
 
-/** Counts deliveries; `expect(n)` resolves when the n-th arrives, timed from the first one. */
+/**
+ * Counts deliveries; `expect(n)` resolves when the n-th arrives, timed from the first one: wall-clock
+ * events/s, and events per second of this process's CPU time (`cpuRate`), which does not depend on
+ * how fast the server can send.
+ */
 const createMeter = () => {
   let count = 0;
   let target = Infinity;
   let first = 0n;
+  let firstCpu = process.cpuUsage();
   let finish = () => undefined;
   return {
     hit() {
       count += 1;
-      if (count === 1) first = process.hrtime.bigint();
+      if (count === 1) {
+        first = process.hrtime.bigint();
+        firstCpu = process.cpuUsage();
+      }
       if (count === target) {
         const ms = Number(process.hrtime.bigint() - first) / 1e6;
-        finish({ events: count, ms, rate: ((count - 1) / ms) * 1000 });
+        const cpu = process.cpuUsage(firstCpu);
+        const cpuMs = (cpu.user + cpu.system) / 1000;
+        finish({ events: count, ms, rate: ((count - 1) / ms) * 1000, cpuRate: ((count - 1) / cpuMs) * 1000 });
       }
     },
     expect(n, timeout = 60_000) {
@@ -48,21 +58,30 @@ const runBurst = async (server, contender, n, path) => {
 const alternate = async (server, contenders, { n, reps, path, log }) => {
   for (const contender of contenders) await runBurst(server, contender, Math.ceil(n / 4), path);
   const samples = new Map(contenders.map((c) => [c.name, []]));
+  const cpuSamples = new Map(contenders.map((c) => [c.name, []]));
   const serverRates = [];
   for (let rep = 0; rep < reps; rep += 1) {
     const order = rep % 2 === 0 ? contenders : [...contenders].reverse();
     for (const contender of order) {
       const result = await runBurst(server, contender, n, path);
       samples.get(contender.name).push(result.rate);
+      cpuSamples.get(contender.name).push(result.cpuRate);
       serverRates.push(result.serverRate);
-      log?.(`  ${contender.name} #${rep + 1}: ${Math.round(result.rate)} events/s`);
+      log?.(
+        `  ${contender.name} #${rep + 1}: ${Math.round(result.rate)} events/s, ${Math.round(result.cpuRate)} per CPU-second`,
+      );
     }
   }
   return {
     results: Object.fromEntries(
       [...samples].map(([name, values]) => [
         name,
-        { median: median(values), spread: spread(values), samples: values },
+        {
+          median: median(values),
+          spread: spread(values),
+          samples: values,
+          cpu: { median: median(cpuSamples.get(name)), spread: spread(cpuSamples.get(name)) },
+        },
       ]),
     ),
     serverRate: median(serverRates),
