@@ -10,6 +10,7 @@ import { readPageConfig } from './support/page-config';
 import { ROOT } from './support/paths';
 import { until } from './support/poll';
 import { spawnServer } from './support/spawn-server';
+import { countZoneTasks } from './support/zone-tasks';
 
 const SECRET = process.env['MARKETPROPHIT_API_KEY'] ?? DEFAULT_API_KEY;
 const APP = join(ROOT, 'examples', 'angular');
@@ -66,6 +67,18 @@ export const angularSuite: Suite = async (check) => {
       const before = await points();
       await until(points, (count) => count > before);
     });
+
+    await check(
+      "the socket and its timers stay outside Angular's zone: live data, no zone task",
+      async () => {
+        const before = await points();
+        const { tasks, sources } = await countZoneTasks(session.page, 'angular', 3_000);
+        const after = await points();
+        assert(after > before, `no value arrived while counting (${before} → ${after} points)`);
+        // The socket gets a message every 500 ms: inside the zone, each would be a task (and a change detection).
+        assert(tasks === 0, `${tasks} tasks ran in the angular zone: ${sources.join(', ')}`);
+      },
+    );
 
     const { url: marketProphitUrl } = await readPageConfig(server.url);
     await runCommonChecks(check, session, {
