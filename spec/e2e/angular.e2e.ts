@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_API_KEY } from 'marketprophit-rx/server';
+import { runPlatformCheck } from './angular-platform/angular-platform';
 import { assert } from './support/assert';
 import { launchChromium } from './support/chromium';
 import { runCommonChecks } from './support/common-checks';
@@ -44,6 +45,29 @@ export const angularSuite: Suite = async (check) => {
     );
     assert(rxjsRoots.size === 1, `rxjs copies: ${[...rxjsRoots].join(', ')}`);
   });
+
+  await check(
+    'its service opens nothing on the server (SSR), and connects in a browser',
+    async () => {
+      const runs = await runPlatformCheck();
+      const onServer = runs.find((run) => run.platform === 'server');
+      const inBrowser = runs.find((run) => run.platform === 'browser');
+      assert(
+        onServer !== undefined && onServer.tokenRequests + onServer.connections + onServer.events === 0,
+        `server platform: ${JSON.stringify(onServer)}`,
+      );
+      assert(onServer.states.length === 0, `server platform state$: ${onServer.states.join(', ')}`);
+      // The same service and server, on the browser platform: the check above can fail.
+      assert(
+        inBrowser !== undefined &&
+          inBrowser.tokenRequests >= 1 &&
+          inBrowser.connections >= 1 &&
+          inBrowser.events > 0,
+        `browser platform: ${JSON.stringify(inBrowser)}`,
+      );
+    },
+    40_000,
+  );
 
   const server = await spawnServer(process.execPath, [join(APP, 'server', 'serve.cjs')], { cwd: APP });
   const browser = await launchChromium();
