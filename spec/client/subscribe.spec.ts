@@ -146,9 +146,7 @@ describe('subscribe$', () => {
       const { server, client, log } = setUp(testScheduler, {
         ack: (event) => (event === 'subscribe' && refusals-- > 0 ? 'busy' : null),
       });
-      hot('---a').subscribe(() =>
-        console.log('published to', server.publish(VOLUME, AAPL, record('7')), log),
-      );
+      hot('---a').subscribe(() => server.publish(VOLUME, AAPL, record('7')));
       const volume = map((event: { results: { volume: number }[] }) => event.results[0]?.volume);
 
       expectObservable(client.subscribe$(VOLUME, AAPL).pipe(retry(1), volume), '^ 10ms !').toBe('---a', {

@@ -53,8 +53,10 @@ describe('subscribe / data', () => {
 
   it('what the client receives is what the server logged as sent', async () => {
     const { server, socket } = await open({ seed: 42 });
+    // listen before subscribing: a data packet can arrive in the same read as the ack
+    const collected = collect(socket, 3);
     await ack(socket, 'subscribe', { path: '/real-time/tweet-volume', params: { ticker: 'TSLA' } });
-    const received = (await collect(socket, 3)) as DataEvent[];
+    const received = (await collected) as DataEvent[];
     const sent = server.log.filter((entry) => entry.type === 'sent').slice(0, 3);
     expect(received).toEqual(
       sent.map(({ params, path, results, timestamp }) => ({ params, path, results, timestamp })),
