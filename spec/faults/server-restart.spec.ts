@@ -1,5 +1,4 @@
-import type { ClientState } from '../../lib/client/client-state';
-import { CROWD, delay, harness, until } from './support';
+import { delay, harness, until } from './support';
 
 // socket.io's own reconnection (after a lost transport) backs off 1–5 s by default; shorter here so the
 // scenario takes a second, not ten.
@@ -14,17 +13,7 @@ describe('the server process is killed and restarted on the same port', () => {
 
   const run = async (secrets: { readonly before: string; readonly after: string }) => {
     const first = await h.fork({ secret: secrets.before });
-    const client = h.client(first.url, {}, FAST_RECONNECT);
-    const states: ClientState[] = [];
-    const received: Date[] = [];
-    const errors: unknown[] = [];
-    h.track(client.state$.subscribe((state) => states.push(state)));
-    h.track(
-      client.subscribe$(CROWD, { ticker: 'AAPL' }).subscribe({
-        next: (event) => received.push(event.timestamp),
-        error: (error: unknown) => errors.push(error),
-      }),
-    );
+    const { states, received, errors } = h.watch(h.client(first.url, {}, FAST_RECONNECT));
     await until('data from the first server', () => received.length >= 5);
     expect(await first.stats()).toEqual({ sockets: 1, tokenRequests: 1, subscriptions: 1 });
 

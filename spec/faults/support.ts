@@ -2,6 +2,7 @@ import { createHook } from 'node:async_hooks';
 import { type ChildProcess, fork } from 'node:child_process';
 import { type Subscription } from 'rxjs';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
+import type { ClientState } from '../../lib/client/client-state';
 import { createClient, type MarketProphitClient } from '../../lib/client/create-client';
 import type { ClientOptions } from '../../lib/client/options';
 import type { SocketFactory } from '../../lib/connection/socket-like';
@@ -220,6 +221,24 @@ export const harness = () => {
     track(subscription: Subscription): Subscription {
       subscriptions.push(subscription);
       return subscription;
+    },
+    /** What `client` shows while AAPL's crowd sentiment streams: its states, the events' timestamps, errors. */
+    watch(client: MarketProphitClient): {
+      readonly states: ClientState[];
+      readonly received: Date[];
+      readonly errors: unknown[];
+    } {
+      const states: ClientState[] = [];
+      const received: Date[] = [];
+      const errors: unknown[] = [];
+      subscriptions.push(
+        client.state$.subscribe((state) => states.push(state)),
+        client.subscribe$(CROWD, { ticker: 'AAPL' }).subscribe({
+          next: (event) => received.push(event.timestamp),
+          error: (error: unknown) => errors.push(error),
+        }),
+      );
+      return { states, received, errors };
     },
     /**
      * Unsubscribes everything, then checks the leaks: no socket left on any running server once the

@@ -1,6 +1,5 @@
-import type { ClientState } from '../../lib/client/client-state';
 import type { LocalServer } from '../../lib/server';
-import { CROWD, harness, record, until } from './support';
+import { harness, record, until } from './support';
 
 /** The client's wait before token retry `n` (1, 2, …): 40, 80, 160, 200, 200 … ms. */
 const retryWait = (n: number) => Math.min(20 * 2 ** n, 200);
@@ -17,20 +16,7 @@ describe('the token endpoint is down for a while', () => {
   });
   afterEach(() => h.cleanUp());
 
-  const subscribe = (server: LocalServer) => {
-    const client = h.client(server.url, { retryWait });
-    const states: ClientState[] = [];
-    const received: Date[] = [];
-    const errors: unknown[] = [];
-    h.track(client.state$.subscribe((state) => states.push(state)));
-    h.track(
-      client.subscribe$(CROWD, { ticker: 'AAPL' }).subscribe({
-        next: (event) => received.push(event.timestamp),
-        error: (error: unknown) => errors.push(error),
-      }),
-    );
-    return { states, received, errors };
-  };
+  const subscribe = (server: LocalServer) => h.watch(h.client(server.url, { retryWait }));
 
   it('at start: 4 × 503, retried with backoff, then data; 5 requests in all', async () => {
     const server = await h.start();
