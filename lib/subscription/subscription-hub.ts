@@ -217,30 +217,28 @@ export const createSubscriptionHub = ({
   ): Observable<Event> => {
     const key = subscriptionKey(options.path, options.params);
     return new RxObservable<DataEvent<never, unknown>>((sink) => {
-      let entry = wanted.get(key);
-      if (entry === undefined) {
-        const added: Wanted = {
-          key,
-          options,
-          results,
-          sinks: [sink],
-          keepAlive: undefined,
-          lastDelivered: -Infinity,
-        };
-        entry = added;
-        wanted.set(key, added);
-        changes.next({ added });
-        const keepAlive = sessions$.subscribe({ error: (error: unknown) => fail(added, error) });
-        if (wanted.get(key) === added) added.keepAlive = keepAlive;
+      const existing = wanted.get(key);
+      const entry: Wanted = existing ?? {
+        key,
+        options,
+        results,
+        sinks: [],
+        keepAlive: undefined,
+        lastDelivered: -Infinity,
+      };
+      // Joined before the connection starts, so a failure while it starts reaches this subscriber too.
+      entry.sinks = [...entry.sinks, sink];
+      if (existing === undefined) {
+        wanted.set(key, entry);
+        changes.next({ added: entry });
+        const keepAlive = sessions$.subscribe({ error: (error: unknown) => fail(entry, error) });
+        if (wanted.get(key) === entry) entry.keepAlive = keepAlive;
         else keepAlive.unsubscribe(); // failed while connecting
-      } else {
-        entry.sinks = [...entry.sinks, sink];
       }
-      const joined = entry;
       return () => {
-        if (!joined.sinks.includes(sink)) return; // failed: already removed
-        joined.sinks = joined.sinks.filter((other) => other !== sink);
-        if (joined.sinks.length === 0) remove(joined);
+        if (!entry.sinks.includes(sink)) return; // failed: already removed
+        entry.sinks = entry.sinks.filter((other) => other !== sink);
+        if (entry.sinks.length === 0) remove(entry);
       };
     }) as Observable<Event>;
   };
