@@ -15,7 +15,7 @@ const SECOND = 1_000;
 const MINUTE = 60 * SECOND;
 
 /**
- * Every real-time (websocket) path with its record fields, from PROTOCOL.md and the upstream docs.
+ * Every real-time (websocket) path with its record fields (docs/protocol.md, docs/endpoints.md).
  * The single source for the codecs, the typed `subscribe$` and the local server's generators.
  */
 export const realTimeSpecs = {

@@ -11,7 +11,7 @@ export const sendJson = (response: ServerResponse, status: number, body: unknown
 export const sendError = (response: ServerResponse, status: number, type: ErrorType, message: string): void =>
   sendJson(response, status, { error: { type, message } });
 
-/** Historical endpoints answer errors as plain text (PROTOCOL.md). */
+/** Historical endpoints answer errors as plain text (docs/protocol.md). */
 export const sendText = (response: ServerResponse, status: number, text: string): void => {
   response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   response.end(text);

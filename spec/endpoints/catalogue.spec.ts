@@ -14,7 +14,7 @@ import {
   recordCodec,
   resultsCodecFor,
 } from '../../lib/endpoints';
-import { upstreamDir } from './upstream-dir';
+import { upstreamFixturesDir } from '../support/upstream-fixtures';
 
 interface DocumentedEndpoint {
   readonly path: string;
@@ -24,7 +24,7 @@ interface DocumentedEndpoint {
 }
 
 // Read ENDPOINTS.md so the catalogue is checked against upstream's docs, not against itself.
-const documented: DocumentedEndpoint[] = readFileSync(path.join(upstreamDir(), 'ENDPOINTS.md'), 'utf8')
+const documented: DocumentedEndpoint[] = readFileSync(path.join(upstreamFixturesDir, 'ENDPOINTS.md'), 'utf8')
   .split('\n## `GET ')
   .slice(1)
   .map((section) => {

@@ -2,9 +2,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isLeft } from 'fp-ts/lib/Either';
 import { formatValidationErrors, historicalSpecs, realTimeSpecs, resultsCodecFor } from '../../lib/endpoints';
-import { upstreamDir } from './upstream-dir';
+import { upstreamSamplesDir as samplesDir } from '../support/upstream-fixtures';
 
-const samplesDir = path.join(upstreamDir(), 'samples');
 const files = readdirSync(samplesDir).filter((file) => file.endsWith('.json'));
 
 const pathOf = (file: string): string => {
