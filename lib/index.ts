@@ -1,7 +1,7 @@
 /* client */
 export { createClient, type MarketProphitClient } from './client/create-client';
 export type { ClientOptions } from './client/options';
-export type { ClientState } from './client/client-state';
+export type { ClientState, ClientStatus, ConnectionProblem } from './client/client-state';
 export { DEFAULT_URL } from './client/default-url';
 export type { DataEvent, SubscriptionOptions } from './subscription/data-event';
 

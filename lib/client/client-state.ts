@@ -1,9 +1,39 @@
+import type { MarketProphitError } from '../errors/marketprophit-error';
+
 /**
  * - `idle`: nobody is subscribed; no token, no socket.
  * - `authenticating`: fetching a token.
  * - `connecting`: a socket is opening with a fresh token.
  * - `connected`: the socket is up; subscriptions are (re)sent.
- * - `reconnecting`: the socket dropped; socket.io (or we, after a server-side disconnect) reconnect.
- * - `failed`: a fatal error (e.g. the API key was refused); subscribers got it as an error.
+ * - `reconnecting`: the socket dropped, or a try failed; the client waits and tries again.
+ * - `failed`: a permanent error (e.g. the API key was refused); subscribers got it as an error.
  */
 export type ClientState = 'idle' | 'authenticating' | 'connecting' | 'connected' | 'reconnecting' | 'failed';
+
+/**
+ * One failure on the way to a connection: the client retries it (or, for `failed`, gave up).
+ * - `token`: fetching a token failed (HTTP status, network, timeout, a bad answer).
+ * - `handshake`: the server refused the socket's handshake (usually the token).
+ * - `connect`: the socket could not connect (transport error, connect timeout).
+ * - `disconnect`: the server hung up, or the connection was lost.
+ * - `protocol`: the server speaks another socket.io protocol version.
+ */
+export interface ConnectionProblem {
+  readonly kind: 'token' | 'handshake' | 'connect' | 'disconnect' | 'protocol';
+  /** For people: what went wrong, e.g. "Token request failed with HTTP 503". */
+  readonly message: string;
+  /** The typed error behind it, when there is one. */
+  readonly error?: MarketProphitError | Error;
+  /** Failures in a row, this one included (resets once a connection has stayed healthy). */
+  readonly attempt: number;
+  /** When the client tries again, in ms from `at`; absent when it gave up. */
+  readonly retryIn?: number;
+  /** When it happened (the client's scheduler clock, ms since the epoch). */
+  readonly at: number;
+}
+
+/** The state with the reason behind it: `problem` is the latest failure while not `connected`. */
+export interface ClientStatus {
+  readonly state: ClientState;
+  readonly problem?: ConnectionProblem;
+}

@@ -7,6 +7,8 @@ import {
   asyncScheduler,
   defer,
   distinctUntilChanged,
+  map,
+  NEVER,
   filter,
   merge,
   of,
@@ -31,7 +33,7 @@ import { apiKeyToken } from '../token/api-key-token';
 import { exponentialBackoff } from '../token/retry-wait';
 import { createTokenStream } from '../token/token-stream';
 import type { TokenSource } from '../token/token-source';
-import type { ClientState } from './client-state';
+import type { ClientState, ClientStatus, ConnectionProblem } from './client-state';
 import { DEFAULT_URL } from './default-url';
 import type { ClientOptions } from './options';
 
@@ -68,6 +70,13 @@ export interface MarketProphitClient {
   history$<Results, Params>(endpoint: CustomEndpoint<Results, Params>, params: Params): Observable<Results>;
   /** The connection's state, for UIs. Emits the current state on subscribe. */
   readonly state$: Observable<ClientState>;
+  /**
+   * The state with the reason the client is not connected (the latest problem while it retries, or
+   * the error it gave up on). Emits the current status on subscribe. Subscribing opens nothing.
+   */
+  readonly status$: Observable<ClientStatus>;
+  /** Every failure the client retries or gives up on, as it happens: for logs. Subscribing opens nothing. */
+  readonly problems$: Observable<ConnectionProblem>;
   /** The current token and every refresh. Subscribing to it fetches tokens; it never opens a socket. */
   readonly token$: Observable<string>;
   /** The socket each time it connects (again). Subscribing keeps the connection open. */
@@ -211,6 +220,11 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     subscribe$: subscribe$ as MarketProphitClient['subscribe$'],
     history$: history$ as MarketProphitClient['history$'],
     state$: state.pipe(distinctUntilChanged()),
+    status$: state.pipe(
+      distinctUntilChanged(),
+      map((value): ClientStatus => ({ state: value })),
+    ),
+    problems$: NEVER,
     token$,
     connection$,
     unroutable$: unroutable.asObservable(),
