@@ -1,7 +1,24 @@
 /* client */
 export { createClient, type MarketProphitClient } from './client/create-client';
 export type { ClientOptions } from './client/options';
-export type { ClientState, ClientStatus, ConnectionProblem } from './client/client-state';
+export type { ClientState, ClientStatus, ConnectionProblem } from './lifecycle/client-state';
+
+/* lifecycle policy: refresh, backoff, timeouts */
+export {
+  defaultPolicy,
+  exponentialBackoff,
+  resolvePolicy,
+  type LifecyclePolicy,
+  type RetryWait,
+  type TokenTiming,
+} from './lifecycle/policy';
+export {
+  transition,
+  initialLifecycle,
+  type Lifecycle,
+  type LifecycleEvent,
+  type LifecycleEffect,
+} from './lifecycle/transition';
 export { DEFAULT_URL } from './client/default-url';
 export type { DataEvent, SubscriptionOptions } from './subscription/data-event';
 
@@ -9,8 +26,7 @@ export type { DataEvent, SubscriptionOptions } from './subscription/data-event';
 export { proxyToken } from './token/proxy-token';
 export { apiKeyToken } from './token/api-key-token';
 export { readJwtExpiry } from './token/jwt-expiry';
-export { exponentialBackoff, type RetryWait } from './token/retry-wait';
-export type { TokenSource, FetchLike } from './token/token-source';
+export type { TokenSource, TokenRequestContext, FetchLike } from './token/token-source';
 
 /* sockets */
 export type { SocketLike, SocketFactory, SocketFactoryOptions } from './connection/socket-like';
@@ -31,6 +47,9 @@ export {
   HistoryError,
   isHistoryError,
   type HistoryErrorCode,
+  ConnectionError,
+  isConnectionError,
+  type ConnectionErrorCode,
 } from './errors';
 
 /* endpoint catalogue */

@@ -1,5 +1,5 @@
 import { type Observable, interval, merge } from 'rxjs';
-import type { ClientState } from '../client/client-state';
+import type { ClientState } from '../lifecycle/client-state';
 import type { RealTimePath } from '../endpoints/real-time-specs';
 import type { DataEvent } from '../subscription/data-event';
 import { hideCursor, redraw, showCursor } from './ansi';

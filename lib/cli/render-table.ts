@@ -1,4 +1,4 @@
-import type { ClientState } from '../client/client-state';
+import type { ClientState } from '../lifecycle/client-state';
 import { realTimeSpecs, type RealTimePath } from '../endpoints/real-time-specs';
 
 /** A decoded record, as the table sees it. */

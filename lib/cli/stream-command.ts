@@ -1,5 +1,5 @@
 import { type Observable, filter, firstValueFrom, identity, merge, of, take, takeUntil, timeout } from 'rxjs';
-import type { ClientState } from '../client/client-state';
+import type { ClientState } from '../lifecycle/client-state';
 import { createClient } from '../client/create-client';
 import type { ParamsOf } from '../endpoints/real-time-endpoints';
 import { DEFAULT_API_KEY } from '../server/options';

@@ -2,16 +2,11 @@ import crossFetch from 'cross-fetch';
 import { isLeft } from '../endpoints/is-left';
 import {
   type Observable,
-  BehaviorSubject,
   Subject,
   asyncScheduler,
   defer,
-  distinctUntilChanged,
-  map,
-  NEVER,
   filter,
   merge,
-  of,
   switchMap,
   throwError,
   timer,
@@ -30,10 +25,11 @@ import { SubscribeError } from '../errors/subscribe-error';
 import type { DataEvent } from '../subscription/data-event';
 import { createSubscriptionHub } from '../subscription/subscription-hub';
 import { apiKeyToken } from '../token/api-key-token';
-import { exponentialBackoff } from '../token/retry-wait';
 import { createTokenStream } from '../token/token-stream';
 import type { TokenSource } from '../token/token-source';
-import type { ClientState, ClientStatus, ConnectionProblem } from './client-state';
+import type { ClientState, ClientStatus, ConnectionProblem } from '../lifecycle/client-state';
+import { createLifecycleRuntime } from '../lifecycle/lifecycle-runtime';
+import { resolvePolicy } from '../lifecycle/policy';
 import { DEFAULT_URL } from './default-url';
 import type { ClientOptions } from './options';
 
@@ -104,65 +100,45 @@ const tokenSourceOf = (options: ClientOptions, url: string): TokenSource => {
   return apiKeyToken(url, apiKey, options.fetch ?? crossFetch);
 };
 
-const positive = (name: string, value: number): number => {
-  if (!(value > 0))
-    throw new RangeError(`createClient: \`${name}\` must be a positive number of ms, got ${value}`);
-  return value;
-};
-
 /** Creates a client. Nothing is fetched or opened until something subscribes. */
 export const createClient = (options: ClientOptions): MarketProphitClient => {
   const {
     url = DEFAULT_URL,
-    refreshEvery = 5 * 60 * 60 * 1000,
     ackTimeout = 10_000,
     linger = 1_000,
-    retryAttempts = Infinity,
-    retryWait = exponentialBackoff(),
     scheduler = asyncScheduler,
     socket = defaultSocketFactory,
     historyUrl = url,
+    refreshEvery,
+    retryAttempts,
+    retryWait,
   } = options;
   const source = tokenSourceOf(options, url);
-  positive('refreshEvery', refreshEvery);
-  positive('ackTimeout', ackTimeout);
+  const policy = resolvePolicy('createClient', {
+    ...(refreshEvery === undefined ? {} : { refreshEvery }),
+    ...(retryAttempts === undefined ? {} : { retryAttempts }),
+    ...(retryWait === undefined ? {} : { retryWait }),
+    ...options.policy,
+  });
+  if (!(ackTimeout > 0)) {
+    throw new RangeError(`createClient: \`ackTimeout\` must be a positive number of ms, got ${ackTimeout}`);
+  }
 
-  const state = new BehaviorSubject<ClientState>('idle');
-  const rejected = new Subject<number>();
+  const lifecycle = createLifecycleRuntime(policy, scheduler);
   const unroutable = new Subject<DecodeError>();
   const ready = new Subject<SocketLike>();
 
-  const token$ = createTokenStream({
-    source,
-    refreshEvery,
-    // The first refusal refreshes at once; refusals in a row back off, so a server that refuses every
-    // token cannot drive a tight fetch loop.
-    refresh$: rejected.pipe(
-      switchMap((inARow) => (inARow <= 1 ? of(0) : timer(retryWait(inARow - 1), scheduler))),
-    ),
-    scheduler,
-    retryAttempts,
-    retryWait,
-    // A scheduled refresh while connected is no news for a UI: the socket is replaced make-before-break.
-    onFetch: () => {
-      if (state.value !== 'connected') state.next('authenticating');
-    },
-  });
-
+  const token$ = createTokenStream({ source, policy, scheduler, lifecycle });
   const connection$ = createConnectionStream({
     url,
     token$,
     socketFactory: socket,
     scheduler,
+    policy,
+    lifecycle,
     linger,
-    retryAttempts,
-    retryWait,
-    onTokenRejected: (inARow) => rejected.next(inARow),
     // The old socket closes when the new one has its subscriptions, or after ackTimeout at the latest.
     handover: (next) => merge(ready.pipe(filter((socket) => socket === next)), timer(ackTimeout, scheduler)),
-    onPhase: (phase) => {
-      if (phase !== 'idle' || state.value !== 'failed') state.next(phase);
-    },
   });
 
   const hub = createSubscriptionHub({
@@ -219,12 +195,9 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
   return {
     subscribe$: subscribe$ as MarketProphitClient['subscribe$'],
     history$: history$ as MarketProphitClient['history$'],
-    state$: state.pipe(distinctUntilChanged()),
-    status$: state.pipe(
-      distinctUntilChanged(),
-      map((value): ClientStatus => ({ state: value })),
-    ),
-    problems$: NEVER,
+    state$: lifecycle.state$,
+    status$: lifecycle.status$,
+    problems$: lifecycle.problems$,
     token$,
     connection$,
     unroutable$: unroutable.asObservable(),

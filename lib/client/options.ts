@@ -1,6 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
 import type { SocketFactory } from '../connection/socket-like';
-import type { RetryWait } from '../token/retry-wait';
+import type { LifecyclePolicy, RetryWait } from '../lifecycle/policy';
 import type { FetchLike, TokenSource } from '../token/token-source';
 
 export interface ClientOptions {
@@ -22,11 +22,7 @@ export interface ClientOptions {
    * @example createClient({ token: proxyToken('/api/marketprophit-token') })
    */
   readonly token?: TokenSource;
-  /**
-   * How often to fetch a fresh token, in ms (upstream tokens live 5 hours). A token whose `exp` claim
-   * comes sooner is refreshed a minute before it, and a token the server refuses is replaced at once.
-   * @default 18_000_000 (5 hours)
-   */
+  /** Shorthand for `policy.refreshEvery`: the longest a token is used, in ms. @default 18_000_000 (5 hours) */
   readonly refreshEvery?: number;
   /**
    * How long the server has to answer a `subscribe` before the subscription errors with a
@@ -40,17 +36,16 @@ export interface ClientOptions {
    * @default 1_000
    */
   readonly linger?: number;
-  /**
-   * How many times in a row to retry a transient token failure (network, 408, 429, 5xx) or a refused
-   * handshake before giving up with a `TokenError`. 401 and 403 are never retried.
-   * @default Infinity
-   */
+  /** Shorthand for `policy.retryAttempts`: failures in a row retried before giving up. @default Infinity */
   readonly retryAttempts?: number;
-  /**
-   * How long to wait before each retry (of a token fetch, or a reconnect after the server hung up).
-   * @default exponentialBackoff() — 1 s, 2 s, 4 s … up to 60 s, with jitter
-   */
+  /** Shorthand for `policy.retryWait`: the wait before each try after a failure. @default exponentialBackoff() */
   readonly retryWait?: RetryWait;
+  /**
+   * Refresh, backoff, timeouts and what is worth retrying: any part of {@link LifecyclePolicy}, the
+   * rest from `defaultPolicy`. The same policy object serves `createJwtProxy`.
+   * @example createClient({ url, apiKey, policy: { tokenTimeout: 5_000, connectTimeout: 5_000 } })
+   */
+  readonly policy?: Partial<LifecyclePolicy>;
   /**
    * Runs every timer of the client (refresh, retries, ack timeouts, linger), so tests can use
    * `TestScheduler`.

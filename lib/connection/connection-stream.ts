@@ -2,31 +2,30 @@ import {
   type Observable,
   type SchedulerLike,
   type Subscription,
-  ReplaySubject,
   Observable as RxObservable,
+  ReplaySubject,
+  defer,
+  finalize,
   share,
   tap,
   timer,
 } from 'rxjs';
-import { TokenError } from '../errors/token-error';
-import type { RetryWait } from '../token/retry-wait';
+import { ConnectionError } from '../errors/connection-error';
+import type { LifecycleRuntime } from '../lifecycle/lifecycle-runtime';
+import type { LifecyclePolicy } from '../lifecycle/policy';
+import type { LifecycleEvent } from '../lifecycle/transition';
 import type { SocketFactory, SocketLike } from './socket-like';
 import { switchMapWithHandover } from './switch-map-with-handover';
-
-export type ConnectionPhase = 'connecting' | 'connected' | 'reconnecting' | 'failed' | 'idle';
 
 export interface ConnectionStreamOptions {
   readonly url: string;
   readonly token$: Observable<string>;
   readonly socketFactory: SocketFactory;
   readonly scheduler: SchedulerLike;
+  readonly policy: LifecyclePolicy;
+  readonly lifecycle: Pick<LifecycleRuntime, 'dispatch'>;
   /** How long the socket stays open after the last subscriber leaves, in ms. */
   readonly linger: number;
-  readonly retryAttempts: number;
-  readonly retryWait: RetryWait;
-  /** Called with the count of refusals in a row, so the token stream can fetch a fresh token. */
-  readonly onTokenRejected: (rejectionsInARow: number) => void;
-  readonly onPhase: (phase: ConnectionPhase) => void;
   /**
    * When a new token's socket has connected, emits once it may replace the previous one (its
    * subscriptions are acknowledged): the previous socket is closed only then.
@@ -34,72 +33,114 @@ export interface ConnectionStreamOptions {
   readonly handover: (socket: SocketLike) => Observable<unknown>;
 }
 
+/** What socket.io-client 3+ says when it meets a socket.io 1.x/2.x server. */
+const PROTOCOL_MISMATCH = /server in v2\.x|not compatible/i;
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+const isTransportError = (error: unknown): boolean =>
+  error instanceof Error && (error as { type?: unknown }).type === 'TransportError';
+
 /**
- * A handshake the server refused: socket.io-client 4 reports it as `connect_error` with the socket no
- * longer `active` (transport errors keep it active and retry by themselves); socket.io 1.x/2.x servers
- * answer a refused handshake with an `error` event instead.
+ * One socket for one token, emitting it each time it connects. It reports what happens to the
+ * lifecycle and carries out what the lifecycle answers: connect again after a wait, or fail. Only the
+ * newest socket speaks for the client: an older one is on its way out (a rotation is not a reconnect).
  */
 const openSocket = (
   token: string,
   options: ConnectionStreamOptions,
-  shared: { rejections: number; newest?: SocketLike },
+  newest: { socket?: SocketLike },
 ): Observable<SocketLike> =>
   new RxObservable<SocketLike>((subscriber) => {
-    const { url, socketFactory, scheduler, retryWait } = options;
-    // Only the newest socket speaks for the state: a rotation is not a reconnect.
-    const onPhase = (phase: ConnectionPhase) => {
-      if (shared.newest === socket) options.onPhase(phase);
+    const { url, socketFactory, scheduler, policy, lifecycle } = options;
+    const rotating = newest.socket?.connected === true;
+    const socket = socketFactory(url, { query: { token }, reconnection: false });
+    newest.socket = socket;
+    let retry: Subscription | undefined;
+    let deadline: Subscription | undefined;
+
+    const armDeadline = () => {
+      deadline?.unsubscribe();
+      deadline = scheduler.schedule(() => {
+        if (socket.connected) return;
+        socket.disconnect();
+        report({
+          type: 'connect-failed',
+          error: new ConnectionError(
+            'connect_timeout',
+            `No connection to ${url} within ${policy.connectTimeout} ms`,
+          ),
+        });
+      }, policy.connectTimeout);
     };
-    const rotating = shared.newest?.connected === true;
-    const socket = socketFactory(url, { query: { token } });
-    shared.newest = socket;
-    if (!rotating) onPhase('connecting');
-    let serverDisconnects = 0;
-    let reconnect: Subscription | undefined;
+    const attempt = () => {
+      if (socket.connected) return;
+      armDeadline();
+      socket.connect();
+    };
+    const report = (event: LifecycleEvent) => {
+      if (newest.socket !== socket) return;
+      deadline?.unsubscribe();
+      const effect = lifecycle.dispatch(event);
+      if (effect.type === 'fail') subscriber.error(effect.error);
+      else if (effect.type === 'retry') {
+        retry?.unsubscribe();
+        retry = scheduler.schedule(attempt, effect.after);
+      }
+    };
 
     const onConnect = () => {
-      serverDisconnects = 0;
-      shared.rejections = 0;
-      onPhase('connected');
+      deadline?.unsubscribe();
+      retry?.unsubscribe();
+      report({ type: 'connected' });
       subscriber.next(socket);
     };
-    const onDisconnect = (reason: string) => {
-      onPhase('reconnecting');
-      // socket.io reconnects by itself after a lost transport, but not after the server hung up on us
-      // (a graceful restart, a revoked token): then it is ours to do, with backoff.
-      if (reason === 'io server disconnect') {
-        serverDisconnects += 1;
-        reconnect = scheduler.schedule(() => socket.connect(), retryWait(serverDisconnects));
-      }
-    };
-    const onRefused = (error: unknown) => {
-      shared.rejections += 1;
-      if (shared.rejections > options.retryAttempts) {
-        subscriber.error(
-          new TokenError(
-            'rejected',
-            `The server refused ${shared.rejections} tokens in a row: ${describe(error)}`,
-          ),
-        );
-        return;
-      }
-      options.onTokenRejected(shared.rejections);
-    };
+    const onDisconnect = (reason: string) => report({ type: 'disconnected', reason });
     const onConnectError = (error: unknown) => {
-      if (socket.active === false) onRefused(error);
+      if (PROTOCOL_MISMATCH.test(describe(error))) {
+        const message =
+          `${url} speaks an older socket.io protocol (socket.io 1.x/2.x) than socket.io-client 4: ` +
+          `pass socket.io-client 2's \`io\` as the \`socket\` option of createClient (see "Servers on socket.io 1.x/2.x" in the README). ` +
+          `The server said: ${describe(error)}`;
+        report({
+          type: 'protocol-mismatch',
+          error: new ConnectionError('protocol_mismatch', message, { cause: error }),
+        });
+      } else if (socket.active === false) {
+        // socket.io-client 4: a handshake the server refused leaves the socket inactive.
+        report({
+          type: 'handshake-refused',
+          error: error instanceof Error ? error : new Error(String(error)),
+        });
+      } else {
+        const message = `Could not connect to ${url}: ${describe(error)}`;
+        report({
+          type: 'connect-failed',
+          error: new ConnectionError('connect_failed', message, { cause: error }),
+        });
+      }
     };
-    // socket.io-client 2 also re-emits transport errors of an open connection as `error`.
+    // socket.io 1.x/2.x servers refuse a handshake with `error`; socket.io-client 2 also re-emits
+    // transport errors of an open connection that way.
     const onError = (error: unknown) => {
-      if (!socket.connected && !isTransportError(error)) onRefused(error);
+      if (!socket.connected && !isTransportError(error)) {
+        report({
+          type: 'handshake-refused',
+          error: error instanceof Error ? error : new Error(String(error)),
+        });
+      }
     };
 
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
     socket.on('error', onError);
+    report({ type: 'socket-opening', rotating });
     if (socket.connected) onConnect();
+    else armDeadline();
     return () => {
-      reconnect?.unsubscribe();
+      retry?.unsubscribe();
+      deadline?.unsubscribe();
       socket.off('connect', onConnect);
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
@@ -108,22 +149,22 @@ const openSocket = (
     };
   });
 
-const isTransportError = (error: unknown): boolean =>
-  error instanceof Error && (error as { type?: unknown }).type === 'TransportError';
-
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 /**
  * `connection$`: one socket per token, emitting the socket each time it connects or reconnects. A new
  * token's socket replaces the previous one make-before-break: the previous closes once `handover` says
  * the new one has its subscriptions. Shared: the last subscriber to leave closes it after `linger` ms.
  */
 export const createConnectionStream = (options: ConnectionStreamOptions): Observable<SocketLike> => {
-  // Handshake refusals in a row, across sockets (a successful connect resets it), and the newest socket.
-  const shared: { rejections: number; newest?: SocketLike } = { rejections: 0 };
-  return options.token$.pipe(
-    switchMapWithHandover((token) => openSocket(token, options, shared), options.handover),
-    tap({ error: () => options.onPhase('failed'), finalize: () => options.onPhase('idle') }),
+  const { lifecycle } = options;
+  return defer(() => {
+    lifecycle.dispatch({ type: 'started' });
+    const newest: { socket?: SocketLike } = {};
+    return options.token$.pipe(
+      switchMapWithHandover((token) => openSocket(token, options, newest), options.handover),
+    );
+  }).pipe(
+    tap({ error: (error: unknown) => lifecycle.dispatch({ type: 'crashed', error }) }),
+    finalize(() => lifecycle.dispatch({ type: 'stopped' })),
     share({
       connector: () => new ReplaySubject<SocketLike>(1),
       resetOnError: true,

@@ -14,9 +14,13 @@ export interface SocketLike {
   disconnect(): unknown;
 }
 
-/** What a socket factory is given: the token goes in the handshake query. */
+/**
+ * What a socket factory is given: the token goes in the handshake query. `reconnection` is false: the
+ * client reconnects by itself, on its own backoff (a factory of yours should pass it on to `io`).
+ */
 export interface SocketFactoryOptions {
   readonly query: { readonly token: string };
+  readonly reconnection: false;
 }
 
 /** Opens one socket.io connection; called once per token (default: socket.io-client's `io`). */

@@ -4,8 +4,9 @@ import { MarketProphitError } from './marketprophit-error';
  * - `rejected`: the server answered the `subscribe` with an error message.
  * - `ack_timeout`: no answer within `ackTimeout`.
  * - `invalid_params`: the call was refused before anything was sent.
+ * - `decoder_conflict`: the same path and params are already subscribed with another decoder.
  */
-export type SubscribeErrorCode = 'rejected' | 'ack_timeout' | 'invalid_params';
+export type SubscribeErrorCode = 'rejected' | 'ack_timeout' | 'invalid_params' | 'decoder_conflict';
 
 /** A subscription could not be set up. Carries the path and params it was for. */
 export class SubscribeError extends MarketProphitError<SubscribeErrorCode> {

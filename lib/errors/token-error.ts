@@ -5,12 +5,13 @@ import { MarketProphitError } from './marketprophit-error';
  * - `forbidden`: 403, the key may not use this endpoint.
  * - `http`: any other HTTP status.
  * - `network`: the request never got an answer.
+ * - `timeout`: no answer within the policy's `tokenTimeout` (the request is aborted).
  * - `bad_response`: the answer was not `{ token: string }`.
  * - `source`: a custom token function failed.
  * - `rejected`: the socket server refused fresh tokens more than `retryAttempts` times in a row.
  */
 export type TokenErrorCode =
-  'unauthorized' | 'forbidden' | 'http' | 'network' | 'bad_response' | 'source' | 'rejected';
+  'unauthorized' | 'forbidden' | 'http' | 'network' | 'timeout' | 'bad_response' | 'source' | 'rejected';
 
 /** Getting a token failed. `status` is the HTTP status where there was one. */
 export class TokenError extends MarketProphitError<TokenErrorCode> {
@@ -25,9 +26,9 @@ export class TokenError extends MarketProphitError<TokenErrorCode> {
     super(code, message, options);
   }
 
-  /** Whether trying again later may succeed: network failures, 408, 429 and 5xx. */
+  /** Whether trying again later may succeed: network failures, timeouts, 408, 429 and 5xx. */
   get transient(): boolean {
-    if (this.code === 'network' || this.code === 'source') return true;
+    if (this.code === 'network' || this.code === 'timeout' || this.code === 'source') return true;
     const status = this.status ?? 0;
     return status === 408 || status === 429 || status >= 500;
   }

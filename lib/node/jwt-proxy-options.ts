@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { LifecyclePolicy } from '../lifecycle/policy';
 import type { FetchLike } from '../token/token-source';
 
 /** Options of {@link createJwtProxy}. */
@@ -28,6 +29,13 @@ export interface JwtProxyOptions {
    * @default 18_000_000 (5 hours)
    */
   readonly refreshEvery?: number;
+  /**
+   * The client's lifecycle policy, in part or whole: `refreshIn` decides when the cached token is due
+   * and `tokenTimeout` bounds each upstream request (a hung upstream answers 502 after it, and the next
+   * caller tries again).
+   * @default defaultPolicy (tokens at most 5 h, a minute before `exp`; 10 s per request)
+   */
+  readonly policy?: Partial<LifecyclePolicy>;
   /**
    * Called with each upstream failure (a `TokenError` as a rule), for your logs. It may carry
    * upstream's own error text; the caller of the route only sees a 502 with the status.

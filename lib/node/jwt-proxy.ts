@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import crossFetch from 'cross-fetch';
 import { firstValueFrom, isObservable } from 'rxjs';
 import { DEFAULT_URL } from '../client/default-url';
+import { resolvePolicy } from '../lifecycle/policy';
 import { apiKeyToken } from '../token/api-key-token';
 import type { TokenSource } from '../token/token-source';
 import { sendError, sendJson } from './json-reply';
@@ -19,13 +20,14 @@ export type JwtProxyHandler = (
   next?: NextFunction,
 ) => Promise<void>;
 
-const FIVE_HOURS = 5 * 60 * 60 * 1000;
 const ALLOW = 'POST, OPTIONS';
 
-const fromSource = (source: TokenSource) => async (): Promise<string> => {
-  const value = source();
-  return isObservable(value) ? firstValueFrom(value) : value;
-};
+const fromSource =
+  (source: TokenSource) =>
+  async (signal: AbortSignal): Promise<string> => {
+    const value = source({ signal });
+    return isObservable(value) ? firstValueFrom(value) : value;
+  };
 
 const checkOptions = (options: JwtProxyOptions): void => {
   if (typeof options !== 'object' || options === null) {
@@ -78,14 +80,17 @@ export const createJwtProxy = (options: JwtProxyOptions): JwtProxyHandler => {
     apiKey,
     url = DEFAULT_URL,
     authorize = () => true,
-    refreshEvery = FIVE_HOURS,
+    refreshEvery,
     fetch = crossFetch,
     now = Date.now,
     onUpstreamError,
   } = options;
   const cache = createTokenCache({
     fetchToken: fromSource(apiKeyToken(url, apiKey, fetch)),
-    refreshEvery,
+    policy: resolvePolicy('createJwtProxy', {
+      ...(refreshEvery === undefined ? {} : { refreshEvery }),
+      ...options.policy,
+    }),
     now,
   });
 

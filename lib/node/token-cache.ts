@@ -1,10 +1,12 @@
+import { TokenError } from '../errors/token-error';
+import type { LifecyclePolicy } from '../lifecycle/policy';
 import { readJwtExpiry } from '../token/jwt-expiry';
 
 export interface TokenCacheOptions {
-  /** Fetches a fresh token upstream. */
-  readonly fetchToken: () => Promise<string>;
-  /** The longest a token is served, in ms. */
-  readonly refreshEvery: number;
+  /** Fetches a fresh token upstream; `signal` aborts it when it takes longer than the policy allows. */
+  readonly fetchToken: (signal: AbortSignal) => Promise<string>;
+  /** When a token is due (`refreshIn`) and how long a fetch may take (`tokenTimeout`): the client's rules. */
+  readonly policy: LifecyclePolicy;
   /** The clock, in ms since the epoch. */
   readonly now: () => number;
 }
@@ -15,37 +17,42 @@ export interface TokenCache {
   get(): Promise<string>;
 }
 
-/** A token whose `exp` comes before `refreshEvery` is refreshed this long before it (as the client does). */
-const EXPIRY_MARGIN = 60_000;
-const MIN_LIFETIME = 1_000;
-
 /**
  * Fetches on demand and never on a timer, so an idle proxy costs nothing and holds no handle open.
- * A failed fetch is not cached: the callers waiting on it all get the failure, and the next call tries again.
+ * A fetch is bounded by `tokenTimeout` (then aborted): a hung upstream fails its callers with a
+ * `TokenError` of code `timeout` instead of holding every later caller. A failed fetch is not cached:
+ * the callers waiting on it all get the failure, and the next call tries again.
  */
-export const createTokenCache = ({ fetchToken, refreshEvery, now }: TokenCacheOptions): TokenCache => {
+export const createTokenCache = ({ fetchToken, policy, now }: TokenCacheOptions): TokenCache => {
   let cached: { readonly token: string; readonly due: number } | undefined;
   let inFlight: Promise<string> | undefined;
 
-  const dueTime = (token: string, fetchedAt: number): number => {
-    const expiry = readJwtExpiry(token);
-    const lifetime =
-      expiry === undefined ? refreshEvery : Math.max(expiry - fetchedAt - EXPIRY_MARGIN, MIN_LIFETIME);
-    return fetchedAt + Math.min(lifetime, refreshEvery);
-  };
-
   const refresh = (): Promise<string> => {
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timedOut = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new TokenError('timeout', `No token from upstream within ${policy.tokenTimeout} ms`));
+      }, policy.tokenTimeout);
+      timer.unref?.();
+    });
     // Started on a later tick so that even a synchronous throw takes the promise path below.
-    const request = Promise.resolve()
-      .then(fetchToken)
+    const fetched = Promise.resolve()
+      .then(() => fetchToken(controller.signal))
       .then((token) => {
-        cached = { token, due: dueTime(token, now()) };
+        const fetchedAt = now();
+        const due = fetchedAt + policy.refreshIn({ fetchedAt, expiresAt: readJwtExpiry(token) }, policy);
+        cached = { token, due };
         return token;
       });
+    const request = Promise.race([fetched, timedOut]);
     const settle = () => {
+      clearTimeout(timer);
       if (inFlight === request) inFlight = undefined;
     };
     request.then(settle, settle);
+    fetched.catch(() => undefined); // lost the race to the timeout: already reported
     return request;
   };
 

@@ -15,6 +15,7 @@ export const describeUpstreamFailure = (error: unknown): string => {
   }
   if (code === 'bad_response') return "Market Prophit's token endpoint answered without a token";
   if (code === 'network') return "Could not reach Market Prophit's token endpoint";
+  if (code === 'timeout') return "Market Prophit's token endpoint did not answer in time";
   if (status !== undefined) return `Market Prophit's token endpoint failed (upstream HTTP ${status})`;
   return 'Could not get a token from Market Prophit';
 };

@@ -33,9 +33,19 @@ interface Wanted {
   sinks: readonly Subscriber<DataEvent<never, unknown>>[];
   /** Keeps the connection open while this subscription is wanted, and reports its failure. */
   keepAlive: Subscription | undefined;
-  /** The newest `timestamp` delivered, to drop what a second socket repeats during a token rotation. */
-  lastDelivered: number;
+  /**
+   * Events delivered while two sockets overlap (a token rotation), by timestamp and content: the same
+   * event from the second socket is dropped, a different event with the same timestamp is not.
+   */
+  overlap: Set<string> | undefined;
 }
+
+/** What a session has asked this socket's server for: an ack still awaited (with its timer), or granted. */
+type Sent = { readonly status: 'pending'; readonly timeout: Subscription } | { readonly status: 'granted' };
+const GRANTED: Sent = { status: 'granted' };
+
+/** At most this many events are remembered per subscription while two sockets overlap. */
+const OVERLAP_MEMORY = 1_024;
 
 type Change = { readonly added: Wanted } | { readonly removed: Wanted };
 
@@ -100,8 +110,6 @@ export const createSubscriptionHub = ({
     const target = wanted.get(subscriptionKey(path, params));
     if (target === undefined) return; // in flight when we unsubscribed
     const date = parseTimestamp(timestamp);
-    // During a token rotation both sockets send the same events: deliver each once.
-    if (date !== undefined && sessions > 1 && date.getTime() <= target.lastDelivered) return;
     const decoded = target.results.validate(results, [
       { key: '', type: DataEnvelope, actual: payload },
       { key: 'results', type: target.results, actual: results },
@@ -113,7 +121,15 @@ export const createSubscriptionHub = ({
       fail(target, new DecodeError('invalid_payload', report, payload, path, params));
       return;
     }
-    target.lastDelivered = Math.max(target.lastDelivered, date.getTime());
+    // During a token rotation both sockets send the same events: deliver each once. Decoded records
+    // are flat, so their JSON is a cheap, bounded fingerprint; it is only taken while sockets overlap.
+    if (sessions > 1) {
+      const fingerprint = `${date.getTime()} ${JSON.stringify(decoded.right)}`;
+      target.overlap ??= new Set();
+      if (target.overlap.has(fingerprint)) return;
+      if (target.overlap.size >= OVERLAP_MEMORY) target.overlap.clear();
+      target.overlap.add(fingerprint);
+    } else target.overlap = undefined;
     const event: DataEvent<never, unknown> = {
       path,
       params: target.options.params as never,
@@ -125,11 +141,11 @@ export const createSubscriptionHub = ({
 
   const session = (socket: SocketLike): Observable<never> =>
     new RxObservable<never>((subscriber) => {
-      /** What this socket's server side has been asked for, and the ack timers still running. */
-      const sent = new Map<string, Subscription | undefined>();
+      /** What this socket's server side has been asked for (absent: not asked, or refused). */
+      const sent = new Map<string, Sent>();
       let ready = false;
       const checkReady = () => {
-        if (ready || [...sent.values()].some((timeout) => timeout !== undefined)) return;
+        if (ready || [...sent.values()].some((entry) => entry.status === 'pending')) return;
         ready = true;
         onReady(socket);
       };
@@ -137,7 +153,7 @@ export const createSubscriptionHub = ({
 
       const subscribe = (entry: Wanted) => {
         const timeout = scheduler.schedule(() => {
-          sent.set(entry.key, undefined);
+          sent.set(entry.key, GRANTED); // unanswered, but not to hold up a handover any longer
           fail(
             entry,
             new SubscribeError(
@@ -148,12 +164,13 @@ export const createSubscriptionHub = ({
             ),
           );
         }, ackTimeout);
-        sent.set(entry.key, timeout);
+        const pending: Sent = { status: 'pending', timeout };
+        sent.set(entry.key, pending);
         socket.emit('subscribe', entry.options, (error: unknown) => {
-          if (sent.get(entry.key) !== timeout) return; // stale: unsubscribed, timed out or resent
+          if (sent.get(entry.key) !== pending) return; // stale: unsubscribed, timed out or resent
           timeout.unsubscribe();
           if (error == null) {
-            sent.set(entry.key, undefined);
+            sent.set(entry.key, GRANTED);
             checkReady();
             return;
           }
@@ -171,8 +188,9 @@ export const createSubscriptionHub = ({
         });
       };
       const unsubscribe = (entry: Wanted) => {
-        if (!sent.has(entry.key)) return;
-        sent.get(entry.key)?.unsubscribe();
+        const asked = sent.get(entry.key);
+        if (asked === undefined) return;
+        if (asked.status === 'pending') asked.timeout.unsubscribe();
         sent.delete(entry.key);
         if (socket.connected) socket.emit('unsubscribe', entry.options, () => undefined);
       };
@@ -194,7 +212,7 @@ export const createSubscriptionHub = ({
         sessions -= 1;
         following.unsubscribe();
         socket.off('data', onData);
-        sent.forEach((timeout) => timeout?.unsubscribe());
+        sent.forEach((asked) => asked.status === 'pending' && asked.timeout.unsubscribe());
         sent.clear(); // so that acks arriving after the session are ignored
       };
     }).pipe(takeUntil(fromSocketEvent(socket, 'disconnect')));
@@ -224,8 +242,21 @@ export const createSubscriptionHub = ({
         results,
         sinks: [],
         keepAlive: undefined,
-        lastDelivered: -Infinity,
+        overlap: undefined,
       };
+      // One decoder per stream: a second decoder for the same server subscription would get the first
+      // one's output (or the other way round), so it is refused instead.
+      if (entry.results !== results) {
+        sink.error(
+          new SubscribeError(
+            'decoder_conflict',
+            `${options.path} with these params is already subscribed with another decoder (a catalogue path and a customEndpoint, or two customEndpoints): subscribe through one endpoint object`,
+            options.path,
+            options.params,
+          ),
+        );
+        return;
+      }
       // Joined before the connection starts, so a failure while it starts reaches this subscriber too.
       entry.sinks = [...entry.sinks, sink];
       if (existing === undefined) {

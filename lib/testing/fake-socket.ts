@@ -63,7 +63,9 @@ export class FakeSocket implements SocketLike {
     (this.listeners.get(event) ?? []).forEach((listener) => (listener as (...a: unknown[]) => void)(...args));
   }
 
+  /** A no-op while connected or while a (re)connect is already on its way, as in socket.io. */
   connect(): this {
+    if (this.connected || this.pending !== undefined) return this;
     this.active = true;
     this.pending?.unsubscribe();
     this.pending = this.scheduler.schedule(() => this.handshake(), this.connectDelay);
@@ -72,6 +74,7 @@ export class FakeSocket implements SocketLike {
 
   disconnect(): this {
     this.pending?.unsubscribe();
+    this.pending = undefined;
     this.active = false;
     this.drop('io client disconnect');
     return this;
@@ -91,6 +94,7 @@ export class FakeSocket implements SocketLike {
   }
 
   private handshake(): void {
+    this.pending = undefined;
     const refusal = this.peer.handshake(this);
     if (refusal !== null) {
       this.active = false;

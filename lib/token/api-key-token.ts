@@ -7,5 +7,6 @@ import type { FetchLike, TokenSource } from './token-source';
  */
 export const apiKeyToken = (url: string, apiKey: string, fetch: FetchLike): TokenSource => {
   const authorization = `Basic ${btoa(`${apiKey}:`)}`;
-  return () => requestToken(fetch, `${url.replace(/\/+$/, '')}/jwt`, { headers: { authorization } });
+  return ({ signal }) =>
+    requestToken(fetch, `${url.replace(/\/+$/, '')}/jwt`, { headers: { authorization }, signal });
 };

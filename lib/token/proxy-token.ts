@@ -11,5 +11,5 @@ import type { FetchLike, TokenSource } from './token-source';
  */
 export const proxyToken =
   (routeUrl: string, init: RequestInit = {}, fetch: FetchLike = crossFetch): TokenSource =>
-  () =>
-    requestToken(fetch, routeUrl, { credentials: 'same-origin', ...init });
+  ({ signal }) =>
+    requestToken(fetch, routeUrl, { credentials: 'same-origin', signal, ...init });

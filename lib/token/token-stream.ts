@@ -1,8 +1,10 @@
 import {
   type Observable,
   type SchedulerLike,
+  Observable as RxObservable,
   catchError,
   concat,
+  defaultIfEmpty,
   defer,
   from,
   isObservable,
@@ -14,45 +16,50 @@ import {
   switchMap,
   take,
   throwError,
+  timeout,
   timer,
-  defaultIfEmpty,
 } from 'rxjs';
 import { TokenError } from '../errors/token-error';
+import type { LifecycleRuntime } from '../lifecycle/lifecycle-runtime';
+import type { LifecyclePolicy } from '../lifecycle/policy';
 import { readJwtExpiry } from './jwt-expiry';
-import type { RetryWait } from './retry-wait';
 import { toTokenError } from './to-token-error';
 import type { TokenSource } from './token-source';
 
 export interface TokenStreamOptions {
   readonly source: TokenSource;
-  readonly refreshEvery: number;
-  /** Emits when the server refused the current token: fetch a new one at once. */
-  readonly refresh$: Observable<unknown>;
+  readonly policy: LifecyclePolicy;
   readonly scheduler: SchedulerLike;
-  readonly retryAttempts: number;
-  readonly retryWait: RetryWait;
-  readonly onFetch?: () => void;
+  /** Told of every request and failure; decides the retries; says when the server refused a token. */
+  readonly lifecycle: Pick<LifecycleRuntime, 'dispatch' | 'tokenRefused$'>;
 }
 
-/** Refresh this long before a token's own `exp`, when it has one that comes before `refreshEvery`. */
-const EXPIRY_MARGIN = 60_000;
-const MIN_EARLY_REFRESH = 1_000;
-
+/** One call of the source. Unsubscribing before it answers aborts it (the signal goes to `fetch`). */
 const fromSource = (source: TokenSource): Observable<string> =>
-  defer(() => {
-    const value = source();
-    return isObservable(value) ? value : typeof value === 'string' ? of(value) : from(value);
+  new RxObservable<string>((subscriber) => {
+    const controller = new AbortController();
+    const value = source({ signal: controller.signal });
+    const answer = isObservable(value) ? value : typeof value === 'string' ? of(value) : from(value);
+    const inner = answer.subscribe(subscriber);
+    return () => {
+      inner.unsubscribe();
+      controller.abort();
+    };
   });
 
 /**
- * `token$`: a fetch at once and every `refreshEvery`, and at once on `refresh$`; the newest fetch wins
- * (switchMap). Transient failures are retried with backoff; a 401/403 ends it with a `TokenError`.
+ * `token$`: a fetch at once, the next when the policy says the token is due (`refreshIn`), and a fresh
+ * one as soon as the server refuses the current one; the newest fetch wins (switchMap). Each request is
+ * bounded by `tokenTimeout`; the lifecycle decides what a failure means (retry after backoff, or fail).
  */
-export const createTokenStream = (options: TokenStreamOptions): Observable<string> => {
-  const { source, refreshEvery, refresh$, scheduler, retryAttempts, retryWait, onFetch } = options;
-
+export const createTokenStream = ({
+  source,
+  policy,
+  scheduler,
+  lifecycle,
+}: TokenStreamOptions): Observable<string> => {
   const fetchOnce$ = defer(() => {
-    onFetch?.();
+    lifecycle.dispatch({ type: 'token-requested' });
     return fromSource(source);
   }).pipe(
     take(1),
@@ -63,26 +70,34 @@ export const createTokenStream = (options: TokenStreamOptions): Observable<strin
       }
       return token;
     }),
+    timeout({
+      first: policy.tokenTimeout,
+      scheduler,
+      with: () =>
+        throwError(
+          () => new TokenError('timeout', `No token within ${policy.tokenTimeout} ms (request aborted)`),
+        ),
+    }),
     catchError((error: unknown) => throwError(() => toTokenError(error))),
     retry({
-      count: retryAttempts,
-      delay: (error: TokenError, retries) =>
-        error.transient ? timer(retryWait(retries), scheduler) : throwError(() => error),
+      delay: (error: TokenError) => {
+        const effect = lifecycle.dispatch({ type: 'token-failed', error });
+        if (effect.type === 'retry') return timer(effect.after, scheduler);
+        return throwError(() => (effect.type === 'fail' ? effect.error : error));
+      },
     }),
   );
 
-  // A token whose `exp` comes before the next scheduled refresh gets an extra, earlier one.
   const tokenChain$: Observable<string> = fetchOnce$.pipe(
     switchMap((token) => {
-      const expiry = readJwtExpiry(token);
-      if (expiry === undefined) return of(token);
-      const due = Math.max(expiry - scheduler.now() - EXPIRY_MARGIN, MIN_EARLY_REFRESH);
-      if (due >= refreshEvery) return of(token);
+      const timing = { fetchedAt: scheduler.now(), expiresAt: readJwtExpiry(token) };
+      const due = policy.refreshIn(timing, policy);
       return concat(of(token), timer(due, scheduler).pipe(switchMap(() => tokenChain$)));
     }),
   );
 
-  return merge(timer(0, refreshEvery, scheduler), refresh$).pipe(
+  // The first fetch on the scheduler, like every later one, so that marble tests see it at frame 0.
+  return merge(timer(0, scheduler), lifecycle.tokenRefused$).pipe(
     switchMap(() => tokenChain$),
     shareReplay({ bufferSize: 1, refCount: true }),
   );

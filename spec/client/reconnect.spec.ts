@@ -72,7 +72,8 @@ describe('reconnecting', () => {
       );
       testScheduler.flush();
 
-      // first hang-up: retry after 5 ms; the retry count resets once connected, so the second waits 5 again.
+      // first hang-up: retry after 5 ms; the count of failures in a row only starts again after a connection
+      // that stayed up for `healthyAfter`, so the second hang-up (5 ms after connecting) waits 10.
       expect(log).toEqual([
         '0 connect',
         '0 subscribe',
@@ -80,8 +81,8 @@ describe('reconnecting', () => {
         '7 connect',
         '7 subscribe',
         '12 disconnect io server disconnect',
-        '17 connect',
-        '17 subscribe',
+        '22 connect',
+        '22 subscribe',
         '41 unsubscribe',
         '41 disconnect io client disconnect',
       ]);

@@ -104,6 +104,30 @@ describe('token$', () => {
     });
   });
 
+  it('during a rotation drops only the same event twice: two events with one timestamp both arrive', () => {
+    testScheduler.run(({ cold, hot, expectObservable }) => {
+      let issued = 0;
+      const server = createFakeServer({ ackDelay: 5 });
+      const client = createClient({
+        token: () => cold('(a|)', { a: `t${++issued}` }),
+        socket: server.socket,
+        refreshEvery: 100,
+        linger: 0,
+      });
+      const at = '2026-11-25T10:00:00.000Z';
+      const buzz = (value: string) => [{ ts: at, ticker: 'AAPL', buzz: value }];
+      // 102 and 103: both sockets are subscribed (the new one's ack comes at 105), one timestamp for all.
+      hot('102ms a 1ms (bc)').subscribe((what) =>
+        server.publish('/real-time/tweet-buzz', AAPL, buzz({ a: '0.5', b: '0.6', c: '0.7' }[what] ?? ''), at),
+      );
+
+      expectObservable(
+        client.subscribe$('/real-time/tweet-buzz', AAPL).pipe(map((event) => event.results[0]?.buzz)),
+        '^ 150ms !',
+      ).toBe('102ms a 1ms (bc)', { a: 0.5, b: 0.6, c: 0.7 }); // each sent on both sockets, delivered once
+    });
+  });
+
   it('hands over at once when there is nothing to subscribe', () => {
     testScheduler.run(({ cold, expectObservable }) => {
       let issued = 0;

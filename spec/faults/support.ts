@@ -2,7 +2,7 @@ import { createHook } from 'node:async_hooks';
 import { type ChildProcess, fork } from 'node:child_process';
 import { type Subscription } from 'rxjs';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
-import type { ClientState } from '../../lib/client/client-state';
+import type { ClientState } from '../../lib/lifecycle/client-state';
 import { createClient, type MarketProphitClient } from '../../lib/client/create-client';
 import type { ClientOptions } from '../../lib/client/options';
 import type { SocketFactory } from '../../lib/connection/socket-like';

@@ -1,4 +1,7 @@
+import { resolvePolicy } from '../../lib/lifecycle/policy';
 import { createTokenCache } from '../../lib/node/token-cache';
+
+const policy = (refreshEvery: number) => resolvePolicy('spec', { refreshEvery });
 
 /** An unsigned JWT whose `exp` is `expSeconds`. */
 const jwtExpiring = (expSeconds: number): string =>
@@ -9,7 +12,7 @@ describe('createTokenCache', () => {
     let clock = 0;
     let fetched = 0;
     const fetchToken = async (): Promise<string> => `opaque-${(fetched += 1)}`;
-    const cache = createTokenCache({ fetchToken, refreshEvery: 100, now: () => clock });
+    const cache = createTokenCache({ fetchToken, policy: policy(100), now: () => clock });
     expect(await cache.get()).toBe('opaque-1');
     clock = 99;
     expect(await cache.get()).toBe('opaque-1');
@@ -21,7 +24,7 @@ describe('createTokenCache', () => {
     let clock = 0;
     const tokens = [jwtExpiring(120), jwtExpiring(61)];
     const fetchToken = jest.fn(async () => tokens.shift() ?? 'last');
-    const cache = createTokenCache({ fetchToken, refreshEvery: 3_600_000, now: () => clock });
+    const cache = createTokenCache({ fetchToken, policy: policy(3_600_000), now: () => clock });
     await cache.get();
     clock = 59_999;
     await cache.get();
@@ -43,7 +46,7 @@ describe('createTokenCache', () => {
         if (calls === 1) throw new Error('boom');
         return Promise.resolve('ok');
       },
-      refreshEvery: 1_000,
+      policy: policy(1_000),
       now: () => 0,
     });
     const [a, b] = await Promise.allSettled([cache.get(), cache.get()]);
@@ -51,5 +54,25 @@ describe('createTokenCache', () => {
     expect(b).toMatchObject({ status: 'rejected' });
     expect(calls).toBe(1);
     expect(await cache.get()).toBe('ok');
+  });
+
+  it('fails a hung upstream fetch after tokenTimeout, aborts it, and lets the next caller try again', async () => {
+    const signals: AbortSignal[] = [];
+    let calls = 0;
+    const cache = createTokenCache({
+      fetchToken: (signal) => {
+        signals.push(signal);
+        calls += 1;
+        return calls === 1 ? new Promise<string>(() => undefined) : Promise.resolve('recovered');
+      },
+      policy: resolvePolicy('spec', { tokenTimeout: 50 }),
+      now: () => 0,
+    });
+    const [a, b] = await Promise.allSettled([cache.get(), cache.get()]);
+    expect(a).toMatchObject({ status: 'rejected', reason: { name: 'TokenError', code: 'timeout' } });
+    expect(b).toMatchObject({ status: 'rejected', reason: { name: 'TokenError', code: 'timeout' } });
+    expect(signals[0]?.aborted).toBe(true);
+    expect(await cache.get()).toBe('recovered');
+    expect(calls).toBe(2);
   });
 });

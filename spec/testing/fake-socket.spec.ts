@@ -4,7 +4,7 @@ import { createFakeServer } from '../../lib/testing/fake-server';
 /** A connected fake socket: the queue scheduler runs the 0 ms handshake at once. */
 const openSocket = () => {
   const server = createFakeServer({ scheduler: queueScheduler });
-  const socket = server.socket('http://fake', { query: { token: 't1' } });
+  const socket = server.socket('http://fake', { query: { token: 't1' }, reconnection: false });
   expect(socket.connected).toBe(true);
   return { server, socket };
 };

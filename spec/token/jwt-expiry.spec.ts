@@ -1,5 +1,5 @@
 import { readJwtExpiry } from '../../lib/token/jwt-expiry';
-import { exponentialBackoff } from '../../lib/token/retry-wait';
+import { exponentialBackoff } from '../../lib/lifecycle/policy';
 
 const jwt = (payload: unknown) =>
   `eyJhbGciOiJIUzI1NiJ9.${Buffer.from(JSON.stringify(payload)).toString('base64url')}.sig`;

@@ -4,9 +4,11 @@ import crossFetch from 'cross-fetch';
 import { apiKeyToken } from '../../lib/token/api-key-token';
 import { proxyToken } from '../../lib/token/proxy-token';
 import { readJwtExpiry } from '../../lib/token/jwt-expiry';
+import type { TokenSource } from '../../lib/token/token-source';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
 
-const fromSource = async (source: () => unknown): Promise<unknown> => source();
+const fromSource = async (source: TokenSource): Promise<unknown> =>
+  source({ signal: new AbortController().signal });
 
 describe('apiKeyToken against the local server', () => {
   let server: LocalServer;

@@ -1,0 +1,66 @@
+import {
+  type Observable,
+  type SchedulerLike,
+  BehaviorSubject,
+  Subject,
+  distinctUntilChanged,
+  map,
+  of,
+  switchMap,
+  timer,
+} from 'rxjs';
+import type { ClientState, ClientStatus, ConnectionProblem } from './client-state';
+import type { LifecyclePolicy } from './policy';
+import {
+  type Lifecycle,
+  type LifecycleEffect,
+  type LifecycleEvent,
+  initialLifecycle,
+  transition,
+} from './transition';
+
+/** The one place a client's lifecycle is kept: the wiring reports events and gets back what to do. */
+export interface LifecycleRuntime {
+  /** Applies `event` (see {@link transition}) and returns the effect the caller must carry out. */
+  dispatch(event: LifecycleEvent): LifecycleEffect;
+  readonly status$: Observable<ClientStatus>;
+  readonly state$: Observable<ClientState>;
+  readonly problems$: Observable<ConnectionProblem>;
+  /** Emits when a fresh token is due because the server refused the current one (after the backoff). */
+  readonly tokenRefused$: Observable<unknown>;
+}
+
+const statusOf = ({ state, problem }: Lifecycle): ClientStatus =>
+  problem === undefined || state === 'connected' || state === 'idle' ? { state } : { state, problem };
+
+export const createLifecycleRuntime = (
+  policy: LifecyclePolicy,
+  scheduler: SchedulerLike,
+): LifecycleRuntime => {
+  const lifecycle = new BehaviorSubject<Lifecycle>(initialLifecycle);
+  const problems = new Subject<ConnectionProblem>();
+  const refusals = new Subject<number>();
+
+  const dispatch = (event: LifecycleEvent): LifecycleEffect => {
+    const { next, effect, problem } = transition(policy, lifecycle.value, event, scheduler.now());
+    lifecycle.next(next);
+    if (problem !== undefined) problems.next(problem);
+    if (effect.type === 'new-token') refusals.next(effect.after);
+    return effect;
+  };
+
+  const status$ = lifecycle.pipe(
+    map(statusOf),
+    distinctUntilChanged((a, b) => a.state === b.state && a.problem === b.problem),
+  );
+  return {
+    dispatch,
+    status$,
+    state$: lifecycle.pipe(
+      map(({ state }) => state),
+      distinctUntilChanged(),
+    ),
+    problems$: problems.asObservable(),
+    tokenRefused$: refusals.pipe(switchMap((after) => (after === 0 ? of(0) : timer(after, scheduler)))),
+  };
+};

@@ -1,0 +1,93 @@
+import { isMarketProphitError } from '../errors/marketprophit-error';
+
+/** How long to wait before try number `attempt` (1, 2, …) after failures in a row, in ms. */
+export type RetryWait = (attempt: number) => number;
+
+/** What the policy knows of a token when it decides when to refresh it. */
+export interface TokenTiming {
+  /** When the token was fetched (ms since the epoch, on the client's clock). */
+  readonly fetchedAt: number;
+  /** The token's own `exp` claim (ms since the epoch), when it has one. Upstream's may not. */
+  readonly expiresAt?: number;
+}
+
+/**
+ * Every rule of the connection's life that is a matter of policy: when to refresh tokens, how to back
+ * off, what is worth retrying, how long to wait for anything. One object, shared by `createClient`,
+ * its token stream and `createJwtProxy`'s token cache; pass parts of it as `createClient({ policy })`.
+ */
+export interface LifecyclePolicy {
+  /** The longest a token is used, in ms (upstream tokens live 5 hours). @default 18_000_000 */
+  readonly refreshEvery: number;
+  /**
+   * When to fetch the next token, in ms after this one was fetched.
+   * @default the earlier of `refreshEvery` and one minute before the token's `exp` (at least 1 s)
+   */
+  readonly refreshIn: (token: TokenTiming, policy: LifecyclePolicy) => number;
+  /**
+   * How long to wait before the next try after failures in a row (a token request, a connect, a
+   * refused handshake, a server that hung up).
+   * @default exponentialBackoff(): about 1 s, 2 s, 4 s … up to 60 s, each scaled by 0.5–1 (jitter)
+   */
+  readonly retryWait: RetryWait;
+  /** How many failures in a row are retried before the client gives up with a typed error. @default Infinity */
+  readonly retryAttempts: number;
+  /** Whether a failure may go away by itself (network, timeouts, 408, 429, 5xx) and is worth a retry. */
+  readonly isTransient: (error: unknown) => boolean;
+  /** How long a token request may take before it fails as a `TokenError` of code `timeout`, in ms. @default 10_000 */
+  readonly tokenTimeout: number;
+  /** How long a socket may take to connect before the try counts as failed, in ms. @default 15_000 */
+  readonly connectTimeout: number;
+  /**
+   * How long a connection must stay up before the count of failures in a row starts again from 0, in
+   * ms: a server that hangs up soon after every connect keeps growing the wait.
+   * @default 30_000
+   */
+  readonly healthyAfter: number;
+}
+
+/**
+ * Exponential backoff with jitter: `base`, `base × factor`, … capped at `max`, each scaled by a random
+ * 0.5–1 so that many clients recovering from one outage do not retry in step.
+ */
+export const exponentialBackoff =
+  (base = 1_000, max = 60_000, random: () => number = Math.random, factor = 2): RetryWait =>
+  (attempt) =>
+    Math.min(max, base * factor ** Math.max(0, attempt - 1)) * (0.5 + random() / 2);
+
+const EXPIRY_MARGIN = 60_000;
+const MIN_LIFETIME = 1_000;
+
+export const defaultPolicy: LifecyclePolicy = {
+  refreshEvery: 5 * 60 * 60 * 1000,
+  refreshIn: ({ fetchedAt, expiresAt }, { refreshEvery }) =>
+    expiresAt === undefined
+      ? refreshEvery
+      : Math.min(refreshEvery, Math.max(expiresAt - fetchedAt - EXPIRY_MARGIN, MIN_LIFETIME)),
+  retryWait: exponentialBackoff(),
+  retryAttempts: Infinity,
+  isTransient: (error) =>
+    isMarketProphitError(error) && 'transient' in error
+      ? error.transient === true
+      : !isMarketProphitError(error),
+  tokenTimeout: 10_000,
+  connectTimeout: 15_000,
+  healthyAfter: 30_000,
+};
+
+const positive = (owner: string, name: string, value: number): void => {
+  if (!(value > 0))
+    throw new RangeError(`${owner}: \`${name}\` must be a positive number of ms, got ${value}`);
+};
+
+/** The default policy with `overrides` applied, checked. `owner` names the caller in errors. */
+export const resolvePolicy = (owner: string, overrides: Partial<LifecyclePolicy> = {}): LifecyclePolicy => {
+  const policy = { ...defaultPolicy, ...overrides };
+  positive(owner, 'refreshEvery', policy.refreshEvery);
+  positive(owner, 'tokenTimeout', policy.tokenTimeout);
+  positive(owner, 'connectTimeout', policy.connectTimeout);
+  if (!(policy.retryAttempts >= 0)) {
+    throw new RangeError(`${owner}: \`retryAttempts\` must be 0 or more, got ${policy.retryAttempts}`);
+  }
+  return policy;
+};

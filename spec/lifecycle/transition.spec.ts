@@ -1,0 +1,202 @@
+import { ConnectionError } from '../../lib/errors/connection-error';
+import { TokenError } from '../../lib/errors/token-error';
+import { resolvePolicy } from '../../lib/lifecycle/policy';
+import {
+  type Lifecycle,
+  type LifecycleEvent,
+  initialLifecycle,
+  transition,
+} from '../../lib/lifecycle/transition';
+
+/** Backoff of `attempt × 1000` ms, no jitter; three tries; healthy after 10 s. */
+const policy = resolvePolicy('spec', {
+  retryWait: (attempt) => attempt * 1_000,
+  retryAttempts: 3,
+  healthyAfter: 10_000,
+});
+
+/** Runs events at the given times from `start`; returns every transition. */
+const run = (events: readonly (readonly [number, LifecycleEvent])[], start: Lifecycle = initialLifecycle) => {
+  let current = start;
+  return events.map(([at, event]) => {
+    const result = transition(policy, current, event, at);
+    current = result.next;
+    return result;
+  });
+};
+
+const serverHangUp: LifecycleEvent = { type: 'disconnected', reason: 'io server disconnect' };
+const unavailable = TokenError.fromStatus(503, 'Service Unavailable');
+const connectFailed: LifecycleEvent = {
+  type: 'connect-failed',
+  error: new ConnectionError('connect_failed', 'Could not connect: ECONNREFUSED'),
+};
+
+describe('transition: the states state$ shows', () => {
+  it('goes idle → authenticating → connecting → connected, and idle when stopped', () => {
+    const states = run([
+      [0, { type: 'started' }],
+      [0, { type: 'token-requested' }],
+      [5, { type: 'socket-opening', rotating: false }],
+      [7, { type: 'connected' }],
+      [9, { type: 'stopped' }],
+    ]).map(({ next }) => next.state);
+    expect(states).toEqual(['idle', 'authenticating', 'connecting', 'connected', 'idle']);
+  });
+
+  it('stays connected through a rotation: a refresh and the new socket are no news', () => {
+    const connected: Lifecycle = { state: 'connected', failures: 0, connectedAt: 0 };
+    const states = run(
+      [
+        [100, { type: 'token-requested' }],
+        [101, { type: 'socket-opening', rotating: true }],
+        [102, { type: 'connected' }],
+      ],
+      connected,
+    ).map(({ next }) => next.state);
+    expect(states).toEqual(['connected', 'connected', 'connected']);
+  });
+
+  it('keeps `failed` and its reason when the streams stop, and starts over on the next start', () => {
+    const [failed, stopped, started] = run([
+      [0, { type: 'token-failed', error: TokenError.fromStatus(401, 'bad key') }],
+      [0, { type: 'stopped' }],
+      [5, { type: 'started' }],
+    ]);
+    expect(failed?.next).toMatchObject({ state: 'failed', problem: { kind: 'token', attempt: 1 } });
+    expect(failed?.effect).toMatchObject({ type: 'fail', error: { code: 'unauthorized' } });
+    expect(stopped?.next.state).toBe('failed');
+    expect(stopped?.next.problem?.message).toMatch(/HTTP 401/);
+    expect(started?.next).toEqual({ state: 'idle', failures: 0 });
+  });
+});
+
+describe('transition: failures, backoff and giving up', () => {
+  it('grows the wait for failures of any kind in a row, then gives up with the last error', () => {
+    const results = run([
+      [0, { type: 'token-failed', error: unavailable }],
+      [1_000, { type: 'handshake-refused', error: new Error('jwt expired') }],
+      [2_000, connectFailed],
+      [5_000, connectFailed],
+    ]);
+    expect(results.map(({ effect }) => effect)).toEqual([
+      { type: 'retry', after: 1_000 },
+      { type: 'new-token', after: 1_000 }, // a refusal after other failures backs off too
+      { type: 'retry', after: 3_000 },
+      { type: 'fail', error: expect.objectContaining({ name: 'ConnectionError', code: 'connect_failed' }) },
+    ]);
+    expect(results.map(({ next }) => next.state)).toEqual([
+      'authenticating',
+      'authenticating',
+      'reconnecting',
+      'failed',
+    ]);
+    expect(results.map(({ problem }) => [problem?.kind, problem?.attempt, problem?.retryIn])).toEqual([
+      ['token', 1, 1_000],
+      ['handshake', 2, 1_000],
+      ['connect', 3, 3_000],
+      ['connect', 4, undefined],
+    ]);
+  });
+
+  it('answers the first refused handshake at once (an expired token) and gives up with TokenError rejected', () => {
+    const refused: LifecycleEvent = { type: 'handshake-refused', error: new Error('invalid token') };
+    const effects = run([
+      [0, refused],
+      [0, refused],
+      [1_000, refused],
+      [3_000, refused],
+    ]).map(({ effect }) => effect);
+    expect(effects).toEqual([
+      { type: 'new-token', after: 0 },
+      { type: 'new-token', after: 1_000 },
+      { type: 'new-token', after: 2_000 },
+      {
+        type: 'fail',
+        error: expect.objectContaining({
+          name: 'TokenError',
+          code: 'rejected',
+          message: expect.stringMatching(/4 tokens in a row/),
+        }),
+      },
+    ]);
+  });
+
+  it('counts a server that hangs up soon after every connect: the wait grows, no reset on connect', () => {
+    const results = run([
+      [0, { type: 'connected' }],
+      [100, serverHangUp],
+      [1_100, { type: 'connected' }],
+      [1_200, serverHangUp],
+      [3_200, { type: 'connected' }],
+      [3_300, serverHangUp],
+    ]);
+    expect(results.filter(({ problem }) => problem).map(({ effect }) => effect)).toEqual([
+      { type: 'retry', after: 1_000 },
+      { type: 'retry', after: 2_000 },
+      { type: 'retry', after: 3_000 },
+    ]);
+  });
+
+  it('starts counting again after a connection that stayed up for healthyAfter', () => {
+    const results = run([
+      [0, { type: 'connected' }],
+      [100, serverHangUp],
+      [1_100, { type: 'connected' }],
+      [11_100, serverHangUp], // up for exactly healthyAfter
+    ]);
+    expect(results[3]?.effect).toEqual({ type: 'retry', after: 1_000 });
+    expect(results[3]?.problem?.attempt).toBe(1);
+  });
+
+  it('fails at once on a protocol mismatch, and never on a disconnect we asked for', () => {
+    const mismatch = new ConnectionError('protocol_mismatch', 'socket.io 2 server');
+    const [failed] = run([[0, { type: 'protocol-mismatch', error: mismatch }]]);
+    expect(failed?.effect).toEqual({ type: 'fail', error: mismatch });
+    const connected: Lifecycle = { state: 'connected', failures: 0, connectedAt: 0 };
+    const [ours] = run([[5, { type: 'disconnected', reason: 'io client disconnect' }]], connected);
+    expect(ours).toEqual({ next: connected, effect: { type: 'none' } });
+  });
+
+  it('clears the problem once connected, and reports a lost transport as reconnecting', () => {
+    const [lost, back] = run([
+      [0, { type: 'disconnected', reason: 'transport close' }],
+      [1_000, { type: 'connected' }],
+    ]);
+    expect(lost?.next).toMatchObject({
+      state: 'reconnecting',
+      problem: { kind: 'disconnect', message: 'The connection was lost (transport close)' },
+    });
+    expect(back?.next).toEqual({ state: 'connected', failures: 1, connectedAt: 1_000 });
+  });
+});
+
+describe('policy', () => {
+  it('refreshes at refreshEvery, or a minute before exp, but keeps a token at least a second', () => {
+    const { refreshIn } = policy;
+    expect(refreshIn({ fetchedAt: 0 }, policy)).toBe(policy.refreshEvery);
+    expect(refreshIn({ fetchedAt: 0, expiresAt: 3_600_000 }, policy)).toBe(3_540_000);
+    expect(refreshIn({ fetchedAt: 0, expiresAt: 30_000 }, policy)).toBe(1_000);
+  });
+
+  it('takes a new refresh rule as one function: at 80 % of the lifetime', () => {
+    const eighty = resolvePolicy('spec', {
+      refreshIn: ({ fetchedAt, expiresAt }, { refreshEvery }) =>
+        expiresAt === undefined ? refreshEvery : 0.8 * (expiresAt - fetchedAt),
+    });
+    expect(eighty.refreshIn({ fetchedAt: 0, expiresAt: 100_000 }, eighty)).toBe(80_000);
+  });
+
+  it('refuses timeouts that are not positive', () => {
+    expect(() => resolvePolicy('createClient', { tokenTimeout: 0 })).toThrow(/tokenTimeout/);
+    expect(() => resolvePolicy('createClient', { connectTimeout: -1 })).toThrow(/connectTimeout/);
+  });
+
+  it('treats network failures, timeouts and 5xx as transient, 401 and protocol mismatches as permanent', () => {
+    expect(policy.isTransient(unavailable)).toBe(true);
+    expect(policy.isTransient(new TokenError('timeout', 'slow'))).toBe(true);
+    expect(policy.isTransient(TokenError.fromStatus(401, ''))).toBe(false);
+    expect(policy.isTransient(new ConnectionError('protocol_mismatch', ''))).toBe(false);
+    expect(policy.isTransient(new Error('anything else'))).toBe(true);
+  });
+});
