@@ -19,5 +19,6 @@ module.exports = {
     './lib/subscription/': { lines: 90 },
     './lib/client/': { lines: 90 },
     './lib/errors/': { lines: 90 },
+    './lib/lifecycle/': { lines: 95 },
   },
 };

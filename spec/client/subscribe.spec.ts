@@ -54,6 +54,33 @@ describe('subscribe$', () => {
     });
   });
 
+  it("refuses a second decoder for the same path and params instead of handing it the first one's output", () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      const { server, client, log } = setUp(testScheduler);
+      hot('--a').subscribe(() => server.publish(VOLUME, AAPL, record('1')));
+      const raw = customEndpoint(VOLUME, t.array(t.type({ volume: t.string })));
+
+      expectObservable(
+        client.subscribe$(VOLUME, AAPL).pipe(map((event) => event.results[0]?.volume)),
+        BOUNDED,
+      ).toBe('--a', { a: 1 });
+      expectObservable(client.subscribe$(raw, AAPL), BOUNDED).toBe(
+        '#',
+        undefined,
+        new SubscribeError(
+          'decoder_conflict',
+          `${VOLUME} with these params is already subscribed with another decoder (a catalogue path and a customEndpoint, or two customEndpoints): subscribe through one endpoint object`,
+          VOLUME,
+          AAPL,
+        ),
+      );
+      // The same endpoint object twice is one stream, as ever.
+      expectObservable(client.subscribe$(VOLUME, AAPL).pipe(map(() => 'v')), BOUNDED).toBe('--v');
+      testScheduler.flush();
+      expect(log.filter((line) => line.startsWith('0 subscribe'))).toHaveLength(1); // one server subscription
+    });
+  });
+
   it('sends subscribe on subscription and unsubscribe with the same options on teardown', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp(testScheduler);
