@@ -1,5 +1,6 @@
 import { type Observable, interval, merge } from 'rxjs';
-import type { ClientState } from '../lifecycle/client-state';
+import type { ClientStatus } from '../lifecycle/client-state';
+import { describeStatus } from './describe-error';
 import type { RealTimePath } from '../endpoints/real-time-specs';
 import type { DataEvent } from '../subscription/data-event';
 import { hideCursor, redraw, showCursor } from './ansi';
@@ -25,15 +26,18 @@ export const ndjsonSink = (output: SafeOutput): EventSink => ({
 export interface TableSinkOptions {
   readonly path: RealTimePath;
   readonly ticker: string | undefined;
-  readonly state$: Observable<ClientState>;
+  readonly status$: Observable<ClientStatus>;
   readonly terminal: CliStream;
 }
 
-/** A live table redrawn in place: on every event, every state change, and twice a second for the rate. */
+/**
+ * A live table redrawn in place: on every event, every change of state (with the reason while the client
+ * retries), and twice a second for the rate.
+ */
 export const tableSink = (output: SafeOutput, options: TableSinkOptions): EventSink => {
   const rows = new Map<string, Row>();
   const rate = rateMeter(Date.now);
-  let state: ClientState = 'idle';
+  let state = 'idle';
   let total = 0;
   let drawn = 0;
 
@@ -48,8 +52,8 @@ export const tableSink = (output: SafeOutput, options: TableSinkOptions): EventS
   };
 
   output.write(hideCursor);
-  const redraws = merge(options.state$, interval(500)).subscribe((value) => {
-    if (typeof value === 'string') state = value;
+  const redraws = merge(options.status$, interval(500)).subscribe((value) => {
+    if (typeof value !== 'number') state = describeStatus(value);
     draw();
   });
 

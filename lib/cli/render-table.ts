@@ -1,4 +1,3 @@
-import type { ClientState } from '../lifecycle/client-state';
 import { realTimeSpecs, type RealTimePath } from '../endpoints/real-time-specs';
 
 /** A decoded record, as the table sees it. */
@@ -8,7 +7,8 @@ export type Row = Readonly<Record<string, unknown>>;
 export interface TableModel {
   readonly path: RealTimePath;
   readonly ticker: string | undefined;
-  readonly state: ClientState;
+  /** The client's state, with the reason while it retries (`describeStatus`). */
+  readonly state: string;
   readonly perSecond: number;
   readonly total: number;
   /** The latest record per ticker, in the order tickers first appeared. */

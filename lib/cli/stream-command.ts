@@ -6,7 +6,7 @@ import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
 import type { CliEnvironment } from './cli-environment';
 import type { StreamCommand } from './command';
-import { describeError } from './describe-error';
+import { describeError, describeProblem } from './describe-error';
 import { type EventSink, ndjsonSink, tableSink } from './event-sink';
 import { safeOutput } from './safe-output';
 import { API_KEY_VARIABLE, type StreamTarget } from './stream-target';
@@ -53,7 +53,7 @@ export const runStream = async (
       ? tableSink(output, {
           path: command.path,
           ticker: command.ticker,
-          state$: client.state$,
+          status$: client.status$,
           terminal: cli.stdout,
         })
       : ndjsonSink(output);
@@ -61,6 +61,13 @@ export const runStream = async (
     typeof command.path
   >;
 
+  // Piped: every failure the client retries goes to stderr as it happens (a TTY shows it in the table).
+  const problems =
+    format === 'table'
+      ? undefined
+      : client.problems$.subscribe((problem) =>
+          cli.stderr.write(`marketprophit-rx: ${describeProblem(problem)}\n`),
+        );
   const code = await new Promise<number>((resolve) => {
     client
       .subscribe$(command.path, params)
@@ -81,6 +88,7 @@ export const runStream = async (
         },
       });
   });
+  problems?.unsubscribe();
   await settled(client.state$);
   await server?.close();
   return code;

@@ -67,7 +67,6 @@ export class FakeSocket implements SocketLike {
   connect(): this {
     if (this.connected || this.pending !== undefined) return this;
     this.active = true;
-    this.pending?.unsubscribe();
     this.pending = this.scheduler.schedule(() => this.handshake(), this.connectDelay);
     return this;
   }

@@ -6,13 +6,24 @@ import type { FetchLike } from './token-source';
 
 const TokenResponse = t.type({ token: t.string }, 'TokenResponse');
 
+/** Why a request got no answer, without repeating the URL: cross-fetch's text, or native fetch's cause. */
+const networkReason = (cause: unknown): string => {
+  if (!(cause instanceof Error)) return String(cause);
+  const inner = (cause as { cause?: unknown }).cause;
+  if (inner instanceof Error) return `${cause.message} (${inner.message})`;
+  const reason = /reason: (.*)$/.exec(cause.message)?.[1];
+  return reason ?? cause.message;
+};
+
 /** POSTs to a token route (upstream `/jwt` or the app's proxy) and returns `{ token }` checked by io-ts. */
 export const requestToken = async (fetch: FetchLike, url: string, init: RequestInit): Promise<string> => {
   let response: Response;
   try {
     response = await fetch(url, { ...init, method: 'POST' });
   } catch (cause) {
-    throw new TokenError('network', `Token request to ${url} failed: ${String(cause)}`, undefined, { cause });
+    throw new TokenError('network', `Token request to ${url} failed: ${networkReason(cause)}`, undefined, {
+      cause,
+    });
   }
   if (!response.ok) throw TokenError.fromStatus(response.status, await response.text().catch(() => ''));
   const body: unknown = await response.json().catch(() => undefined);

@@ -78,6 +78,20 @@ describe('marketprophit-rx (end to end)', () => {
     expect(run.stderr()).toContain('TokenError [unauthorized]: Token request failed with HTTP 401');
   });
 
+  it('an unreachable --url says why on stderr within seconds while it retries (piped)', async () => {
+    const server = await startServer({ port: 0 });
+    const url = server.url;
+    await server.close(); // nothing listens there any more
+    const run = cli(['stream', 'tweet-buzz', '--url', url], { MARKETPROPHIT_API_KEY: 'sk_test_x' });
+
+    await until('a reason on stderr', () => /ECONNREFUSED.*\(try 2, again in/.test(run.stderr()), 8_000);
+    expect(run.stderr()).toContain(
+      `marketprophit-rx: Token request to ${url}/jwt failed: connect ECONNREFUSED`,
+    );
+    run.child.kill('SIGINT');
+    expect(await run.exit).toBe(0);
+  });
+
   it('SIGINT on a running stream unsubscribes, closes the socket and exits 0 quickly', async () => {
     const server = await startServer({ port: 0, interval: 20 });
     servers.push(server);
