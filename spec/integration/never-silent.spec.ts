@@ -6,7 +6,7 @@ import {
 } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
-import { firstValueFrom, take, timeout, toArray } from 'rxjs';
+import { type Observable, firstValueFrom, take, timeout, toArray } from 'rxjs';
 import { createClient } from '../../lib/client/create-client';
 import type { ConnectionProblem } from '../../lib/lifecycle/client-state';
 import { startLegacyServer } from '../legacy/legacy-server';
@@ -35,7 +35,7 @@ afterEach(async () => {
 /** Deterministic backoff: 100, 200, 400 … ms. */
 const doubling = (attempt: number) => 100 * 2 ** (attempt - 1);
 
-const firstProblems = (problems$: import('rxjs').Observable<ConnectionProblem>, count: number, ms = 3_000) =>
+const firstProblems = (problems$: Observable<ConnectionProblem>, count: number, ms = 3_000) =>
   firstValueFrom(problems$.pipe(take(count), toArray(), timeout(ms)));
 
 describe('never silent: every wait is bounded and every failure is visible', () => {
