@@ -1,4 +1,5 @@
 import { requestToken } from './request-token';
+import { trimTrailingSlashes } from '../util/trim-trailing-slashes';
 import type { FetchLike, TokenSource } from './token-source';
 
 /**
@@ -7,5 +8,5 @@ import type { FetchLike, TokenSource } from './token-source';
  */
 export const apiKeyToken = (url: string, apiKey: string, fetch: FetchLike): TokenSource => {
   const authorization = `Basic ${btoa(`${apiKey}:`)}`;
-  return () => requestToken(fetch, `${url.replace(/\/+$/, '')}/jwt`, { headers: { authorization } });
+  return () => requestToken(fetch, `${trimTrailingSlashes(url)}/jwt`, { headers: { authorization } });
 };
