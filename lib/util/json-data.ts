@@ -77,7 +77,9 @@ const walk = (root: unknown, what: string, copy: boolean): JsonDataResult => {
       frame.index += 1;
       if (keys !== undefined && value === undefined) continue;
       values += 1;
-      if (values > MAX_PARAMS_VALUES) return fail(`holds more than ${MAX_PARAMS_VALUES} values`);
+      if (values > MAX_PARAMS_VALUES) {
+        return { ok: false, problem: `${what} hold more than ${MAX_PARAMS_VALUES} values` };
+      }
       let entry: unknown = value;
       if (!isJsonPrimitive(value)) {
         path.push(String(key));
