@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import * as t from 'io-ts';
 import { customEndpoint, withGuardedResults } from '../../lib/endpoints/custom-endpoint';
 import { isLeft } from '../../lib/endpoints/is-left';
-import { realTimeEndpoints } from '../../lib/endpoints/real-time-endpoints';
+import { realTimeEndpoints, TickerOptionalParams } from '../../lib/endpoints/real-time-endpoints';
 import { formatValidationErrors } from '../../lib/endpoints/report';
 import { DataEnvelope } from '../../lib/subscription/data-event';
 import { canonicalJson, subscriptionKey } from '../../lib/subscription/canonical-key';
@@ -289,6 +289,27 @@ describe('params snapshots and the data envelope', () => {
     ],
   ])('refuse %s', (_, params, problem) => {
     expect(copyJsonData(params)).toEqual({ ok: false, problem });
+  });
+
+  it('the plain-object check of params codecs refuses Date, Map, class instances and arrays', () => {
+    class Params {
+      readonly ticker = 'AAPL';
+    }
+    const cases: [unknown, string][] = [
+      [new Date(0), 'params must be a plain object ({ key: value }), got a Date'],
+      [new Map([['ticker', 'AAPL']]), 'params must be a plain object ({ key: value }), got a Map'],
+      [new Params(), 'params must be a plain object ({ key: value }), got a Params'],
+      [['AAPL'], 'params must be an object, got an array'],
+    ];
+    for (const [params, problem] of cases) {
+      const result = TickerOptionalParams.decode(params);
+      expect(isLeft(result) && formatValidationErrors(result.left)).toEqual([problem]);
+    }
+    expect(TickerOptionalParams.decode(Object.assign(Object.create(null), { ticker: 'AAPL' }))).toMatchObject(
+      {
+        _tag: 'Right',
+      },
+    );
   });
 
   it('refuse a cycle and a shared structure that would blow up, and keep "__proto__" a key', () => {
