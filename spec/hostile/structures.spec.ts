@@ -3,6 +3,7 @@ import * as t from 'io-ts';
 import { customEndpoint, withGuardedResults } from '../../lib/endpoints/custom-endpoint';
 import { isLeft } from '../../lib/endpoints/is-left';
 import { realTimeEndpoints, TickerOptionalParams } from '../../lib/endpoints/real-time-endpoints';
+import { MAX_REPORTED_RECORDS } from '../../lib/endpoints/record-codec';
 import { formatValidationErrors } from '../../lib/endpoints/report';
 import { DataEnvelope } from '../../lib/subscription/data-event';
 import { canonicalJson, subscriptionKey } from '../../lib/subscription/canonical-key';
@@ -187,6 +188,23 @@ describe('record decoders', () => {
       expect(lines.length).toBeGreaterThan(0);
       for (const line of lines) expect(line.length).toBeLessThan(300);
     }
+  });
+
+  it(`a megabyte of bad records reports the first ${MAX_REPORTED_RECORDS} of them and counts the rest`, () => {
+    const bad = { ts: 'x', ticker: 'A', crowd_sentiment: 'y' };
+    const good = { ...bad, ts: '2026-01-01T00:00:00.000Z', crowd_sentiment: '0.5' };
+    const records = [good, ...Array.from({ length: 25_000 }, (_, i) => (i % 2 === 0 ? bad : good))];
+    const result = realTimeEndpoints['/real-time/crowd-sentiment'].results.decode(records);
+    const lines = isLeft(result) ? formatValidationErrors(result.left) : [];
+    expect(lines).toHaveLength(2 * MAX_REPORTED_RECORDS + 1);
+    expect(lines.slice(0, 3)).toEqual([
+      'Invalid value "x" supplied to 1/ts: DateFromIso',
+      'Invalid value "y" supplied to 1/crowd_sentiment: DecimalFromString',
+      'Invalid value "x" supplied to 3/ts: DateFromIso',
+    ]);
+    expect(lines.at(-1)).toBe(
+      `... and ${12_500 - MAX_REPORTED_RECORDS} more of the 25001 records failed (the first ${MAX_REPORTED_RECORDS} are reported)`,
+    );
   });
 
   it(`a custom endpoint's codec is not reached by results deeper than ${MAX_DEPTH} levels, and its throws are failures`, () => {
