@@ -41,6 +41,7 @@ const startServerProcess = () =>
       pid: child.pid,
       burst: (args) => call('burst', args),
       stats: (socketId) => call('stats', { socketId }),
+      hostile: (args) => call('hostile', args),
       /** Polls until `predicate(stats)` holds. */
       async waitFor(socketId, predicate, timeout = 10_000) {
         const deadline = Date.now() + timeout;

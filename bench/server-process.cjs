@@ -73,7 +73,16 @@ const stats = ({ socketId }) => {
   };
 };
 
-const handlers = { burst, stats };
+/** Writes one adversarial payload (`bench/hostile-payloads.cjs`) to one socket as a `data` event. */
+const hostile = ({ socketId, kind }) => {
+  const socket = io.sockets.sockets.get(socketId);
+  if (socket === undefined) throw new Error(`no socket ${socketId}`);
+  const { json } = require('./hostile-payloads.cjs').hostilePayloads[kind];
+  socket.conn.write(`2["data",${json}]`);
+  return { bytes: json.length };
+};
+
+const handlers = { burst, stats, hostile };
 
 process.on('message', async (message) => {
   if (message?.cmd === 'close') {

@@ -1,5 +1,4 @@
 import crossFetch from 'cross-fetch';
-import { isLeft } from '../endpoints/is-left';
 import {
   type Observable,
   Subject,
@@ -14,12 +13,12 @@ import {
 import { createConnectionStream } from '../connection/connection-stream';
 import { defaultSocketFactory } from '../connection/default-socket-factory';
 import type { SocketLike } from '../connection/socket-like';
-import { isCustomEndpoint, type CustomEndpoint } from '../endpoints/custom-endpoint';
+import { isCustomEndpoint, withGuardedResults, type CustomEndpoint } from '../endpoints/custom-endpoint';
 import type { HistoricalParamsOf, HistoricalRecordOf } from '../endpoints/historical-endpoints';
 import type { HistoricalPath } from '../endpoints/historical-specs';
 import { realTimeEndpoints, type ParamsOf, type ResultsOf } from '../endpoints/real-time-endpoints';
 import { isRealTimePath, type RealTimePath } from '../endpoints/real-time-specs';
-import { formatValidationErrors } from '../endpoints/report';
+import { snapshotParams } from '../endpoints/params-snapshot';
 import type { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
 import type { DataEvent } from '../subscription/data-event';
@@ -156,7 +155,7 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     defer(() => {
       const path = isCustomEndpoint(endpoint) ? endpoint.path : endpoint;
       const codecs = isCustomEndpoint(endpoint)
-        ? endpoint
+        ? withGuardedResults(endpoint)
         : isRealTimePath(endpoint)
           ? realTimeEndpoints[endpoint]
           : undefined;
@@ -164,17 +163,14 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
         const message = `${String(path)} is not a real-time path of the catalogue (describe others with customEndpoint)`;
         return throwError(() => new SubscribeError('invalid_params', message, String(path), params));
       }
-      const checked = codecs.params.decode(params);
-      if (isLeft(checked)) {
-        const report = formatValidationErrors(checked.left).join('; ');
+      const checked = snapshotParams(codecs.params, params);
+      if (!checked.ok) {
+        const report = checked.problem;
         return throwError(
           () => new SubscribeError('invalid_params', `Invalid params for ${path}: ${report}`, path, params),
         );
       }
-      return hub.stream<DataEvent<never, unknown>>(
-        { path, params: params as Readonly<Record<string, unknown>> },
-        codecs.results,
-      );
+      return hub.stream<DataEvent<never, unknown>>({ path, params: checked.snapshot }, codecs.results);
     });
 
   // Loaded on first use: the historical catalogue is most of the library's size, and apps that only

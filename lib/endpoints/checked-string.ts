@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { previewJson } from '../util/preview-json';
 
 /** A string codec with a readable failure message. */
 export const checkedString = (name: string, test: (s: string) => boolean, expected: string) =>
@@ -8,7 +9,7 @@ export const checkedString = (name: string, test: (s: string) => boolean, expect
     (u, c) =>
       typeof u === 'string' && test(u)
         ? t.success(u)
-        : t.failure(u, c, `${paramName(c)} must be ${expected}, got ${JSON.stringify(u) ?? 'undefined'}`),
+        : t.failure(u, c, `${paramName(c)} must be ${expected}, got ${previewJson(u)}`),
     t.identity,
   );
 

@@ -1,4 +1,7 @@
 import * as t from 'io-ts';
+import { isDeeperThan } from '../util/json-data';
+import { MAX_DEPTH } from '../util/limits';
+import { previewJson } from '../util/preview-json';
 
 /**
  * A path outside the catalogue together with the codecs that decode it: pass it to `subscribe$`
@@ -17,7 +20,8 @@ export interface CustomEndpoint<Results, Params = Readonly<Record<string, unknow
 /**
  * Describes an endpoint outside the catalogue.
  * @param path e.g. `'/real-time/new-metric'`
- * @param results decodes the whole `results` array, e.g. `recordListCodec({ ts: { kind: 'timestamp' } })`
+ * @param results decodes the whole `results` array, e.g. `recordListCodec({ ts: { kind: 'timestamp' } })`;
+ *   (the client decodes with it behind {@link withGuardedResults})
  * @param params checks params; defaults to any plain object
  * @example customEndpoint('/real-time/new-metric', recordListCodec(fields))
  */
@@ -41,6 +45,47 @@ export function customEndpoint(
   return { kind: 'custom-endpoint', path, results, params };
 }
 
+/**
+ * `results` behind two guards, since a codec of the caller's may recurse with the data (`t.recursion`):
+ * input nested deeper than `MAX_DEPTH` fails without reaching it, and a codec that throws fails
+ * instead (its error in the message). Either way the one subscription gets a `DecodeError`.
+ */
+const guarded = <A>(results: t.Decoder<unknown, A>): t.Decoder<unknown, A> => {
+  const decoder: t.Decoder<unknown, A> = {
+    name: results.name,
+    validate: (u, c) => {
+      if (isDeeperThan(u, MAX_DEPTH)) {
+        return t.failure(u, c, `results are nested deeper than ${MAX_DEPTH} levels: not decoded`);
+      }
+      try {
+        return results.validate(u, c);
+      } catch (error) {
+        const reason = error instanceof Error ? `${error.name}: ${error.message}` : previewJson(error);
+        return t.failure(u, c, `the results codec ${results.name} threw ${reason}`);
+      }
+    },
+    decode: (u) => decoder.validate(u, [{ key: '', type: decoder, actual: u }]),
+  };
+  return decoder;
+};
+
 /** Whether `u` is a descriptor made by {@link customEndpoint}. */
 export const isCustomEndpoint = (u: unknown): u is CustomEndpoint<unknown, unknown> =>
   typeof u === 'object' && u !== null && (u as { kind?: unknown }).kind === 'custom-endpoint';
+
+/**
+ * The endpoint with its `results` codec behind the guards the client decodes custom endpoints with:
+ * input nested deeper than `MAX_DEPTH` (64) fails without reaching the codec, and a codec that throws
+ * (e.g. a `t.recursion` out of stack) fails instead of throwing. Descriptors made by hand get them too.
+ */
+export const withGuardedResults = <R, P>(endpoint: CustomEndpoint<R, P>): CustomEndpoint<R, P> => {
+  // One guard per codec, so that the same endpoint subscribed twice keeps one decoder (one stream).
+  let results = guards.get(endpoint.results) as t.Decoder<unknown, R> | undefined;
+  if (results === undefined) {
+    results = guarded(endpoint.results);
+    guards.set(endpoint.results, results);
+  }
+  return { ...endpoint, results };
+};
+
+const guards = new WeakMap<t.Decoder<unknown, unknown>, t.Decoder<unknown, unknown>>();

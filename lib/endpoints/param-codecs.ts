@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { previewJson } from '../util/preview-json';
 import { checkedString, paramName } from './checked-string';
 import { isIsoTimestamp } from './date-from-iso';
 import { Ticker } from './ticker';
@@ -52,7 +53,7 @@ const keyof = <K extends string>(name: string, keys: readonly K[]) => {
     (u, c) =>
       typeof u === 'string' && set.has(u)
         ? t.success(u as K)
-        : t.failure(u, c, `${paramName(c)} must be one of ${list}, got ${JSON.stringify(u) ?? 'undefined'}`),
+        : t.failure(u, c, `${paramName(c)} must be one of ${list}, got ${previewJson(u)}`),
     t.identity,
   );
 };

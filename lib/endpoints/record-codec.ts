@@ -127,11 +127,45 @@ export const recordListCodec = <const F extends FieldsSpec>(
       const out = new Array<RecordFromFields<F>>(u.length);
       for (let i = 0; i < u.length; i += 1) {
         const decoded = record.parse(u[i]);
-        if (decoded === undefined) return list.validate(u, c);
+        if (decoded === undefined) return reportList(record, u, c, i);
         out[i] = decoded;
       }
       return t.success(out);
     },
     list.encode,
   );
+};
+
+/** The most failing records a list's report describes one by one; the rest are counted. */
+export const MAX_REPORTED_RECORDS = 20;
+
+/**
+ * The failures of a list whose record at `first` failed, as `t.array` reports them (the same context
+ * and lines) for the first {@link MAX_REPORTED_RECORDS} failing records, then one line counting the
+ * rest: a megabyte of bad records costs a pass of the fast parser, not 40,000 report lines.
+ */
+const reportList = (
+  record: t.Decoder<unknown, unknown> & { readonly parse: (u: unknown) => unknown },
+  u: readonly unknown[],
+  c: t.Context,
+  first: number,
+): t.Validation<never> => {
+  const errors: t.ValidationError[] = [];
+  let failed = 0;
+  for (let i = first; i < u.length; i += 1) {
+    if (i > first && record.parse(u[i]) !== undefined) continue;
+    failed += 1;
+    if (failed > MAX_REPORTED_RECORDS) continue;
+    const result = record.validate(u[i], t.appendContext(c, String(i), record, u[i]));
+    if (isLeft(result)) errors.push(...result.left);
+  }
+  if (failed > MAX_REPORTED_RECORDS) {
+    const more = failed - MAX_REPORTED_RECORDS;
+    errors.push({
+      value: u,
+      context: c,
+      message: `... and ${more} more of the ${u.length} records failed (the first ${MAX_REPORTED_RECORDS} are reported)`,
+    });
+  }
+  return t.failures(errors);
 };

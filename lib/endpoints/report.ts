@@ -1,22 +1,22 @@
 import type * as t from 'io-ts';
+import { previewJson } from '../util/preview-json';
 
-const describe = (value: unknown): string => {
-  if (value === undefined) return 'undefined';
-  const json = JSON.stringify(value);
-  return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+/** Where a context points, written the way you would index the payload: `results/0/volume`, or `(root)`. */
+export const contextPath = (context: t.Context): string => {
+  const keys = context.map((entry) => entry.key).filter((key) => key !== '');
+  return keys.length > 0 ? keys.join('/') : '(root)';
 };
 
 /**
  * One line per failing leaf, e.g. `Invalid value "abc" supplied to results/0/volume: IntegerFromString`.
- * Shorter than io-ts' PathReporter: the path is written the way you would index the payload.
+ * Shorter than io-ts' PathReporter: the path is written the way you would index the payload. Values are
+ * shown as at most 80 characters of JSON (`previewJson`): any size or depth of input gives short lines.
  */
 export const formatValidationErrors = (errors: t.Errors): string[] =>
   errors.map((error) => {
-    const keys = error.context.map((entry) => entry.key).filter((key) => key !== '');
     const last = error.context[error.context.length - 1];
-    const where = keys.length > 0 ? keys.join('/') : '(root)';
     return (
       error.message ??
-      `Invalid value ${describe(error.value)} supplied to ${where}: ${last?.type.name ?? 'unknown'}`
+      `Invalid value ${previewJson(error.value)} supplied to ${contextPath(error.context)}: ${last?.type.name ?? 'unknown'}`
     );
   });

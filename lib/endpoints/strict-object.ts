@@ -1,4 +1,6 @@
 import * as t from 'io-ts';
+import { isPlainObject } from '../util/is-plain-object';
+import { notPlainObject } from '../util/json-data';
 import { isLeft } from './is-left';
 
 type Props = Record<string, t.Mixed>;
@@ -10,13 +12,12 @@ export type StrictObjectOf<R extends Props, O extends Props> = Flatten<
 
 type Flatten<T> = { [K in keyof T]: T[K] };
 
-const isPlainObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
-
 /**
  * An object codec for request params that, unlike `t.exact`, *rejects* unknown keys instead of
  * stripping them: a misspelt `tiker` must fail before anything is sent, not be silently dropped.
- * An optional key whose value is `undefined` counts as absent. Failures carry readable messages.
+ * An optional key whose value is `undefined` counts as absent. Only plain objects pass: a `Date`, a `Map`
+ * or a class instance is refused (JSON would send a Date as a string and a Map as `{}`, every ticker).
+ * Failures carry readable messages.
  */
 export const strictObject = <R extends Props, O extends Props>(
   required: R,
@@ -34,13 +35,7 @@ export const strictObject = <R extends Props, O extends Props>(
     name,
     isValue,
     (u, c) => {
-      if (!isPlainObject(u)) {
-        return t.failure(
-          u,
-          c,
-          `params must be an object, got ${u === null ? 'null' : Array.isArray(u) ? 'an array' : typeof u}`,
-        );
-      }
+      if (!isPlainObject(u)) return t.failure(u, c, notPlainObject(u));
       const errors: t.ValidationError[] = [];
       const out: Record<string, unknown> = {};
       for (const key of Object.keys(u)) {

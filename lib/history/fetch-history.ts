@@ -1,7 +1,7 @@
 import type * as t from 'io-ts';
 import { isLeft } from '../endpoints/is-left';
 import { defer, finalize, from, throwError, type Observable } from 'rxjs';
-import { isCustomEndpoint, type CustomEndpoint } from '../endpoints/custom-endpoint';
+import { isCustomEndpoint, withGuardedResults, type CustomEndpoint } from '../endpoints/custom-endpoint';
 import type { HistoricalParamsOf, HistoricalRecordOf } from '../endpoints/historical-endpoints';
 import type { HistoricalPath } from '../endpoints/historical-specs';
 import { endpointCodecsFor } from '../endpoints/lookup';
@@ -9,6 +9,7 @@ import { formatValidationErrors } from '../endpoints/report';
 import { DecodeError } from '../errors/decode-error';
 import { HistoryError } from '../errors/history-error';
 import { buildQuery, type QueryValue } from './build-query';
+import { trimTrailingSlashes } from '../util/trim-trailing-slashes';
 
 /** The `fetch` `fetchHistory$` calls: the global one, cross-fetch's, or a test double. */
 export type HistoryFetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -63,7 +64,7 @@ export function fetchHistory$(
     const endpoint = options.path;
     const path = isCustomEndpoint(endpoint) ? endpoint.path : endpoint;
     const codecs = isCustomEndpoint(endpoint)
-      ? endpoint
+      ? withGuardedResults(endpoint)
       : path.startsWith('/')
         ? endpointCodecsFor(path)
         : undefined;
@@ -97,7 +98,7 @@ const get = async (
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
   if (options.apiKey !== undefined) headers['authorization'] = `Basic ${btoa(`${options.apiKey}:`)}`;
   const slash = path.startsWith('/') ? '' : '/';
-  const target = `${options.url.replace(/\/+$/, '')}${slash}${path}${buildQuery(query)}`;
+  const target = `${trimTrailingSlashes(options.url)}${slash}${path}${buildQuery(query)}`;
   let response: Response;
   let body: string;
   try {

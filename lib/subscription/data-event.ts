@@ -1,12 +1,49 @@
 import * as t from 'io-ts';
+import { jsonDataProblem } from '../util/json-data';
+import { MAX_FIELD_LENGTH } from '../util/limits';
 
-/** What the server sends on `data`, before the path's own codec looks at `results`. */
+/**
+ * The params a `data` event echoes: a plain object of JSON data within the limits every subscription's
+ * params are held to (`MAX_DEPTH`, `MAX_PARAMS_VALUES`), so none of ours can match anything else and
+ * routing never walks an unbounded structure.
+ */
+const EchoedParams = new t.Type<
+  Readonly<Record<string, unknown>>,
+  Readonly<Record<string, unknown>>,
+  unknown
+>(
+  'Params',
+  (u): u is Readonly<Record<string, unknown>> => jsonDataProblem(u) === undefined,
+  (u, c) => {
+    const problem = jsonDataProblem(u, 'params');
+    return problem === undefined
+      ? t.success(u as Readonly<Record<string, unknown>>)
+      : t.failure(u, c, problem);
+  },
+  t.identity,
+);
+
+const isTimestamp = (u: unknown): u is string | number =>
+  typeof u === 'number' || (typeof u === 'string' && u.length <= MAX_FIELD_LENGTH);
+
+/** The envelope's `timestamp`: a number, or a string of at most `MAX_FIELD_LENGTH` characters. */
+const EnvelopeTimestamp = new t.Type<string | number, string | number, unknown>(
+  'Timestamp',
+  isTimestamp,
+  (u, c) => (isTimestamp(u) ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+/**
+ * What the server sends on `data`, before the path's own codec looks at `results`. An envelope that
+ * fails this cannot be routed: it goes to `unroutable$` as a `DecodeError`.
+ */
 export const DataEnvelope = t.type(
   {
     path: t.string,
-    params: t.UnknownRecord,
+    params: EchoedParams,
     results: t.unknown,
-    timestamp: t.union([t.string, t.number]),
+    timestamp: EnvelopeTimestamp,
   },
   'DataEnvelope',
 );

@@ -16,6 +16,7 @@ import { parseDate } from '../endpoints/date-from-iso';
 import { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
 import { formatValidationErrors } from '../endpoints/report';
+import { describeReason } from '../util/describe-reason';
 import { fromSocketEvent } from '../connection/from-socket-event';
 import type { SocketLike } from '../connection/socket-like';
 import { subscriptionKey } from './canonical-key';
@@ -180,7 +181,7 @@ export const createSubscriptionHub = ({
             entry,
             new SubscribeError(
               'rejected',
-              `The server refused ${entry.options.path}: ${String(error)}`,
+              `The server refused ${entry.options.path}: ${describeReason(error)}`,
               entry.options.path,
               entry.options.params,
             ),

@@ -1,4 +1,5 @@
 import { requestToken } from './request-token';
+import { trimTrailingSlashes } from '../util/trim-trailing-slashes';
 import type { FetchLike, TokenSource } from './token-source';
 
 /**
@@ -8,5 +9,5 @@ import type { FetchLike, TokenSource } from './token-source';
 export const apiKeyToken = (url: string, apiKey: string, fetch: FetchLike): TokenSource => {
   const authorization = `Basic ${btoa(`${apiKey}:`)}`;
   return ({ signal }) =>
-    requestToken(fetch, `${url.replace(/\/+$/, '')}/jwt`, { headers: { authorization }, signal });
+    requestToken(fetch, `${trimTrailingSlashes(url)}/jwt`, { headers: { authorization }, signal });
 };
