@@ -81,6 +81,22 @@ describe('subscribe$', () => {
     });
   });
 
+  it('keeps one stream for one customEndpoint subscribed twice', () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      const { server, client, log } = setUp(testScheduler);
+      hot('--a').subscribe(() => server.publish(VOLUME, AAPL, record('1')));
+      const raw = customEndpoint(VOLUME, t.array(t.type({ volume: t.string })));
+
+      expectObservable(
+        client.subscribe$(raw, AAPL).pipe(map((event) => event.results[0]?.volume)),
+        BOUNDED,
+      ).toBe('--a', { a: '1' });
+      expectObservable(client.subscribe$(raw, AAPL).pipe(map(() => 'v')), BOUNDED).toBe('--v');
+      testScheduler.flush();
+      expect(log.filter((line) => line.startsWith('0 subscribe'))).toHaveLength(1);
+    });
+  });
+
   it('sends subscribe on subscription and unsubscribe with the same options on teardown', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp(testScheduler);
