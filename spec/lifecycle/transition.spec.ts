@@ -1,5 +1,7 @@
 import { ConnectionError } from '../../lib/errors/connection-error';
 import { TokenError } from '../../lib/errors/token-error';
+import { Subscription } from 'rxjs';
+import { createLifecycleRuntime } from '../../lib/lifecycle/lifecycle-runtime';
 import { resolvePolicy } from '../../lib/lifecycle/policy';
 import {
   type Lifecycle,
@@ -198,5 +200,43 @@ describe('policy', () => {
     expect(policy.isTransient(TokenError.fromStatus(401, ''))).toBe(false);
     expect(policy.isTransient(new ConnectionError('protocol_mismatch', ''))).toBe(false);
     expect(policy.isTransient(new Error('anything else'))).toBe(true);
+  });
+});
+
+describe('transition: crashes', () => {
+  it('reports an unexpected error as failed once, whatever was thrown', () => {
+    const [crashed, again] = run([
+      [0, { type: 'crashed', error: 'socket factory blew up' }],
+      [1, { type: 'crashed', error: new Error('second') }],
+    ]);
+    expect(crashed?.next).toMatchObject({
+      state: 'failed',
+      problem: { kind: 'connect', message: 'socket factory blew up', attempt: 1 },
+    });
+    expect(again?.next).toBe(crashed?.next);
+    expect(() => resolvePolicy('createClient', { retryAttempts: -1 })).toThrow(/retryAttempts/);
+  });
+});
+
+describe('createLifecycleRuntime', () => {
+  it('shows the problem in status$ while not connected, once per change, and every failure in problems$', () => {
+    const runtime = createLifecycleRuntime(policy, { now: () => 0, schedule: () => new Subscription() });
+    const statuses: unknown[] = [];
+    const problems: unknown[] = [];
+    runtime.status$.subscribe((status) => statuses.push(status));
+    runtime.problems$.subscribe((problem) => problems.push(problem.kind));
+    runtime.dispatch({ type: 'started' });
+    runtime.dispatch({ type: 'token-requested' });
+    runtime.dispatch({ type: 'token-requested' });
+    const effect = runtime.dispatch({ type: 'token-failed', error: unavailable });
+    runtime.dispatch({ type: 'connected' });
+    expect(effect).toEqual({ type: 'retry', after: 1_000 });
+    expect(statuses).toEqual([
+      { state: 'idle' },
+      { state: 'authenticating' },
+      { state: 'authenticating', problem: expect.objectContaining({ kind: 'token', retryIn: 1_000 }) },
+      { state: 'connected' },
+    ]);
+    expect(problems).toEqual(['token']);
   });
 });
