@@ -1,6 +1,6 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
+import { Server, type ServerOptions as IoOptions } from 'socket.io';
 import type { AckPolicy } from './ack-policy';
 import { createHandshakeGuard } from './handshake';
 import { createHttpHandler, type HistoricalRoute } from './http-handler';
@@ -24,8 +24,10 @@ export interface FrontOptions {
   readonly limits: ResolvedLimits;
   /** Log a `sent` entry per socket and publication (the local server's inspection API). */
   readonly logSent: boolean;
-  /** Built once the front exists, so a source can publish through it. */
-  readonly source: (publish: Publish) => Source;
+  /** socket.io's adapter (the relay's cluster uses the Redis adapter); default in memory. */
+  readonly adapter?: IoOptions['adapter'];
+  /** Built once the front listens, so a source can publish through it. */
+  readonly source: (publish: Publish, io: IoServer) => Source;
 }
 
 /**
@@ -63,6 +65,7 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
     allowEIO3: true,
     cors: { origin: '*' },
     maxHttpBufferSize: limits.maxPayloadBytes,
+    ...(options.adapter === undefined ? {} : { adapter: options.adapter }),
   });
 
   const publish: Publish = (topicKey, results, timestamp) => {
@@ -92,7 +95,7 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
     throw error;
   }
   // Built once listening, so a server that never started leaves no source (and no timer) behind.
-  const source = options.source(publish);
+  const source = options.source(publish, io);
   io.on('connection', (socket) =>
     attachSocketHandlers(socket, { authority, registry, acks, log, limits, source }),
   );
