@@ -8,6 +8,7 @@ const pkg = require('./package.json');
 const entries = {
   index: 'lib/index.ts',
   node: 'lib/node/index.ts',
+  relay: 'lib/relay/index.ts',
   server: 'lib/server/index.ts',
   testing: 'lib/testing/index.ts',
   history: 'lib/history/index.ts',

@@ -74,6 +74,29 @@ const rows = (r) => {
       ]);
     }
   }
+  if (r.relay) {
+    const { single: s, failover: f } = r.relay;
+    out.push([
+      `7. relay, one node: ${fmt(s.sockets)} downstream sockets over ${s.topics} topics, upstream a local server (10 events/s per topic)`,
+      `${s.upstreamSubscriptions} upstream subscriptions; ${fmt(s.eventsPerSecond)} events/s delivered; ${(s.heapPerSocket / 1024).toFixed(1)} KB heap (${(s.rssPerSocket / 1024).toFixed(1)} KB RSS) per socket`,
+      `${fmt(s.expectedPerSecond)} events/s published for them`,
+      `${((s.eventsPerSecond / s.expectedPerSecond) * 100).toFixed(0)}% delivered`,
+      `${s.topics} upstream subscriptions, ≥ 95% delivered`,
+      met(s.upstreamSubscriptions === s.topics && s.eventsPerSecond >= 0.95 * s.expectedPerSecond),
+    ]);
+    out.push(
+      f.skipped
+        ? ['7b. relay cluster failover', `skipped: ${f.skipped}`, '', '', '', '']
+        : [
+            `7b. relay cluster failover (2 nodes + redis-server), SIGKILL of a topic's owner × ${f.kills}, lease TTL ${f.leaseTtl} ms`,
+            `median ${fmt(f.median)} ms, max ${fmt(f.max)} ms until data again on the other node`,
+            'bound: lease TTL + a quarter TTL + one subscribe round trip',
+            `${fmt(f.max)} ms max`,
+            `≤ ${fmt(f.leaseTtl * 1.25 + 1000)} ms`,
+            met(f.max <= f.leaseTtl * 1.25 + 1000),
+          ],
+    );
+  }
   if (r.bundle) {
     const b = r.bundle;
     const app = b.createClientOnly;

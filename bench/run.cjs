@@ -1,7 +1,7 @@
 'use strict';
 // `npm run bench`: every scenario in one run against a server in a child process, printed as a
 // markdown table and written to bench/results.md.
-// Options: --only throughput,routing,fanout,churn,hostile,bundle   --quick (smaller N, fewer repetitions)
+// Options: --only throughput,routing,fanout,churn,hostile,relay,bundle   --quick (smaller N, fewer repetitions)
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -38,6 +38,11 @@ const scenarios = [
   ['fanout', () => require('./fanout.cjs'), quick ? { n: 200 } : { n: 1_000 }],
   ['churn', () => require('./churn.cjs'), quick ? { cycles: 20_000 } : { cycles: 100_000 }],
   ['hostile', () => require('./hostile.cjs'), quick ? { reps: 1 } : { reps: 5 }],
+  [
+    'relay',
+    () => require('./relay.cjs'),
+    quick ? { sockets: 400, seconds: 2, kills: 3 } : { sockets: 2000, kills: 10 },
+  ],
 ];
 
 const main = async () => {

@@ -22,5 +22,18 @@ export interface ServeCommand {
   readonly seed: number | undefined;
 }
 
+export interface RelayCommand {
+  readonly kind: 'relay';
+  readonly port: number;
+  readonly host: string;
+  /** Upstream; `undefined`: an embedded local server. */
+  readonly url: string | undefined;
+  /** Redis URL of the cluster to join; `undefined`: a single node. */
+  readonly redis: string | undefined;
+  /** Give a relay token to anyone who asks (behind your own sign-in); otherwise loopback only. */
+  readonly public: boolean;
+}
+
 /** A command line, understood. */
-export type Command = { readonly kind: 'help' } | { readonly kind: 'version' } | StreamCommand | ServeCommand;
+export type Command =
+  { readonly kind: 'help' } | { readonly kind: 'version' } | StreamCommand | ServeCommand | RelayCommand;

@@ -1,6 +1,6 @@
 import { Ticker } from '../endpoints/ticker';
 import { realTimeSpecs } from '../endpoints/real-time-specs';
-import type { Command, ServeCommand, StreamCommand, StreamFormat } from './command';
+import type { Command, RelayCommand, ServeCommand, StreamCommand, StreamFormat } from './command';
 import { fail, ok, readFlags, type Read, type ReadFlags } from './read-flags';
 import { readRealTimePath } from './real-time-path-arg';
 
@@ -18,6 +18,15 @@ const serveFlags = {
   host: 'string',
   interval: 'string',
   seed: 'string',
+} as const;
+
+const relayFlags = {
+  ...helpFlags,
+  port: 'string',
+  host: 'string',
+  url: 'string',
+  redis: 'string',
+  public: 'boolean',
 } as const;
 
 /** An integer flag within [min, max], or `undefined` when absent. */
@@ -46,6 +55,14 @@ const stringFlag = (flags: ReadFlags['flags'], name: string): string | undefined
 const noExtra = (positionals: readonly string[], command: string): Read<void> =>
   positionals.length === 0 ? ok(undefined) : fail(`Unexpected argument '${positionals[0]}' for ${command}`);
 
+const urlFlag = (flags: ReadFlags['flags']): Read<string | undefined> => {
+  const url = stringFlag(flags, 'url');
+  if (url !== undefined && !/^(https?|wss?):\/\/\S+$/.test(url)) {
+    return fail(`--url must be an http(s) URL like http://127.0.0.1:4000, got '${url}'`);
+  }
+  return ok(url);
+};
+
 const parseStream = (read: ReadFlags): Read<StreamCommand> => {
   const [pathArg, ...rest] = read.positionals;
   const path = readRealTimePath(pathArg);
@@ -69,10 +86,8 @@ const parseStream = (read: ReadFlags): Read<StreamCommand> => {
   if (format !== undefined && format !== 'table' && format !== 'ndjson') {
     return fail(`--format must be 'table' or 'ndjson', got '${format}'`);
   }
-  const url = stringFlag(read.flags, 'url');
-  if (url !== undefined && !/^(https?|wss?):\/\/\S+$/.test(url)) {
-    return fail(`--url must be an http(s) URL like http://127.0.0.1:4000, got '${url}'`);
-  }
+  const url = urlFlag(read.flags);
+  if (!url.ok) return url;
   const count = integerFlag(read.flags, 'count', 1);
   if (!count.ok) return count;
 
@@ -80,7 +95,7 @@ const parseStream = (read: ReadFlags): Read<StreamCommand> => {
     kind: 'stream',
     path: path.value,
     ticker,
-    url,
+    url: url.value,
     format: format as StreamFormat | undefined,
     count: count.value,
   });
@@ -104,6 +119,31 @@ const parseServe = (read: ReadFlags): Read<ServeCommand> => {
   });
 };
 
+const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
+  const extra = noExtra(read.positionals, 'relay');
+  if (!extra.ok) return extra;
+  const port = integerFlag(read.flags, 'port', 0, 65_535);
+  if (!port.ok) return port;
+  const url = urlFlag(read.flags);
+  if (!url.ok) return url;
+  const redis = stringFlag(read.flags, 'redis');
+  if (redis !== undefined && !/^rediss?:\/\/\S+$/.test(redis)) {
+    return fail(`--redis must be a Redis URL like redis://127.0.0.1:6379, got '${redis}'`);
+  }
+  return ok({
+    kind: 'relay',
+    port: port.value ?? 8080,
+    host: stringFlag(read.flags, 'host') ?? '127.0.0.1',
+    url: url.value,
+    redis,
+    public: read.flags.has('public'),
+  });
+};
+
+const parsers = { stream: parseStream, serve: parseServe, relay: parseRelay } as const;
+const flagsOf = { stream: streamFlags, serve: serveFlags, relay: relayFlags } as const;
+const isCommandName = (name: string): name is keyof typeof parsers => Object.hasOwn(parsers, name);
+
 /** Understands a command line (without `node` and the script). Does not look at the environment. */
 export const parseArgs = (argv: readonly string[]): Read<Command> => {
   const [name, ...rest] = argv;
@@ -112,13 +152,12 @@ export const parseArgs = (argv: readonly string[]): Read<Command> => {
   if (name === '--version' || name === '-v' || name === '-V' || name === 'version') {
     return ok({ kind: 'version' });
   }
-  const known = name === 'stream' ? streamFlags : name === 'serve' ? serveFlags : undefined;
-  if (known === undefined) {
+  if (!isCommandName(name)) {
     return fail(name.startsWith('-') ? `Unknown option ${name}` : `Unknown command '${name}'`);
   }
-  const read = readFlags(rest, known);
+  const read = readFlags(rest, flagsOf[name]);
   if (!read.ok) return read;
   if (read.value.flags.has('help')) return ok({ kind: 'help' });
   if (read.value.flags.has('version')) return ok({ kind: 'version' });
-  return name === 'stream' ? parseStream(read.value) : parseServe(read.value);
+  return parsers[name](read.value);
 };

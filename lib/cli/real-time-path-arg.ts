@@ -1,19 +1,16 @@
 import { isRealTimePath, realTimeSpecs, type RealTimePath } from '../endpoints/real-time-specs';
+import { bareRealTimeName, realTimePathOf } from '../util/real-time-path';
 import { fail, ok, type Read } from './read-flags';
 
-const PREFIX = '/real-time/';
-
 /** The real-time paths, bare (`crowd-sentiment`), as the usage text lists them. */
-export const bareRealTimePaths = (): string[] =>
-  Object.keys(realTimeSpecs).map((path) => path.slice(PREFIX.length));
+export const bareRealTimePaths = (): string[] => Object.keys(realTimeSpecs).map(bareRealTimeName);
 
 /** `/real-time/crowd-sentiment`, `real-time/crowd-sentiment` or `crowd-sentiment` → the catalogue path. */
 export const readRealTimePath = (arg: string | undefined): Read<RealTimePath> => {
   if (arg === undefined || arg === '') {
     return fail(`stream needs a path, one of:\n  ${bareRealTimePaths().join('\n  ')}`);
   }
-  const bare = arg.replace(/^\/+/, '').replace(/^real-time\//, '');
-  const path = `${PREFIX}${bare}`;
+  const path = realTimePathOf(arg);
   if (isRealTimePath(path)) return ok(path);
   return fail(`Unknown real-time path '${arg}'. Valid paths:\n  ${bareRealTimePaths().join('\n  ')}`);
 };

@@ -1,6 +1,7 @@
 import type { CliEnvironment } from './cli-environment';
 import { describeError } from './describe-error';
 import { parseArgs } from './parse-args';
+import { runRelay } from './relay-command';
 import { runServe } from './serve-command';
 import { runStream } from './stream-command';
 import { streamTarget } from './stream-target';
@@ -26,6 +27,8 @@ export const runCli = async (argv: readonly string[], cli: CliEnvironment): Prom
         return 0;
       case 'serve':
         return await runServe(command, cli);
+      case 'relay':
+        return await runRelay(command, cli, usageError);
       case 'stream': {
         const target = streamTarget(command, cli.env);
         if (!target.ok) return usageError(cli, target.error);

@@ -8,6 +8,14 @@ const TICKER = /^[A-Z0-9_]{1,20}$/;
  * Lower case is rejected rather than upper-cased: every upstream ticker is upper case, and a silent
  * change would make the echoed `params` differ from what the caller passed.
  */
+export const isTicker = (value: unknown): value is string => typeof value === 'string' && TICKER.test(value);
+
+/**
+ * Upstream's own message for a bad ticker (its 400); the local server and the relay answer it for
+ * every ticker the rule above refuses, lower case included.
+ */
+export const TICKER_MESSAGE = 'Ticker must not be empty and can have a max of 20 letters and/or numbers';
+
 export const Ticker = checkedString(
   'Ticker',
   (s) => TICKER.test(s),

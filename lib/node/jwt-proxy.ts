@@ -5,7 +5,7 @@ import { DEFAULT_URL } from '../client/default-url';
 import { resolvePolicy } from '../lifecycle/policy';
 import { apiKeyToken } from '../token/api-key-token';
 import type { TokenSource } from '../token/token-source';
-import { sendError, sendJson } from './json-reply';
+import { sendError, sendJson } from '../util/http-reply';
 import type { JwtProxyOptions } from './jwt-proxy-options';
 import { createTokenCache } from './token-cache';
 import { describeUpstreamFailure } from './upstream-failure';

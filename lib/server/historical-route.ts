@@ -4,10 +4,10 @@ import { formatValidationErrors } from '../endpoints/report';
 import { basicAuthUser } from './basic-auth';
 import { historicalWindow } from './historical-window';
 import type { HistoricalRoute } from './http-handler';
-import { sendJson, sendText } from './http-reply';
+import { sendJson, sendText } from '../util/http-reply';
 import { createRecordGenerator } from './record-generator';
 import type { GeneratedRecord } from './server-log';
-import { isTicker, TICKER_MESSAGE } from './ticker';
+import { isTicker, TICKER_MESSAGE } from '../endpoints/ticker';
 import type { TokenAuthority } from './token-authority';
 
 export interface HistoricalRouteDeps {
@@ -54,7 +54,6 @@ const checkParams = (
 export const createHistoricalRoute =
   ({ authority, seed, tickers, clock }: HistoricalRouteDeps): HistoricalRoute =>
   (request, response, url) => {
-    request.resume();
     const apiKey = basicAuthUser(request.headers.authorization);
     const keyId = apiKey === undefined ? undefined : authority.keyIdOf(apiKey);
     if (keyId === undefined) return sendText(response, 401, 'Invalid API key provided');

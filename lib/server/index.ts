@@ -3,10 +3,11 @@ export { startServer } from './start-server';
 export type { LocalServer, ServerStats } from './local-server';
 export type { ServerOptions, ApiKeyEntitlements, AckMode } from './options';
 export { DEFAULT_API_KEY, DEFAULT_TICKERS } from './options';
+export { DEFAULT_LIMITS, type FrontLimits } from './limits';
 export type { ServerLogEntry, GeneratedRecord } from './server-log';
 export type { SubscriptionInfo } from './subscription-registry';
 export type { HandshakeErrorCode } from './token-authority';
-export { TICKER_MESSAGE } from './ticker';
+export { TICKER_MESSAGE } from '../endpoints/ticker';
 
 // Building blocks, for users who generate data or tokens of their own
 export { createRecordGenerator, type RecordGenerator } from './record-generator';

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt } from 'node:crypto';
+import { type FrontLimits, resolveLimits, type ResolvedLimits } from './limits';
 import { canonicalPath } from './paths';
 
 /** What one API key may use. */
@@ -13,8 +14,8 @@ export interface ApiKeyEntitlements {
 /** How the server answers `subscribe`/`unsubscribe`: normally, never, or after a delay in ms. */
 export type AckMode = 'normal' | 'withhold' | { readonly delay: number };
 
-/** Options of {@link startServer}. Every one is optional. */
-export interface ServerOptions {
+/** Options of {@link startServer}. Every one is optional; the limits are documented on {@link FrontLimits}. */
+export interface ServerOptions extends FrontLimits {
   /**
    * TCP port; `0` picks a free one (read it back from `LocalServer.port`).
    * @default 0
@@ -83,6 +84,7 @@ export interface ResolvedOptions {
   readonly tickers: readonly string[];
   readonly logLimit: number;
   readonly clock: () => number;
+  readonly limits: ResolvedLimits;
 }
 
 export const DEFAULT_API_KEY = 'sk_test_marketprophit';
@@ -133,5 +135,6 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     tickers,
     logLimit,
     clock,
+    limits: resolveLimits(options),
   };
 };

@@ -1,16 +1,13 @@
 import { type RealTimePath, realTimeSpecs } from '../endpoints/real-time-specs';
 import type { RealTimeEndpointSpec } from '../endpoints/field-kind';
-
-const REAL_TIME_PREFIX = '/real-time/';
+import { realTimePathOf } from '../util/real-time-path';
 
 /**
  * `/real-time/<name>` for both `/real-time/<name>` and a bare `<name>` (upstream's streaming docs);
  * `/historical/<name>` stays as it is.
  */
 export const canonicalPath = (path: string): string =>
-  path.startsWith(REAL_TIME_PREFIX) || path.startsWith('/historical/')
-    ? path
-    : `${REAL_TIME_PREFIX}${path.replace(/^\/+/, '')}`;
+  path.startsWith('/historical/') ? path : realTimePathOf(path);
 
 const isRealTimePath = (path: string): path is RealTimePath => Object.hasOwn(realTimeSpecs, path);
 

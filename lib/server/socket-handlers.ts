@@ -1,7 +1,9 @@
 import type { AckPolicy } from './ack-policy';
+import type { Source } from './source';
+import { callRateMessage, createCallMeter, type ResolvedLimits, subscriptionLimitMessage } from './limits';
 import type { ServerLog } from './server-log';
 import type { ServerSocket } from './socket-types';
-import type { SubscriptionRegistry } from './subscription-registry';
+import type { SubscriptionRegistry, TopicEntry } from './subscription-registry';
 import { parseRequest, parseSubscription } from './subscription-request';
 import type { TokenAuthority } from './token-authority';
 
@@ -10,38 +12,99 @@ export interface SocketHandlerDeps {
   readonly registry: SubscriptionRegistry;
   readonly acks: AckPolicy;
   readonly log: ServerLog;
+  readonly limits: ResolvedLimits;
+  readonly source: Source;
 }
 
 /** `emit('subscribe', callback)` without options puts the callback first; put it back where it belongs. */
 const splitArgs = (options: unknown, callback: unknown): [unknown, unknown] =>
   typeof options === 'function' && callback === undefined ? [undefined, options] : [options, callback];
 
-/** Wires one connected socket: `subscribe`, `unsubscribe`, `disconnect`. */
+const describeFailure = (error: unknown): string =>
+  `Source failed: ${error instanceof Error ? error.message : String(error)}`;
+
+/** Starts a new topic on the source; a source that throws or rejects is a refusal, not a crash. */
+const startTopic = (source: Source, entry: TopicEntry): void => {
+  try {
+    const ready = source.start(entry.topic);
+    entry.ready = ready instanceof Promise ? ready.catch(describeFailure) : ready;
+  } catch (error) {
+    entry.ready = describeFailure(error);
+  }
+};
+
+/**
+ * Wires one connected socket: `subscribe`, `unsubscribe`, `disconnect`. Every call gets one ack (per
+ * the ack policy), whatever it carries: malformed options, limits hit and source refusals are ack
+ * errors, and nothing the client sends is walked recursively.
+ */
 export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDeps): void => {
-  const { authority, registry, acks, log } = deps;
+  const { authority, registry, acks, log, limits, source } = deps;
   const { keyId, token } = socket.data;
+  const meter = createCallMeter(limits.maxCallsPerSecond);
   log.add({ type: 'connect', socketId: socket.id, keyId, token });
+
+  const reply = (
+    event: 'subscribe' | 'unsubscribe',
+    options: unknown,
+    callback: unknown,
+    error: string | null,
+  ) => {
+    log.add({ type: event, socketId: socket.id, options, error });
+    acks.reply(callback, error);
+  };
+
+  /** A topic the source refused: every socket that joined it meanwhile leaves it. */
+  const refuse = (entry: TopicEntry) => {
+    if (registry.topic(entry.topic.key) !== entry) return;
+    for (const dropped of registry.dropTopic(entry.topic.key)) void dropped.socket.leave(dropped.key);
+  };
 
   socket.on('subscribe', (...args: unknown[]) => {
     const [options, callback] = splitArgs(args[0], args[1]);
+    if (!meter.take())
+      return reply('subscribe', options, callback, callRateMessage(limits.maxCallsPerSecond));
     const parsed = parseSubscription(options, authority.pathsOf(keyId));
-    if (parsed.ok && socket.connected) registry.add(socket, parsed.value);
-    const error = parsed.ok ? null : parsed.error;
-    log.add({ type: 'subscribe', socketId: socket.id, options, error });
-    acks.reply(callback, error);
+    if (!parsed.ok) return reply('subscribe', options, callback, parsed.error);
+    if (!socket.connected) return reply('subscribe', options, callback, null);
+    const { key } = parsed.value;
+    if (!registry.has(socket.id, key) && registry.countOf(socket.id) >= limits.maxSubscriptionsPerSocket) {
+      return reply(
+        'subscribe',
+        options,
+        callback,
+        subscriptionLimitMessage(limits.maxSubscriptionsPerSocket),
+      );
+    }
+    const { entry, created } = registry.add(socket, parsed.value);
+    void socket.join(key);
+    if (created) startTopic(source, entry);
+    const { ready } = entry;
+    if (!(ready instanceof Promise)) {
+      if (ready !== null) refuse(entry);
+      return reply('subscribe', options, callback, ready);
+    }
+    void ready.then((error) => {
+      if (error !== null) refuse(entry);
+      reply('subscribe', options, callback, error);
+    });
   });
 
   socket.on('unsubscribe', (...args: unknown[]) => {
     const [options, callback] = splitArgs(args[0], args[1]);
+    if (!meter.take())
+      return reply('unsubscribe', options, callback, callRateMessage(limits.maxCallsPerSecond));
     const parsed = parseRequest('unsubscribe', options);
-    if (parsed.ok) registry.remove(socket.id, parsed.value.key);
-    const error = parsed.ok ? null : parsed.error;
-    log.add({ type: 'unsubscribe', socketId: socket.id, options, error });
-    acks.reply(callback, error);
+    if (parsed.ok) {
+      const emptied = registry.remove(socket.id, parsed.value.key);
+      if (!registry.has(socket.id, parsed.value.key)) void socket.leave(parsed.value.key);
+      if (emptied !== undefined) source.stop(emptied);
+    }
+    reply('unsubscribe', options, callback, parsed.ok ? null : parsed.error);
   });
 
   socket.on('disconnect', (reason) => {
-    registry.removeSocket(socket.id);
+    for (const topic of registry.removeSocket(socket.id)) source.stop(topic);
     log.add({ type: 'disconnect', socketId: socket.id, reason });
   });
 };

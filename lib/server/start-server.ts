@@ -1,20 +1,13 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { Server } from 'socket.io';
 import { createAckPolicy } from './ack-policy';
-import { createHandshakeGuard } from './handshake';
+import { startFront } from './front';
 import { createHistoricalRoute } from './historical-route';
-import { createHttpHandler } from './http-handler';
 import type { LocalServer } from './local-server';
 import { resolveOptions, type ServerOptions } from './options';
-import { startPublisher } from './publisher';
 import { createRecordGenerator } from './record-generator';
 import { createServerLog } from './server-log';
-import { attachSocketHandlers } from './socket-handlers';
-import type { IoServer } from './socket-types';
-import { createSubscriptionRegistry } from './subscription-registry';
+import { createSyntheticSource } from './synthetic-source';
 import { createTokenAuthority } from './token-authority';
-import type { TokenFaults } from './token-route';
+import { apiKeyIssuer, type TokenFaults } from './token-route';
 
 /**
  * Starts a local Market Prophit-compatible server: `POST /jwt` issues HS256 tokens for the configured
@@ -31,51 +24,35 @@ export const startServer = async (options?: ServerOptions): Promise<LocalServer>
   const resolved = resolveOptions(options);
   const log = createServerLog(resolved.logLimit);
   const authority = createTokenAuthority(resolved);
-  const registry = createSubscriptionRegistry();
   const acks = createAckPolicy();
   const generator = createRecordGenerator(resolved.seed, resolved.tickers);
   const faults: TokenFaults = { remaining: 0, status: 503 };
-  let tokenRequests = 0;
-
-  const http = createServer(
-    createHttpHandler({
+  let synthetic: ReturnType<typeof createSyntheticSource> | undefined;
+  const front = await startFront({
+    port: resolved.port,
+    host: resolved.host,
+    authority,
+    issue: apiKeyIssuer(authority, faults),
+    historical: createHistoricalRoute({
       authority,
-      faults,
-      log,
-      countRequest: () => (tokenRequests += 1),
-      historical: createHistoricalRoute({
-        authority,
-        seed: resolved.seed,
-        tickers: resolved.tickers,
-        clock: resolved.clock,
-      }),
+      seed: resolved.seed,
+      tickers: resolved.tickers,
+      clock: resolved.clock,
     }),
-  );
-  const io: IoServer = new Server(http, { allowEIO3: true, cors: { origin: '*' } });
-  io.use(createHandshakeGuard(authority, log));
-  io.on('connection', (socket) => attachSocketHandlers(socket, { authority, registry, acks, log }));
-
-  try {
-    await new Promise<void>((resolve, reject) => {
-      http.once('error', reject);
-      http.listen(resolved.port, resolved.host, () => {
-        http.off('error', reject);
-        resolve();
-      });
-    });
-  } catch (error) {
-    await io.close();
-    throw error;
-  }
-  const stopPublisher = startPublisher({
-    registry,
-    generator,
-    tickers: resolved.tickers,
-    interval: resolved.interval,
+    acks,
     log,
+    limits: resolved.limits,
+    logSent: true,
+    source: (publish) =>
+      (synthetic = createSyntheticSource({
+        generator,
+        tickers: resolved.tickers,
+        interval: resolved.interval,
+        publish,
+      })),
   });
-  const { port } = http.address() as AddressInfo;
-  const sockets = () => [...io.of('/').sockets.values()];
+  const { io, registry } = front;
+  const sockets = front.sockets;
 
   /** Disconnects the sockets whose token is no longer valid. */
   const disconnectInvalid = () => {
@@ -85,18 +62,16 @@ export const startServer = async (options?: ServerOptions): Promise<LocalServer>
   let closing: Promise<void> | undefined;
   const close = (): Promise<void> => {
     closing ??= (async () => {
-      stopPublisher();
-      acks.dispose();
-      http.closeAllConnections();
-      await io.close();
+      synthetic?.dispose();
+      await front.close();
       log.complete();
     })();
     return closing;
   };
 
   return {
-    url: `http://${resolved.host.includes(':') ? `[${resolved.host}]` : resolved.host}:${port}`,
-    port,
+    url: front.url,
+    port: front.port,
     seed: resolved.seed,
     secret: resolved.secret,
     close,
@@ -122,7 +97,11 @@ export const startServer = async (options?: ServerOptions): Promise<LocalServer>
       authority.invalidateAll('expired');
       disconnectInvalid();
     },
-    stats: () => ({ sockets: io.of('/').sockets.size, tokenRequests, subscriptions: registry.size }),
+    stats: () => ({
+      sockets: io.of('/').sockets.size,
+      tokenRequests: front.tokenRequests(),
+      subscriptions: registry.size,
+    }),
     subscriptions: () => registry.list(),
     log: log.entries,
     events$: log.events$,

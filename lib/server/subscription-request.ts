@@ -1,41 +1,67 @@
 import type { RealTimeEndpointSpec } from '../endpoints/field-kind';
+import { isTicker, TICKER_MESSAGE } from '../endpoints/ticker';
 import { canonicalJson } from '../subscription/canonical-key';
+import { isPlainRecord } from '../util/is-plain-record';
 import { canonicalPath, realTimeSpecOf } from './paths';
-import { isTicker, TICKER_MESSAGE } from './ticker';
 
 /** A `subscribe`/`unsubscribe` request in the shape the server works with. */
 export interface SubscriptionRequest {
   /** The path exactly as sent; `data` events echo it. */
   readonly path: string;
-  /** The params exactly as sent; `data` events echo them. */
+  /** The params exactly as sent (flat: every value a string, number, boolean or null); `data` events echo them. */
   readonly params: Readonly<Record<string, unknown>>;
   /** Identity on one socket: raw path + canonical params (key order does not matter). */
   readonly key: string;
 }
 
-export interface ValidSubscription extends SubscriptionRequest {
-  readonly canonicalPath: string;
+/** What the data is about: the catalogue path and the one ticker (or none for every ticker). */
+export interface Topic {
+  /** Canonical path + canonical params: one source subscription per topic, however sockets spell it. */
+  readonly key: string;
+  /** The catalogue path (`/real-time/<name>`). */
+  readonly path: string;
+  /** `{}` or `{ ticker }`. */
+  readonly params: Readonly<Record<string, string>>;
   readonly spec: RealTimeEndpointSpec;
-  /** The one ticker asked for, or undefined for every configured ticker. */
+  /** The one ticker asked for, or undefined for every ticker. */
   readonly ticker: string | undefined;
+}
+
+export interface ValidSubscription extends SubscriptionRequest {
+  readonly topic: Topic;
 }
 
 export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
-const isObject = (value: unknown): value is Readonly<Record<string, unknown>> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Longest path accepted (the catalogue's are under 60 characters). */
+export const MAX_PATH_LENGTH = 200;
+/** Most params accepted in one request (the catalogue's endpoints take at most one). */
+export const MAX_PARAMS = 20;
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 
-/** Checks the `{ path, params }` shape; enough for `unsubscribe`, which is idempotent. */
+const isFlatValue = (value: unknown): boolean => value === null || typeof value !== 'object';
+
+/**
+ * Checks the `{ path, params }` shape; enough for `unsubscribe`, which is idempotent. Never recurses:
+ * params must be flat, so a request nested 30,000 levels deep is one more refusal.
+ */
 export const parseRequest = (event: string, options: unknown): Parsed<SubscriptionRequest> => {
-  if (!isObject(options)) return fail(`${event} options must be an object like { path, params }`);
+  if (!isPlainRecord(options)) return fail(`${event} options must be an object like { path, params }`);
   const { path, params } = options;
   if (typeof path !== 'string' || path === '') {
     return fail(`${event} options.path must be a non-empty string like '/real-time/crowd-sentiment'`);
   }
-  if (!isObject(params)) return fail(`${event} options.params must be an object ({} for every ticker)`);
+  if (path.length > MAX_PATH_LENGTH)
+    return fail(`${event} options.path is longer than ${MAX_PATH_LENGTH} characters`);
+  if (!isPlainRecord(params)) return fail(`${event} options.params must be an object ({} for every ticker)`);
+  const names = Object.keys(params);
+  if (names.length > MAX_PARAMS) return fail(`${event} options.params has more than ${MAX_PARAMS} entries`);
+  const nested = names.find((name) => !isFlatValue(params[name]));
+  if (nested !== undefined) {
+    return fail(`${event} options.params.${nested.slice(0, 40)} must be a string, number, boolean or null`);
+  }
   return { ok: true, value: { path, params, key: `${path} ${canonicalJson(params)}` } };
 };
 
@@ -59,13 +85,18 @@ export const parseSubscription = (
   if (unknown !== undefined) return fail(`Unknown param '${unknown}' for ${path} (it takes { ticker? })`);
   const { ticker } = params;
   if (ticker !== undefined && !isTicker(ticker)) return fail(TICKER_MESSAGE);
+  const topicParams: Readonly<Record<string, string>> = ticker === undefined ? {} : { ticker };
   return {
     ok: true,
     value: {
       ...parsed.value,
-      canonicalPath: canonical,
-      spec,
-      ticker,
+      topic: {
+        key: `${canonical} ${canonicalJson(topicParams)}`,
+        path: canonical,
+        params: topicParams,
+        spec,
+        ticker,
+      },
     },
   };
 };

@@ -27,7 +27,9 @@ const keyIdFor = (apiKey: string): string =>
 
 const refused = (code: HandshakeErrorCode, message: string): TokenCheck => ({ ok: false, code, message });
 
-export const createTokenAuthority = (options: ResolvedOptions): TokenAuthority => {
+export const createTokenAuthority = (
+  options: Pick<ResolvedOptions, 'secret' | 'tokenTtl' | 'clock' | 'apiKeys'>,
+): TokenAuthority => {
   const { secret, tokenTtl, clock } = options;
   const byKeyId = new Map<
     string,

@@ -179,6 +179,12 @@ describe('subscribe errors', () => {
       TICKER_MESSAGE,
     ],
     ['a numeric ticker', { path: '/real-time/crowd-sentiment', params: { ticker: 42 } }, TICKER_MESSAGE],
+    // One rule with the client (lib/endpoints/ticker.ts): upstream's tickers are upper case.
+    [
+      'a lower-case ticker',
+      { path: '/real-time/crowd-sentiment', params: { ticker: 'aapl' } },
+      TICKER_MESSAGE,
+    ],
     [
       'an unknown param',
       { path: '/real-time/crowd-sentiment', params: { symbol: 'AAPL' } },
@@ -198,9 +204,9 @@ describe('subscribe errors', () => {
     expect(server.log).toContainEqual(expect.objectContaining({ type: 'subscribe', error: message }));
   });
 
-  it('accepts tickers of letters, digits and underscores up to 20', async () => {
+  it('accepts upper-case tickers of letters, digits and underscores up to 20', async () => {
     const { socket } = await open();
-    for (const ticker of ['6E_F', 'ZW_F', 'EURAUD', 'A'.repeat(20), 'brk1']) {
+    for (const ticker of ['6E_F', 'ZW_F', 'EURAUD', 'A'.repeat(20), 'BRK1']) {
       expect(
         await ack(socket, 'subscribe', { path: '/real-time/crowd-sentiment', params: { ticker } }),
       ).toBeNull();

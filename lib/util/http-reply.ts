@@ -25,3 +25,9 @@ export const sendError = (
   message: string,
   headers?: OutgoingHttpHeaders,
 ): void => sendJson(response, status, { error: { type, message } }, headers);
+
+/** Plain text, for answers whose protocol is text (upstream's historical errors, docs/protocol.md). */
+export const sendText = (response: ServerResponse, status: number, text: string): void => {
+  response.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+  response.end(text);
+};

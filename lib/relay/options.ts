@@ -1,0 +1,60 @@
+import type { IncomingMessage } from 'node:http';
+import type { ClientOptions } from '../client/options';
+import type { FrontLimits } from '../server/limits';
+
+/** Options of {@link startRelay}. */
+export interface RelayOptions extends FrontLimits {
+  /**
+   * The upstream to relay, as `createClient` takes it: `{ url, apiKey }` (tokens, refresh and rotation
+   * as the client does them), or `{ url, token }`.
+   */
+  readonly upstream: ClientOptions;
+  /**
+   * TCP port; `0` picks a free one (read it back from `Relay.port`).
+   * @default 0
+   */
+  readonly port?: number;
+  /** @default '127.0.0.1' */
+  readonly host?: string;
+  /**
+   * HMAC secret the relay's own tokens are signed with. Every node of a cluster must share it, so a
+   * token from one node opens a socket on any other.
+   * @default random, per process (a single node only)
+   */
+  readonly secret?: string;
+  /**
+   * Who may `POST /jwt` for a relay token: your sign-in check (a cookie, a header…).
+   * @default only requests from a loopback address (127.0.0.1, ::1)
+   */
+  readonly authorize?: (request: IncomingMessage) => boolean | Promise<boolean>;
+  /**
+   * How long a relay token is valid, in ms.
+   * @default 3_600_000 (one hour)
+   */
+  readonly tokenTtl?: number;
+  /**
+   * A Redis URL (`redis://127.0.0.1:6379`): join the cluster of relays that share it. Needs the optional
+   * peer dependencies `ioredis` and `@socket.io/redis-adapter`.
+   */
+  readonly redis?: string;
+  /**
+   * Time to live of a topic's lease in Redis, in ms; the owner renews it every quarter of it. When the
+   * owner dies, another interested node takes over within about this long.
+   * @default 3000
+   */
+  readonly leaseTtl?: number;
+  /**
+   * How long a topic nobody wants any more stays subscribed upstream, in ms.
+   * @default 1000
+   */
+  readonly linger?: number;
+  /** Called with each upstream problem the relay retries or gives up on (for logs). */
+  readonly onProblem?: (problem: RelayProblem) => void;
+}
+
+/** Something that went wrong upstream for one topic (or, for `lease`, in the cluster). */
+export interface RelayProblem {
+  readonly kind: 'upstream' | 'lease';
+  readonly topic: string;
+  readonly error: unknown;
+}

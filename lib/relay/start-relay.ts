@@ -1,0 +1,228 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Redis } from 'ioredis';
+import { createClient } from '../client/create-client';
+import { createAckPolicy } from '../server/ack-policy';
+import { startFront } from '../server/front';
+import { resolveLimits } from '../server/limits';
+import { createServerLog } from '../server/server-log';
+import type { IoServer } from '../server/socket-types';
+import type { Publish, Source } from '../server/source';
+import { createTokenAuthority } from '../server/token-authority';
+import type { TokenIssuer } from '../server/token-route';
+import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
+import type { RelayOptions, RelayProblem } from './options';
+import { createUpstreamSource, type UpstreamSource } from './upstream-source';
+
+/** Counters of one relay node. */
+export interface RelayStats {
+  /** Downstream sockets connected to this node. */
+  readonly sockets: number;
+  /** Topics (canonical path + params) this node's sockets want. */
+  readonly topics: number;
+  /** Topics this node holds subscribed upstream (lingering ones included). */
+  readonly upstreamSubscriptions: number;
+  /** Downstream subscriptions over every socket of this node. */
+  readonly subscriptions: number;
+}
+
+/** A running relay node. */
+export interface Relay {
+  /** `http://HOST:PORT`: the `url` for `createClient`, and `url + '/jwt'` for `proxyToken`. */
+  readonly url: string;
+  readonly port: number;
+  /** This node's id in the cluster (lease holder name). */
+  readonly nodeId: string;
+  stats(): RelayStats;
+  /** Closes every socket, releases this node's leases, closes upstream and Redis. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** The one subject relay tokens are issued for; `authorize` decides who gets one. */
+const RELAY_SUBJECT = 'relay';
+const ONE_HOUR = 60 * 60 * 1000;
+
+const isLoopback = (request: IncomingMessage): boolean => {
+  const address = request.socket.remoteAddress ?? '';
+  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
+};
+
+const positive = (name: string, value: number): number => {
+  if (!Number.isFinite(value) || value <= 0)
+    throw new RangeError(`startRelay: ${name} must be a positive number, got ${value}`);
+  return value;
+};
+
+/** Publishes a topic's publication once, even when two nodes briefly both serve it (failover). */
+const onceByTimestamp = (publish: Publish, has: (topicKey: string) => boolean): Publish => {
+  const last = new Map<string, string>();
+  return (topicKey, results, timestamp) => {
+    if (!has(topicKey)) {
+      last.delete(topicKey);
+      return;
+    }
+    if (last.get(topicKey) === timestamp) return;
+    last.set(topicKey, timestamp);
+    publish(topicKey, results, timestamp);
+  };
+};
+
+const connectRedis = async (url: string) => {
+  let modules;
+  try {
+    modules = await Promise.all([import('ioredis'), import('@socket.io/redis-adapter')]);
+  } catch (error) {
+    throw new Error(
+      'startRelay: `redis` needs the optional peer dependencies: npm install ioredis @socket.io/redis-adapter',
+      { cause: error },
+    );
+  }
+  const [{ Redis: RedisClient }, { createAdapter }] = modules;
+  const options = { lazyConnect: true, commandTimeout: 2000, maxRetriesPerRequest: 2 };
+  const clients: Redis[] = [
+    new RedisClient(url, options),
+    new RedisClient(url, options),
+    new RedisClient(url, options),
+  ];
+  try {
+    await Promise.all(clients.map((client) => client.connect()));
+  } catch (error) {
+    clients.forEach((client) => client.disconnect());
+    throw new Error(`startRelay: cannot connect to Redis at ${url}`, { cause: error });
+  }
+  const [commands, pub, sub] = clients as [Redis, Redis, Redis];
+  return {
+    commands,
+    adapter: createAdapter(pub, sub, { key: 'marketprophit-relay' }),
+    quit: () => Promise.allSettled(clients.map((client) => client.quit())),
+  };
+};
+
+/**
+ * Starts a relay node: downstream it speaks the Market Prophit protocol exactly (POST `/jwt`, the token
+ * handshake, `subscribe`/`unsubscribe` with acks, `data` events), so
+ * `createClient({ url: relay.url, token: proxyToken(relay.url + '/jwt') })` works unchanged; upstream it
+ * holds one subscription per topic, reference-counted over every downstream socket. With `redis`, one
+ * per topic per cluster.
+ *
+ * @example
+ * const relay = await startRelay({ upstream: { apiKey: process.env.MARKETPROPHIT_API_KEY }, port: 8080 });
+ */
+export const startRelay = async (options: RelayOptions): Promise<Relay> => {
+  const {
+    upstream: upstreamOptions,
+    port = 0,
+    host = '127.0.0.1',
+    secret = randomBytes(32).toString('base64url'),
+    authorize = isLoopback,
+    tokenTtl = ONE_HOUR,
+    leaseTtl = 3000,
+    linger = 1000,
+    onProblem = () => undefined,
+  } = options;
+  positive('tokenTtl', tokenTtl);
+  positive('leaseTtl', leaseTtl);
+  if (!(linger >= 0)) throw new RangeError(`startRelay: linger must be >= 0, got ${linger}`);
+  const limits = resolveLimits(options);
+  const nodeId = randomUUID();
+  const problem = (kind: RelayProblem['kind'], topic: string, error: unknown) => {
+    try {
+      onProblem({ kind, topic, error });
+    } catch {
+      // A throwing log hook must not stop the relay.
+    }
+  };
+
+  const authority = createTokenAuthority({
+    secret,
+    tokenTtl,
+    clock: Date.now,
+    apiKeys: new Map([[RELAY_SUBJECT, undefined]]),
+  });
+  const issue: TokenIssuer = async (request) => {
+    if (!(await authorize(request))) {
+      return {
+        ok: false,
+        status: 401,
+        type: 'invalid_request_error',
+        message: 'Not authorized for a relay token',
+      };
+    }
+    return { ok: true, keyId: RELAY_SUBJECT, token: authority.issue(RELAY_SUBJECT) };
+  };
+
+  const redis = options.redis === undefined ? undefined : await connectRedis(options.redis);
+  const client = createClient(upstreamOptions);
+  let upstream: UpstreamSource | undefined;
+  let cluster: ClusterSource | undefined;
+
+  const source = (localPublish: Publish, io: IoServer): Source => {
+    const local = onceByTimestamp(localPublish, (key) => front?.registry.topic(key) !== undefined);
+    upstream = createUpstreamSource({
+      client,
+      publish: redis === undefined ? local : clusterPublish(io, local),
+      linger,
+      settle: 300,
+      ackWait: 5000,
+      retryDelay: 1000,
+      onProblem: (topic, error) => problem('upstream', topic.key, error),
+    });
+    if (redis === undefined) return upstream;
+    io.on(DATA_EVENT, (topicKey: unknown, results: unknown, timestamp: unknown) => {
+      if (typeof topicKey === 'string' && Array.isArray(results) && typeof timestamp === 'string')
+        local(topicKey, results, timestamp);
+    });
+    cluster = createClusterSource({
+      redis: redis.commands,
+      io,
+      nodeId,
+      upstream,
+      leaseTtl,
+      prefix: 'marketprophit-relay:',
+      onProblem: (topic, error) => problem('lease', topic, error),
+    });
+    return cluster;
+  };
+
+  let front: Awaited<ReturnType<typeof startFront>> | undefined;
+  try {
+    front = await startFront({
+      port,
+      host,
+      authority,
+      issue,
+      acks: createAckPolicy(),
+      log: createServerLog(100),
+      limits,
+      logSent: false,
+      ...(redis === undefined ? {} : { adapter: redis.adapter }),
+      source,
+    });
+  } catch (error) {
+    await redis?.quit();
+    throw error;
+  }
+  const started = front;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url: started.url,
+    port: started.port,
+    nodeId,
+    stats: () => ({
+      sockets: started.io.of('/').sockets.size,
+      topics: [...started.registry.topics()].length,
+      upstreamSubscriptions: upstream?.size ?? 0,
+      subscriptions: started.registry.size,
+    }),
+    close() {
+      closing ??= (async () => {
+        await cluster?.dispose();
+        upstream?.dispose();
+        await started.close();
+        await redis?.quit();
+      })();
+      return closing;
+    },
+  };
+};

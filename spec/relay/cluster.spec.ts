@@ -1,0 +1,162 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { io, type Socket } from 'socket.io-client';
+import { startServer, type LocalServer } from '../../lib/server';
+import { hasRedisServer, type RedisProcess, startRedis } from '../support/redis-server';
+import type { RelayProcessMessage } from './relay-process';
+
+const PATH = '/real-time/crowd-sentiment';
+const TICKERS = ['AAPL', 'TSLA', 'MSFT', 'AMZN', '6E_F', 'NVDA', 'META', 'GOOG', 'NFLX', 'AMD'];
+const LEASE_TTL = 1500;
+/** Failover bound: the lease TTL, a renewal round (a quarter TTL), a subscribe round trip and slack. */
+const FAILOVER_BOUND = LEASE_TTL + LEASE_TTL / 4 + 2000;
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const until = async (what: string, check: () => boolean | Promise<boolean>, ms = 8000): Promise<number> => {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await delay(20);
+  }
+  return Date.now() - started;
+};
+
+interface Node {
+  readonly child: ChildProcess;
+  readonly url: string;
+  readonly nodeId: string;
+}
+
+const forkRelay = (env: Record<string, string>): Promise<Node> =>
+  new Promise((resolve, reject) => {
+    const child = fork(require.resolve('./relay-process.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error('relay process not listening after 15 s'));
+    }, 15_000);
+    child.on('message', (message: RelayProcessMessage) => {
+      if (message.type === 'listening') {
+        clearTimeout(timer);
+        resolve({ child, url: message.url, nodeId: message.nodeId });
+      } else if (message.type === 'failed') {
+        clearTimeout(timer);
+        reject(new Error(`relay process: ${message.message}`));
+      }
+    });
+  });
+
+interface Downstream {
+  readonly socket: Socket;
+  readonly node: number;
+  readonly ticker: string;
+  readonly timestamps: string[];
+  readonly arrivals: number[];
+}
+
+// Needs Debian's redis-server (.ci/run installs it). Skipped without it, except in CI, where it fails.
+const describeWithRedis = hasRedisServer() || process.env['CI'] !== undefined ? describe : describe.skip;
+
+describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
+  let redis: RedisProcess;
+  let upstream: LocalServer;
+  let nodes: Node[];
+  let commands: Redis;
+  const downstream: Downstream[] = [];
+  const misrouted: string[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    commands = new Redis(redis.url);
+    upstream = await startServer({ interval: 50, logLimit: 10 });
+    const env = {
+      RELAY_UPSTREAM: upstream.url,
+      RELAY_REDIS: redis.url,
+      RELAY_SECRET: randomBytes(16).toString('hex'),
+      RELAY_LEASE_TTL: String(LEASE_TTL),
+    };
+    nodes = await Promise.all([forkRelay(env), forkRelay(env), forkRelay(env)]);
+  }, 40_000);
+
+  afterAll(async () => {
+    for (const { socket } of downstream) socket.disconnect();
+    await Promise.all(
+      (nodes ?? []).map(
+        ({ child }) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null || child.signalCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    commands?.disconnect();
+    await upstream?.close();
+    await redis?.stop();
+  }, 20_000);
+
+  const upstreamTopics = () => upstream.subscriptions().map((entry) => JSON.stringify(entry.params));
+
+  it('serves 60 clients over 10 topics with 10 upstream subscriptions, fails over a killed owner, and lets go', async () => {
+    // 60 clients, each topic on each node twice.
+    const tokens = await Promise.all(
+      nodes.map(async ({ url }) => {
+        const response = await fetch(`${url}/jwt`, { method: 'POST' });
+        return ((await response.json()) as { token: string }).token;
+      }),
+    );
+    for (let index = 0; index < 60; index += 1) {
+      const node = Math.floor(index / 10) % 3;
+      const ticker = TICKERS[index % 10] ?? 'AAPL';
+      const socket = io(nodes[node]?.url ?? '', {
+        transports: ['websocket'],
+        forceNew: true,
+        reconnection: false,
+        query: { token: tokens[node] ?? '' },
+      });
+      const client: Downstream = { socket, node, ticker, timestamps: [], arrivals: [] };
+      socket.on('data', (event: { timestamp: string; results: { ticker: string }[] }) => {
+        if (event.results[0]?.ticker !== ticker)
+          misrouted.push(`${ticker} client got ${event.results[0]?.ticker ?? 'nothing'}`);
+        client.timestamps.push(event.timestamp);
+        client.arrivals.push(Date.now());
+      });
+      socket.emit('subscribe', { path: PATH, params: { ticker } });
+      downstream.push(client);
+    }
+    await until('data at every client', () => downstream.every((client) => client.timestamps.length >= 2));
+    expect(upstream.stats().subscriptions).toBe(10);
+    expect(new Set(upstreamTopics()).size).toBe(10);
+
+    // SIGKILL the node that holds AAPL's lease.
+    const owner = await commands.get(`marketprophit-relay:lease:${PATH} {"ticker":"AAPL"}`);
+    const victim = nodes.findIndex((node) => node.nodeId === owner);
+    expect(victim).toBeGreaterThanOrEqual(0);
+    const others = downstream.filter((client) => client.ticker === 'AAPL' && client.node !== victim);
+    expect(others.length).toBe(4);
+    const killedAt = Date.now();
+    nodes[victim]?.child.kill('SIGKILL');
+
+    const failover = await until(
+      'AAPL data again on the other nodes',
+      () => others.every((client) => (client.arrivals.at(-1) ?? 0) > killedAt + 200),
+      FAILOVER_BOUND + 2000,
+    );
+    expect(failover).toBeLessThanOrEqual(FAILOVER_BOUND);
+    await until('one upstream subscription per topic again', () => upstream.stats().subscriptions === 10);
+    expect(upstreamTopics().filter((params) => params === '{"ticker":"AAPL"}')).toHaveLength(1);
+    // A gap, never a duplicate.
+    for (const client of others) expect(new Set(client.timestamps).size).toBe(client.timestamps.length);
+
+    expect(misrouted).toEqual([]);
+    for (const { socket } of downstream) socket.disconnect();
+    await until(
+      'no upstream subscription once every client left',
+      () => upstream.stats().subscriptions === 0,
+    );
+  }, 45_000);
+});

@@ -1,0 +1,48 @@
+import { firstValueFrom, take, toArray } from 'rxjs';
+import { createClient, proxyToken } from '../../lib';
+import { parseArgs } from '../../lib/cli/parse-args';
+import { spawnCli } from '../cli/cli-process';
+
+describe('marketprophit-rx relay', () => {
+  it('parses its flags and refuses bad ones', () => {
+    expect(parseArgs(['relay'])).toEqual({
+      ok: true,
+      value: {
+        kind: 'relay',
+        port: 8080,
+        host: '127.0.0.1',
+        url: undefined,
+        redis: undefined,
+        public: false,
+      },
+    });
+    expect(parseArgs(['relay', '--port', '0', '--redis', 'redis://127.0.0.1:1', '--public'])).toMatchObject({
+      ok: true,
+      value: { port: 0, redis: 'redis://127.0.0.1:1', public: true },
+    });
+    expect(parseArgs(['relay', '--redis', 'http://x'])).toMatchObject({
+      ok: false,
+      error: /--redis must be/,
+    });
+    expect(parseArgs(['relay', '--url', 'nope'])).toMatchObject({ ok: false, error: /--url must be/ });
+  });
+
+  it('relays an embedded local server without --url, until SIGINT', async () => {
+    const run = spawnCli(['relay', '--port', '0']);
+    const [, url = ''] = await run.waitForStdout(/relay listening on (http:\/\/127\.0\.0\.1:\d+)/, 15_000);
+    const client = createClient({ url, token: proxyToken(`${url}/jwt`) });
+    const events = await firstValueFrom(
+      client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }).pipe(take(2), toArray()),
+    );
+    expect(events[1]?.results[0]).toMatchObject({ ticker: 'AAPL' });
+    run.child.kill('SIGINT');
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).toContain('SIGINT: relay stopped');
+  }, 30_000);
+
+  it('needs RELAY_SECRET to join a cluster', async () => {
+    const run = spawnCli(['relay', '--port', '0', '--redis', 'redis://127.0.0.1:1']);
+    expect(await run.exit).toBe(2);
+    expect(run.stderr()).toContain('--redis needs RELAY_SECRET');
+  }, 15_000);
+});
