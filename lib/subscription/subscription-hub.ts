@@ -35,18 +35,38 @@ interface Wanted {
   /** Keeps the connection open while this subscription is wanted, and reports its failure. */
   keepAlive: Subscription | undefined;
   /**
-   * Events delivered while two sockets overlap (a token rotation), by timestamp and content: the same
-   * event from the second socket is dropped, a different event with the same timestamp is not.
+   * The latest events delivered (oldest first): while two sockets overlap (a token rotation), an event
+   * with the timestamp and the content of one of these is the same event again and is dropped; a
+   * different event with the same timestamp is not.
    */
-  overlap: Set<string> | undefined;
+  readonly recent: Delivered[];
+}
+
+/** An event as delivered; its JSON is only worked out when a rotation needs to compare it. */
+interface Delivered {
+  readonly at: number;
+  readonly results: unknown;
+  json?: string;
 }
 
 /** What a session has asked this socket's server for: an ack still awaited (with its timer), or granted. */
 type Sent = { readonly status: 'pending'; readonly timeout: Subscription } | { readonly status: 'granted' };
 const GRANTED: Sent = { status: 'granted' };
 
-/** At most this many events are remembered per subscription while two sockets overlap. */
-const OVERLAP_MEMORY = 1_024;
+/** How many of the latest events each subscription remembers, to tell a repeat during a rotation. */
+const RECENT_EVENTS = 64;
+
+/** Whether `candidate` (decoded `results` at `at`) was delivered already. Decoded records are flat. */
+const deliveredAlready = (recent: Delivered[], at: number, results: unknown): boolean => {
+  let json: string | undefined;
+  for (const delivered of recent) {
+    if (delivered.at !== at) continue;
+    json ??= JSON.stringify(results);
+    delivered.json ??= JSON.stringify(delivered.results);
+    if (delivered.json === json) return true;
+  }
+  return false;
+};
 
 type Change = { readonly added: Wanted } | { readonly removed: Wanted };
 
@@ -122,15 +142,12 @@ export const createSubscriptionHub = ({
       fail(target, new DecodeError('invalid_payload', report, payload, path, params));
       return;
     }
-    // During a token rotation both sockets send the same events: deliver each once. Decoded records
-    // are flat, so their JSON is a cheap, bounded fingerprint; it is only taken while sockets overlap.
-    if (sessions > 1) {
-      const fingerprint = `${date.getTime()} ${JSON.stringify(decoded.right)}`;
-      target.overlap ??= new Set();
-      if (target.overlap.has(fingerprint)) return;
-      if (target.overlap.size >= OVERLAP_MEMORY) target.overlap.clear();
-      target.overlap.add(fingerprint);
-    } else target.overlap = undefined;
+    // During a token rotation both sockets send the same events: deliver each once. Contents are only
+    // compared then, and only with delivered events of the same timestamp.
+    const at = date.getTime();
+    if (sessions > 1 && deliveredAlready(target.recent, at, decoded.right)) return;
+    if (target.recent.length >= RECENT_EVENTS) target.recent.shift();
+    target.recent.push({ at, results: decoded.right });
     const event: DataEvent<never, unknown> = {
       path,
       params: target.options.params as never,
@@ -243,7 +260,7 @@ export const createSubscriptionHub = ({
         results,
         sinks: [],
         keepAlive: undefined,
-        overlap: undefined,
+        recent: [],
       };
       // One decoder per stream: a second decoder for the same server subscription would get the first
       // one's output (or the other way round), so it is refused instead.

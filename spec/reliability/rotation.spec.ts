@@ -33,7 +33,7 @@ describe('token rotation, make-before-break, over real sockets', () => {
       }),
     );
     // acks come late, so the server sends a few ticks on both sockets before the old one closes
-    server.setAckMode({ delay: 25 });
+    server.setAckMode({ delay: 40 });
     const client = createClient({ url: server.url, apiKey: DEFAULT_API_KEY, refreshEvery: 300, linger: 0 });
     const received: string[] = [];
     subscriptions.push(
