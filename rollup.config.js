@@ -4,7 +4,13 @@ const esbuild = require('rollup-plugin-esbuild').default;
 const { dts } = require('rollup-plugin-dts');
 const pkg = require('./package.json');
 
-/** Entry points of the `exports` map, plus the command line. */
+/**
+ * The package's entry points, the one list of them: `index` is `exports['.']`, every other name N is
+ * `exports['./N']` (and `typesVersions` N for node10 resolution). Each one is built as `N.mjs`,
+ * `N.cjs`, `N.d.mts` and `N.d.cts`. Adding an entry is one line here plus its block in package.json;
+ * `spec/packaging/exports.spec.ts` checks the two agree, and `.ci/check-pack` runs attw and publint
+ * over every `exports` key of the packed tarball.
+ */
 const entries = {
   index: 'lib/index.ts',
   node: 'lib/node/index.ts',
@@ -57,16 +63,22 @@ const cli = {
   },
 };
 
-const types = {
+/**
+ * Declarations per format: `.d.mts` beside the `.mjs`, `.d.cts` beside the `.cjs`, so TypeScript
+ * under node16/nodenext sees ESM types for `import` and CommonJS types for `require` (one `.d.ts` for
+ * both makes the ESM entry "masquerade as CJS"). The declaration chunks import each other by the
+ * JavaScript name (`./x.mjs`, `./x.cjs`), which TypeScript maps to `./x.d.mts`, `./x.d.cts`.
+ */
+const types = (/** @type {'mts' | 'cts'} */ ext) => ({
   input: entries,
   external,
   plugins: [dts({ tsconfig: 'tsconfig.json' })],
   output: {
     dir: 'dist',
     format: 'es',
-    entryFileNames: '[name].d.ts',
-    chunkFileNames: 'chunks/[name]-[hash].d.ts',
+    entryFileNames: `[name].d.${ext}`,
+    chunkFileNames: `chunks/[name]-[hash].d.${ext}`,
   },
-};
+});
 
-module.exports = [js, cli, types];
+module.exports = [js, cli, types('mts'), types('cts')];
