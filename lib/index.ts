@@ -1,6 +1,15 @@
 /* client */
 export { createClient, type MarketProphitClient } from './client/create-client';
-export type { ClientOptions } from './client/options';
+export type {
+  RealTimeEndpoint,
+  SubscribeParams,
+  SubscribeEvent,
+  HistoricalEndpoint,
+  HistoryParams,
+  HistoryResults,
+  NoParams,
+} from './client/endpoint-arguments';
+export type { ClientOptions, ClientOptionsWithApiKey, ClientOptionsWithToken } from './client/options';
 export type { ClientState, ClientStatus, ConnectionProblem } from './client/client-state';
 export { DEFAULT_URL } from './client/default-url';
 export type { DataEvent, SubscriptionOptions } from './subscription/data-event';

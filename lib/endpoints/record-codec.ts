@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { isLeft } from './is-left';
 import type { FieldSpec } from './field-kind';
 import { fieldCodecs, fieldParsers, type FieldValue } from './field-codecs';
+import type { Simplify } from '../util/simplify';
 
 /** A record's fields by their main name, as in `realTimeSpecs[path].fields`. */
 export type FieldsSpec = Readonly<Record<string, FieldSpec>>;
@@ -10,9 +11,9 @@ export type FieldsSpec = Readonly<Record<string, FieldSpec>>;
  * The decoded record for a fields spec, e.g. `{ ts: Date; ticker: string; volume: number }`
  * for `{ ts: { kind: 'timestamp' }, ticker: { kind: 'text' }, volume: { kind: 'integer' } }`.
  */
-export type RecordFromFields<F extends FieldsSpec> = {
+export type RecordFromFields<F extends FieldsSpec> = Simplify<{
   -readonly [K in keyof F]: FieldValue<F[K]['kind']>;
-};
+}>;
 
 /** The wire form {@link recordCodec} encodes to: metrics as strings, timestamps as ISO-8601. */
 export type EncodedRecordFromFields<F extends FieldsSpec> = {

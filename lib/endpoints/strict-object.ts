@@ -1,14 +1,13 @@
 import * as t from 'io-ts';
 import { isLeft } from './is-left';
+import type { Simplify } from '../util/simplify';
 
 type Props = Record<string, t.Mixed>;
 
 /** The static type of a strict object: required props, then optional ones. */
-export type StrictObjectOf<R extends Props, O extends Props> = Flatten<
+export type StrictObjectOf<R extends Props, O extends Props> = Simplify<
   { [K in keyof R]: t.TypeOf<R[K]> } & { [K in keyof O]?: t.TypeOf<O[K]> }
 >;
-
-type Flatten<T> = { [K in keyof T]: T[K] };
 
 const isPlainObject = (u: unknown): u is Record<string, unknown> =>
   typeof u === 'object' && u !== null && !Array.isArray(u);
