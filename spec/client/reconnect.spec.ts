@@ -35,7 +35,7 @@ describe('reconnecting', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp();
       hot('-a--------d 20ms a').subscribe((what) =>
-        what === 'd' ? server.dropAll() : server.publish(VOLUME, AAPL, record),
+        what === 'd' ? server.dropAll() : server.publishEncoded(VOLUME, AAPL, record),
       );
 
       expectObservable(client.subscribe$(VOLUME, AAPL).pipe(map(() => 'v')), '^ 40ms !').toBe('-v 29ms v');
@@ -64,7 +64,7 @@ describe('reconnecting', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp();
       hot('--d 9ms d 19ms a').subscribe((what) =>
-        what === 'd' ? server.disconnectAll() : server.publish(VOLUME, AAPL, record),
+        what === 'd' ? server.disconnectAll() : server.publishEncoded(VOLUME, AAPL, record),
       );
 
       expectObservable(client.subscribe$(VOLUME, AAPL).pipe(map(() => 'v')), '^ 40ms !').toBe(

@@ -57,7 +57,12 @@ describe('subscribe$', () => {
   it('sends subscribe on subscription and unsubscribe with the same options on teardown', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp(testScheduler);
-      hot('--a--b').subscribe((volume) => server.publish(VOLUME, AAPL, record(volume === 'a' ? '1' : '2')));
+      const received: number[] = [];
+      hot('--a--b').subscribe((volume) =>
+        received.push(
+          server.publishEncoded(VOLUME, AAPL, record(volume === 'a' ? '1' : '2'), { ifNobody: 'ignore' }),
+        ),
+      );
 
       expectObservable(
         client
@@ -73,6 +78,7 @@ describe('subscribe$', () => {
         `4 unsubscribe 1 ${VOLUME} {"ticker":"AAPL"}`,
         '54 disconnect 1 io client disconnect',
       ]);
+      expect(received).toEqual([1, 0]); // b came after the unsubscribe: nobody got it
     });
   });
 
@@ -82,7 +88,9 @@ describe('subscribe$', () => {
       // a custom endpoint, so that params can have two keys
       const windowed = customEndpoint(VOLUME, t.UnknownArray);
       const params = { ticker: 'AAPL', interval: 1 };
-      hot('---a----b').subscribe(() => server.publish(VOLUME, { interval: 1, ticker: 'AAPL' }, record('7')));
+      hot('---a----b').subscribe(() =>
+        server.publishEncoded(VOLUME, { interval: 1, ticker: 'AAPL' }, record('7')),
+      );
       const volume = map(() => 'v');
 
       expectObservable(client.subscribe$(windowed, params).pipe(volume), '^------!').toBe('---v');
@@ -103,9 +111,9 @@ describe('subscribe$', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client } = setUp(testScheduler);
       hot('-a-b-c').subscribe((which) => {
-        if (which === 'a') server.publish(VOLUME, AAPL, record('1'));
-        if (which === 'b') server.publish(VOLUME, { ticker: 'TSLA' }, record('2'));
-        if (which === 'c') server.publish(BUZZ, AAPL, []);
+        if (which === 'a') server.publishEncoded(VOLUME, AAPL, record('1'));
+        if (which === 'b') server.publishEncoded(VOLUME, { ticker: 'TSLA' }, record('2'));
+        if (which === 'c') server.publishEncoded(BUZZ, AAPL, []);
       });
       const path = map(
         (event: { path: string; params: unknown }) => `${event.path} ${JSON.stringify(event.params)}`,
@@ -146,7 +154,7 @@ describe('subscribe$', () => {
       const { server, client, log } = setUp(testScheduler, {
         ack: (event) => (event === 'subscribe' && refusals-- > 0 ? 'busy' : null),
       });
-      hot('---a').subscribe(() => server.publish(VOLUME, AAPL, record('7')));
+      hot('---a').subscribe(() => server.publishEncoded(VOLUME, AAPL, record('7')));
       const volume = map((event: { results: { volume: number }[] }) => event.results[0]?.volume);
 
       expectObservable(client.subscribe$(VOLUME, AAPL).pipe(retry(1), volume), '^ 10ms !').toBe('---a', {
@@ -186,8 +194,8 @@ describe('subscribe$', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client } = setUp(testScheduler);
       hot('-a-b').subscribe((which) => {
-        if (which === 'a') server.publish(VOLUME, AAPL, record('abc'));
-        if (which === 'b') server.publish(BUZZ, AAPL, []);
+        if (which === 'a') server.publishEncoded(VOLUME, AAPL, record('abc'));
+        if (which === 'b') server.publishEncoded(BUZZ, AAPL, []);
       });
       const payload = {
         path: VOLUME,

@@ -19,6 +19,7 @@ import {
   type SubscribeEvent,
   type SubscribeParams,
 } from '../../lib';
+import type { FakeServer } from '../../lib/testing';
 
 type Equals<X, Y> = (<T>() => T extends X ? 1 : 2) extends <T>() => T extends Y ? 1 : 2 ? true : false;
 const assertType = <T extends true>(): T | undefined => undefined;
@@ -127,3 +128,18 @@ wrap('/real-time/tweet-volume', { ticker: 'AAPL' });
 wrap('/real-time/tweet-volume', { symbol: 'AAPL' });
 
 export const used = [metricHistory$, metric$, daily$];
+
+/* the testing kit's publish is typed by path */
+declare const server: FakeServer;
+server.publish('/real-time/tweet-volume', { ticker: 'AAPL' }, [
+  { ts: new Date(), ticker: 'AAPL', volume: 1 },
+]);
+server.publish('/real-time/user-sentiment', {}, []);
+// @ts-expect-error a typo'd path
+server.publish('/real-time/tweet-volumes', { ticker: 'AAPL' }, []);
+const encoded = { ts: '2026-11-25T10:00:00Z', ticker: 'AAPL', volume: '1' };
+// @ts-expect-error records are decoded records, not the wire form
+server.publish('/real-time/tweet-volume', {}, [encoded]);
+// @ts-expect-error params are the path's
+server.publish('/real-time/tweet-volume', { symbol: 'AAPL' }, []);
+server.publishEncoded('/real-time/tweet-volume', { ticker: 'AAPL' }, [{ volume: 'abc' }]);
