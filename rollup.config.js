@@ -66,19 +66,34 @@ const cli = {
 /**
  * Declarations per format: `.d.mts` beside the `.mjs`, `.d.cts` beside the `.cjs`, so TypeScript
  * under node16/nodenext sees ESM types for `import` and CommonJS types for `require` (one `.d.ts` for
- * both makes the ESM entry "masquerade as CJS"). The declaration chunks import each other by the
- * JavaScript name (`./x.mjs`, `./x.cjs`), which TypeScript maps to `./x.d.mts`, `./x.d.cts`.
+ * both makes the ESM entry "masquerade as CJS"). The declarations are bundled once, as `.d.mts`; each
+ * `.d.cts` is the same text with its relative imports naming `.cjs` (TypeScript maps `./x.cjs` to
+ * `./x.d.cts`), which is what a second bundling pass would write, at half the build time.
  */
-const types = (/** @type {'mts' | 'cts'} */ ext) => ({
+const cjsDeclarations = {
+  name: 'cjs-declarations',
+  generateBundle(/** @type {unknown} */ _options, /** @type {import('rollup').OutputBundle} */ bundle) {
+    for (const file of Object.values(bundle)) {
+      if (file.type !== 'chunk' || !file.fileName.endsWith('.d.mts')) continue;
+      this.emitFile({
+        type: 'asset',
+        fileName: file.fileName.replace(/\.d\.mts$/, '.d.cts'),
+        source: file.code.replace(/(['"])(\.{1,2}\/[^'"]*)\.mjs\1/g, '$1$2.cjs$1'),
+      });
+    }
+  },
+};
+
+const types = {
   input: entries,
   external,
-  plugins: [dts({ tsconfig: 'tsconfig.json' })],
+  plugins: [dts({ tsconfig: 'tsconfig.json' }), cjsDeclarations],
   output: {
     dir: 'dist',
     format: 'es',
-    entryFileNames: `[name].d.${ext}`,
-    chunkFileNames: `chunks/[name]-[hash].d.${ext}`,
+    entryFileNames: '[name].d.mts',
+    chunkFileNames: 'chunks/[name]-[hash].d.mts',
   },
-});
+};
 
-module.exports = [js, cli, types('mts'), types('cts')];
+module.exports = [js, cli, types];
