@@ -1,4 +1,5 @@
 import { isRealTimePath, realTimeSpecs, type RealTimePath } from '../endpoints/real-time-specs';
+import { suggestion } from './did-you-mean';
 import { fail, ok, type Read } from './read-flags';
 
 const PREFIX = '/real-time/';
@@ -15,5 +16,8 @@ export const readRealTimePath = (arg: string | undefined): Read<RealTimePath> =>
   const bare = arg.replace(/^\/+/, '').replace(/^real-time\//, '');
   const path = `${PREFIX}${bare}`;
   if (isRealTimePath(path)) return ok(path);
-  return fail(`Unknown real-time path '${arg}'. Valid paths:\n  ${bareRealTimePaths().join('\n  ')}`);
+  const paths = bareRealTimePaths();
+  return fail(
+    `Unknown real-time path '${arg}'.${suggestion(bare, paths)} Valid paths:\n  ${paths.join('\n  ')}`,
+  );
 };
