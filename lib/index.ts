@@ -19,7 +19,8 @@ export { proxyToken } from './token/proxy-token';
 export { apiKeyToken } from './token/api-key-token';
 export { readJwtExpiry } from './token/jwt-expiry';
 export { exponentialBackoff, type RetryWait } from './token/retry-wait';
-export type { TokenSource, FetchLike } from './token/token-source';
+export type { TokenSource } from './token/token-source';
+export type { FetchLike } from './util/http';
 
 /* sockets */
 export type { SocketLike, SocketFactory, SocketFactoryOptions } from './connection/socket-like';

@@ -1,5 +1,6 @@
 import type { ClientState } from '../client/client-state';
 import { realTimeSpecs, type RealTimePath } from '../endpoints/real-time-specs';
+import { isObject } from '../util/is-object';
 
 /** A decoded record, as the table sees it. */
 export type Row = Readonly<Record<string, unknown>>;
@@ -19,13 +20,11 @@ export interface TableModel {
 export const metricColumns = (path: RealTimePath): string[] =>
   Object.keys(realTimeSpecs[path].fields).filter((name) => name !== 'ts' && name !== 'ticker');
 
-const isRow = (value: unknown): value is Row => typeof value === 'object' && value !== null;
-
 /** Keeps the latest record of each ticker in `results`. */
 export const latestByTicker = (rows: Map<string, Row>, results: unknown): void => {
   if (!Array.isArray(results)) return;
   for (const record of results) {
-    if (isRow(record)) rows.set(String(record['ticker'] ?? '?'), record);
+    if (isObject(record)) rows.set(String(record['ticker'] ?? '?'), record);
   }
 };
 

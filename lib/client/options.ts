@@ -1,7 +1,8 @@
 import type { SchedulerLike } from 'rxjs';
 import type { SocketFactory } from '../connection/socket-like';
 import type { RetryWait } from '../token/retry-wait';
-import type { FetchLike, TokenSource } from '../token/token-source';
+import type { TokenSource } from '../token/token-source';
+import type { FetchLike } from '../util/http';
 
 /**
  * `createClient`'s options: `apiKey` (server side) or `token` (anywhere), never both and never neither.

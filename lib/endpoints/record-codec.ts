@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { isLeft } from './is-left';
 import type { FieldSpec } from './field-kind';
 import { fieldCodecs, fieldParsers, type FieldValue } from './field-codecs';
+import { isObject } from '../util/is-object';
 import type { Simplify } from '../util/simplify';
 
 /** A record's fields by their main name, as in `realTimeSpecs[path].fields`. */
@@ -37,9 +38,6 @@ interface CompiledField {
   readonly codec: t.Type<unknown, unknown, unknown>;
   readonly parse: (u: unknown) => unknown;
 }
-
-const isObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
 
 /** The first of a field's names that the input carries (`undefined` counts as absent). */
 const pick = (input: Record<string, unknown>, names: readonly string[]): unknown => {

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { isLeft } from './is-left';
+import { isObject } from '../util/is-object';
 import type { Simplify } from '../util/simplify';
 
 type Props = Record<string, t.Mixed>;
@@ -8,9 +9,6 @@ type Props = Record<string, t.Mixed>;
 export type StrictObjectOf<R extends Props, O extends Props> = Simplify<
   { [K in keyof R]: t.TypeOf<R[K]> } & { [K in keyof O]?: t.TypeOf<O[K]> }
 >;
-
-const isPlainObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
 
 /**
  * An object codec for request params that, unlike `t.exact`, *rejects* unknown keys instead of
@@ -25,7 +23,7 @@ export const strictObject = <R extends Props, O extends Props>(
   const known = new Set([...Object.keys(required), ...Object.keys(optional)]);
   const allowed = [...known].map((key) => `"${key}"`).join(', ') || 'none';
   const isValue = (u: unknown): u is StrictObjectOf<R, O> =>
-    isPlainObject(u) &&
+    isObject(u) &&
     Object.keys(u).every((key) => known.has(key)) &&
     Object.entries(required).every(([key, codec]) => codec.is(u[key])) &&
     Object.entries(optional).every(([key, codec]) => u[key] === undefined || codec.is(u[key]));
@@ -33,7 +31,7 @@ export const strictObject = <R extends Props, O extends Props>(
     name,
     isValue,
     (u, c) => {
-      if (!isPlainObject(u)) {
+      if (!isObject(u)) {
         return t.failure(
           u,
           c,

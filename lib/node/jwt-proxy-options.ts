@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import type { FetchLike } from '../token/token-source';
+import type { FetchLike } from '../util/http';
 
 /** Options of {@link createJwtProxy}. */
 export interface JwtProxyOptions {

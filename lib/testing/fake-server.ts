@@ -4,7 +4,6 @@ import { realTimeEndpoints, type ParamsOf, type RecordOf } from '../endpoints/re
 import type { RealTimePath } from '../endpoints/real-time-specs';
 import { subscriptionKey } from '../subscription/canonical-key';
 import type { SubscriptionOptions } from '../subscription/data-event';
-import type { FakeAck, FakeServerEvent } from './fake-server-event';
 import { FakeSocket, type FakeSocketPeer } from './fake-socket';
 
 export interface FakeServerOptions {
@@ -30,6 +29,22 @@ export interface FakeServerOptions {
   /** Time socket.io waits before reconnecting after `dropAll()`, in ms. @default 1000 */
   readonly reconnectDelay?: number;
 }
+
+/** What a fake server saw, in order; `socket` numbers the sockets 1, 2, … as they were opened. */
+export type FakeServerEvent =
+  | { readonly type: 'connect'; readonly socket: number; readonly token: string }
+  | { readonly type: 'refuse'; readonly socket: number; readonly token: string; readonly message: string }
+  | {
+      readonly type: 'subscribe' | 'unsubscribe';
+      readonly socket: number;
+      readonly path: string;
+      readonly params: unknown;
+    }
+  /** The client emitted while disconnected: socket.io would have buffered it and replayed it later. */
+  | { readonly type: 'buffered'; readonly socket: number; readonly event: string }
+  | { readonly type: 'disconnect'; readonly socket: number; readonly reason: string };
+
+export type FakeAck = string | null | 'withhold';
 
 /** How {@link FakeServer.publish} sends one `data` event. */
 export interface PublishOptions {

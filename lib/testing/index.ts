@@ -4,5 +4,5 @@ export {
   type FakeServerOptions,
   type PublishOptions,
 } from './fake-server';
-export type { FakeServerEvent, FakeAck } from './fake-server-event';
+export type { FakeServerEvent, FakeAck } from './fake-server';
 export { FakeSocket } from './fake-socket';

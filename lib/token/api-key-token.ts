@@ -1,11 +1,12 @@
 import { requestToken } from './request-token';
-import type { FetchLike, TokenSource } from './token-source';
+import { basicAuthorization, trimTrailingSlashes, type FetchLike } from '../util/http';
+import type { TokenSource } from './token-source';
 
 /**
  * Server side only: `POST {url}/jwt` with HTTP Basic auth, the secret key as user and an empty password.
  * Never use this in a browser; see {@link proxyToken}.
  */
 export const apiKeyToken = (url: string, apiKey: string, fetch: FetchLike): TokenSource => {
-  const authorization = `Basic ${btoa(`${apiKey}:`)}`;
-  return () => requestToken(fetch, `${url.replace(/\/+$/, '')}/jwt`, { headers: { authorization } });
+  const authorization = basicAuthorization(apiKey);
+  return () => requestToken(fetch, `${trimTrailingSlashes(url)}/jwt`, { headers: { authorization } });
 };

@@ -1,6 +1,5 @@
 import { PassThrough } from 'node:stream';
-import { redraw } from '../../lib/cli/ansi';
-import { ndjsonLine } from '../../lib/cli/ndjson';
+import { ndjsonLine, redraw } from '../../lib/cli/event-sink';
 import { rateMeter } from '../../lib/cli/rate-meter';
 import { formatCell, latestByTicker, metricColumns, renderTable, type Row } from '../../lib/cli/render-table';
 import { safeOutput } from '../../lib/cli/safe-output';

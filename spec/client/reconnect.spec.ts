@@ -2,7 +2,7 @@ import { map } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { createClient } from '../../lib/client/create-client';
 import { createFakeServer } from '../../lib/testing/fake-server';
-import type { FakeAck } from '../../lib/testing/fake-server-event';
+import type { FakeAck } from '../../lib/testing/fake-server';
 import { createTestScheduler } from '../support/marbles';
 
 const VOLUME = '/real-time/tweet-volume';

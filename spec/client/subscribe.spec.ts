@@ -6,7 +6,7 @@ import { customEndpoint } from '../../lib/endpoints/custom-endpoint';
 import { DecodeError } from '../../lib/errors/decode-error';
 import { SubscribeError } from '../../lib/errors/subscribe-error';
 import { createFakeServer, type FakeServerOptions } from '../../lib/testing/fake-server';
-import type { FakeServerEvent } from '../../lib/testing/fake-server-event';
+import type { FakeServerEvent } from '../../lib/testing/fake-server';
 import { BOUNDED, createTestScheduler } from '../support/marbles';
 
 const VOLUME = '/real-time/tweet-volume';
