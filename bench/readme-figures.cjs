@@ -1,10 +1,11 @@
 'use strict';
-// Puts a full run's table into README.md between the bench markers, formatted as `npm run lint` wants.
+// Puts a full run's table into bench/README.md between the bench markers, formatted as `npm run lint` wants.
+// (The project README keeps a short table of its own and links there.)
 const fs = require('node:fs');
 const path = require('node:path');
 const prettier = require('prettier');
 
-const README = path.join(__dirname, '..', 'README.md');
+const README = path.join(__dirname, 'README.md');
 const START = '<!-- bench:start (written by npm run bench) -->';
 const END = '<!-- bench:end -->';
 
@@ -12,7 +13,7 @@ const writeFiguresToReadme = async (markdown) => {
   const text = fs.readFileSync(README, 'utf8');
   const from = text.indexOf(START);
   const to = text.indexOf(END);
-  if (from === -1 || to < from) throw new Error(`README.md has no ${START} … ${END} section`);
+  if (from === -1 || to < from) throw new Error(`bench/README.md has no ${START} … ${END} section`);
   const updated = `${text.slice(0, from + START.length)}\n\n${markdown.trim()}\n\n${text.slice(to)}`;
   const options = (await prettier.resolveConfig(README)) ?? {};
   fs.writeFileSync(README, await prettier.format(updated, { ...options, filepath: README }));

@@ -82,7 +82,7 @@ const main = async () => {
   if (!quick && only === undefined) {
     fs.writeFileSync(path.join(__dirname, 'results.md'), `# Benchmarks\n\n${markdown}`);
     await writeFiguresToReadme(markdown);
-    log('written to bench/results.md and README.md (Performance)');
+    log('written to bench/results.md and bench/README.md');
   }
   fs.writeFileSync(
     path.join(__dirname, 'results.json'),

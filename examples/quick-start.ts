@@ -1,5 +1,4 @@
-// The README's quick start, as it stands there: stream live crowd sentiment from the local server.
-// Run: npm run build && npx tsx examples/quick-start.ts
+// Live crowd sentiment from a local Market Prophit-compatible server: no key, no network.
 import { take } from 'rxjs';
 import { createClient } from 'marketprophit-rx';
 import { startServer, DEFAULT_API_KEY } from 'marketprophit-rx/server';

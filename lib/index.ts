@@ -1,6 +1,15 @@
 /* client */
 export { createClient, type MarketProphitClient } from './client/create-client';
-export type { ClientOptions } from './client/options';
+export type {
+  RealTimeEndpoint,
+  SubscribeParams,
+  SubscribeEvent,
+  HistoricalEndpoint,
+  HistoryParams,
+  HistoryResults,
+  NoParams,
+} from './client/endpoint-arguments';
+export type { ClientOptions, ClientOptionsWithApiKey, ClientOptionsWithToken } from './client/options';
 export type { ClientState, ClientStatus, ConnectionProblem } from './lifecycle/client-state';
 
 /* lifecycle policy: refresh, backoff, timeouts */
@@ -26,7 +35,8 @@ export type { DataEvent, SubscriptionOptions } from './subscription/data-event';
 export { proxyToken } from './token/proxy-token';
 export { apiKeyToken } from './token/api-key-token';
 export { readJwtExpiry } from './token/jwt-expiry';
-export type { TokenSource, TokenRequestContext, FetchLike } from './token/token-source';
+export type { TokenSource, TokenRequestContext } from './token/token-source';
+export type { FetchLike } from './util/http';
 
 /* sockets */
 export type { SocketLike, SocketFactory, SocketFactoryOptions } from './connection/socket-like';

@@ -1,4 +1,5 @@
 import type { Observable } from 'rxjs';
+import type { FlagKind, Read, ReadFlags } from './read-flags';
 
 /** A stream the CLI writes to: `process.stdout` or, in tests, anything writable. */
 export interface CliStream extends NodeJS.WritableStream {
@@ -14,4 +15,19 @@ export interface CliEnvironment {
   /** Emits the signal's name on SIGINT or SIGTERM. */
   readonly stop$: Observable<string>;
   readonly version: string;
+}
+
+/**
+ * One command of the CLI (`stream`, `serve`, …), as the table in `commands.ts` lists it: its help, the
+ * flags it takes, how it reads them (pure, no environment), and how it runs.
+ */
+export interface CliCommand<C> {
+  /** The synopsis line, e.g. `stream <path> [--ticker AAPL]`. */
+  readonly synopsis: string;
+  /** What it does and its flags, indented for `--help`. */
+  readonly help: string;
+  readonly flags: Readonly<Record<string, FlagKind>>;
+  readonly parse: (read: ReadFlags) => Read<C>;
+  /** Resolves to the exit code (0 ok, 1 failed, 2 bad usage). */
+  readonly run: (command: C, cli: CliEnvironment) => Promise<number>;
 }

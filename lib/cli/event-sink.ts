@@ -3,12 +3,31 @@ import type { ClientStatus } from '../lifecycle/client-state';
 import { describeStatus } from './describe-error';
 import type { RealTimePath } from '../endpoints/real-time-specs';
 import type { DataEvent } from '../subscription/data-event';
-import { hideCursor, redraw, showCursor } from './ansi';
 import type { CliStream } from './cli-environment';
-import { ndjsonLine } from './ndjson';
 import { rateMeter } from './rate-meter';
 import { latestByTicker, renderTable, type Row } from './render-table';
 import type { SafeOutput } from './safe-output';
+
+const ESC = '\u001b[';
+
+export const hideCursor = `${ESC}?25l`;
+export const showCursor = `${ESC}?25h`;
+
+/**
+ * Text that replaces the last frame (`previousLines` lines, each ended by a newline) with `lines`:
+ * back to the frame's first line, clear to the end of the screen, write the new one.
+ */
+export const redraw = (previousLines: number, lines: readonly string[]): string =>
+  `${previousLines > 0 ? `${ESC}${previousLines}F${ESC}J` : ''}${lines.map((line) => `${line}\n`).join('')}`;
+
+/** One event as one line of JSON, in the protocol's shape (`Date`s as ISO-8601). */
+export const ndjsonLine = (event: DataEvent<unknown, unknown>): string =>
+  `${JSON.stringify({
+    path: event.path,
+    params: event.params,
+    results: event.results,
+    timestamp: event.timestamp,
+  })}\n`;
 
 /** Where `stream` puts the events it receives. */
 export interface EventSink {

@@ -1,3 +1,5 @@
+import { suggestion } from './did-you-mean';
+
 /** How a flag takes its value: `string` flags need one (`--ticker AAPL` or `--ticker=AAPL`). */
 export type FlagKind = 'string' | 'boolean';
 
@@ -34,7 +36,10 @@ export const readFlags = (
     }
     const [name = '', inline] = splitFlag(arg);
     const kind = Object.hasOwn(known, name) ? known[name] : undefined;
-    if (kind === undefined) return fail(`Unknown option ${arg.split('=')[0]}`);
+    if (kind === undefined) {
+      const flag = arg.split('=')[0];
+      return fail(`Unknown option ${flag}.${suggestion(name, Object.keys(known), (text) => `--${text}`)}`);
+    }
     if (kind === 'boolean') {
       if (inline !== undefined) return fail(`Option --${name} takes no value`);
       flags.set(name, true);
@@ -57,4 +62,41 @@ const splitFlag = (arg: string): [string, string?] => {
   const body = arg.replace(/^--?/, '');
   const equals = body.indexOf('=');
   return equals === -1 ? [body] : [body.slice(0, equals), body.slice(equals + 1)];
+};
+
+/** An integer flag within [min, max], or `undefined` when absent. */
+export const integerFlag = (
+  flags: ReadFlags['flags'],
+  name: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+): Read<number | undefined> => {
+  const raw = flags.get(name);
+  if (raw === undefined || raw === true) return ok(undefined);
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(value) || value < min || value > max) {
+    return fail(
+      `--${name} must be a whole number from ${min}${max < Number.MAX_SAFE_INTEGER ? ` to ${max}` : ''}, got '${raw}'`,
+    );
+  }
+  return ok(value);
+};
+
+/** A string flag's value, or `undefined` when absent. */
+export const stringFlag = (flags: ReadFlags['flags'], name: string): string | undefined => {
+  const raw = flags.get(name);
+  return typeof raw === 'string' ? raw : undefined;
+};
+
+/** Refuses positionals a command does not take. */
+export const noExtra = (positionals: readonly string[], command: string): Read<void> =>
+  positionals.length === 0 ? ok(undefined) : fail(`Unexpected argument '${positionals[0]}' for ${command}`);
+
+/** `--url`: an http(s) or ws(s) URL, or `undefined` when absent. */
+export const urlFlag = (flags: ReadFlags['flags']): Read<string | undefined> => {
+  const url = stringFlag(flags, 'url');
+  if (url !== undefined && !/^(https?|wss?):\/\/\S+$/.test(url)) {
+    return fail(`--url must be an http(s) URL like http://127.0.0.1:4000, got '${url}'`);
+  }
+  return ok(url);
 };

@@ -1,16 +1,23 @@
 import { isRealTimePath, realTimeSpecs, type RealTimePath } from '../endpoints/real-time-specs';
-import { bareRealTimeName, realTimePathOf } from '../util/real-time-path';
+import { suggestion } from './did-you-mean';
 import { fail, ok, type Read } from './read-flags';
 
+const PREFIX = '/real-time/';
+
 /** The real-time paths, bare (`crowd-sentiment`), as the usage text lists them. */
-export const bareRealTimePaths = (): string[] => Object.keys(realTimeSpecs).map(bareRealTimeName);
+export const bareRealTimePaths = (): string[] =>
+  Object.keys(realTimeSpecs).map((path) => path.slice(PREFIX.length));
 
 /** `/real-time/crowd-sentiment`, `real-time/crowd-sentiment` or `crowd-sentiment` → the catalogue path. */
 export const readRealTimePath = (arg: string | undefined): Read<RealTimePath> => {
   if (arg === undefined || arg === '') {
     return fail(`stream needs a path, one of:\n  ${bareRealTimePaths().join('\n  ')}`);
   }
-  const path = realTimePathOf(arg);
+  const bare = arg.replace(/^\/+/, '').replace(/^real-time\//, '');
+  const path = `${PREFIX}${bare}`;
   if (isRealTimePath(path)) return ok(path);
-  return fail(`Unknown real-time path '${arg}'. Valid paths:\n  ${bareRealTimePaths().join('\n  ')}`);
+  const paths = bareRealTimePaths();
+  return fail(
+    `Unknown real-time path '${arg}'.${suggestion(bare, paths)} Valid paths:\n  ${paths.join('\n  ')}`,
+  );
 };

@@ -2,18 +2,59 @@ import { firstValueFrom } from 'rxjs';
 import { startRelay } from '../relay/start-relay';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
-import type { CliEnvironment } from './cli-environment';
-import type { RelayCommand } from './command';
-import { API_KEY_VARIABLE } from './stream-target';
+import type { CliCommand, CliEnvironment } from './cli-environment';
+import { fail, integerFlag, noExtra, ok, stringFlag, urlFlag, type Read, type ReadFlags } from './read-flags';
+import { API_KEY_VARIABLE } from './stream-command';
+import { usageError } from './usage-error';
 
 export const RELAY_SECRET_VARIABLE = 'RELAY_SECRET';
 
+export interface RelayCommand {
+  readonly kind: 'relay';
+  readonly port: number;
+  readonly host: string;
+  /** Upstream; `undefined`: an embedded local server. */
+  readonly url: string | undefined;
+  /** Redis URL of the cluster to join; `undefined`: a single node. */
+  readonly redis: string | undefined;
+  /** Give a relay token to anyone who asks (behind your own sign-in); otherwise loopback only. */
+  readonly public: boolean;
+}
+
+const relayFlags = {
+  help: 'boolean',
+  version: 'boolean',
+  port: 'string',
+  host: 'string',
+  url: 'string',
+  redis: 'string',
+  public: 'boolean',
+} as const;
+
+/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public]`. */
+export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
+  const extra = noExtra(read.positionals, 'relay');
+  if (!extra.ok) return extra;
+  const port = integerFlag(read.flags, 'port', 0, 65_535);
+  if (!port.ok) return port;
+  const url = urlFlag(read.flags);
+  if (!url.ok) return url;
+  const redis = stringFlag(read.flags, 'redis');
+  if (redis !== undefined && !/^rediss?:\/\/\S+$/.test(redis)) {
+    return fail(`--redis must be a Redis URL like redis://127.0.0.1:6379, got '${redis}'`);
+  }
+  return ok({
+    kind: 'relay',
+    port: port.value ?? 8080,
+    host: stringFlag(read.flags, 'host') ?? '127.0.0.1',
+    url: url.value,
+    redis,
+    public: read.flags.has('public'),
+  });
+};
+
 /** `relay`: runs a relay node until SIGINT/SIGTERM. Resolves to the exit code. */
-export const runRelay = async (
-  command: RelayCommand,
-  cli: CliEnvironment,
-  usageError: (cli: CliEnvironment, message: string) => number,
-): Promise<number> => {
+export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Promise<number> => {
   const apiKey = cli.env[API_KEY_VARIABLE] || undefined;
   const secret = cli.env[RELAY_SECRET_VARIABLE] || undefined;
   if (command.url !== undefined && apiKey === undefined) {
@@ -57,4 +98,16 @@ Ctrl-C stops it.
   } finally {
     await embedded?.close();
   }
+};
+
+/** `relay`, for the command table. */
+export const relayCommand: CliCommand<RelayCommand> = {
+  synopsis: 'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public]',
+  help: `Serves the feed to many clients: one upstream subscription per topic, re-served over the
+Market Prophit protocol. Without --url it relays an embedded local server; with --url set
+${API_KEY_VARIABLE}. --redis joins a cluster of relays (set ${RELAY_SECRET_VARIABLE}, the same on every node).
+  --public   give relay tokens to any caller (default: loopback callers only)`,
+  flags: relayFlags,
+  parse: parseRelay,
+  run: runRelay,
 };

@@ -1,15 +1,107 @@
-import { type Observable, filter, firstValueFrom, identity, merge, of, take, takeUntil, timeout } from 'rxjs';
+import {
+  type Observable,
+  filter,
+  firstValueFrom,
+  identity,
+  merge,
+  of,
+  take,
+  takeUntil,
+  tap,
+  timeout,
+} from 'rxjs';
 import type { ClientState } from '../lifecycle/client-state';
 import { createClient } from '../client/create-client';
+import { DEFAULT_URL } from '../client/default-url';
 import type { ParamsOf } from '../endpoints/real-time-endpoints';
+import { realTimeSpecs, type RealTimePath } from '../endpoints/real-time-specs';
+import { Ticker } from '../endpoints/ticker';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
-import type { CliEnvironment } from './cli-environment';
-import type { StreamCommand } from './command';
+import type { CliCommand, CliEnvironment } from './cli-environment';
 import { describeError, describeProblem } from './describe-error';
 import { type EventSink, ndjsonSink, tableSink } from './event-sink';
+import { fail, integerFlag, noExtra, ok, stringFlag, urlFlag, type Read, type ReadFlags } from './read-flags';
+import { readRealTimePath } from './real-time-path-arg';
+import { plural } from './render-table';
 import { safeOutput } from './safe-output';
-import { API_KEY_VARIABLE, type StreamTarget } from './stream-target';
+import { usageError } from './usage-error';
+
+/** How `stream` prints: a live table on a terminal, NDJSON otherwise. */
+export type StreamFormat = 'table' | 'ndjson';
+
+export interface StreamCommand {
+  readonly kind: 'stream';
+  readonly path: RealTimePath;
+  readonly ticker: string | undefined;
+  readonly url: string | undefined;
+  /** `undefined`: chosen by whether stdout is a terminal. */
+  readonly format: StreamFormat | undefined;
+  /** Stop after this many events; `undefined`: run until stopped. */
+  readonly count: number | undefined;
+}
+
+export const API_KEY_VARIABLE = 'MARKETPROPHIT_API_KEY';
+
+/** Where `stream` gets its data: a server at `url` with a key, or a local server it starts itself. */
+export type StreamTarget =
+  { readonly kind: 'remote'; readonly url: string; readonly apiKey: string } | { readonly kind: 'embedded' };
+
+/** `--url` needs a key; a key without `--url` means the hosted API; neither, the embedded server. */
+export const streamTarget = (
+  command: StreamCommand,
+  env: Readonly<Record<string, string | undefined>>,
+): Read<StreamTarget> => {
+  const apiKey = env[API_KEY_VARIABLE] || undefined;
+  if (command.url !== undefined && apiKey === undefined) {
+    return fail(
+      `--url needs an API key: set ${API_KEY_VARIABLE} (for 'marketprophit-rx serve', the key it prints)`,
+    );
+  }
+  if (apiKey === undefined) return ok({ kind: 'embedded' });
+  return ok({ kind: 'remote', url: command.url ?? DEFAULT_URL, apiKey });
+};
+
+const streamFlags = {
+  help: 'boolean',
+  version: 'boolean',
+  ticker: 'string',
+  url: 'string',
+  format: 'string',
+  count: 'string',
+} as const;
+
+/** Reads `stream <path> [--ticker T] [--url U] [--format F] [--count N]`. */
+export const parseStream = (read: ReadFlags): Read<StreamCommand> => {
+  const [pathArg, ...rest] = read.positionals;
+  const path = readRealTimePath(pathArg);
+  if (!path.ok) return path;
+  const extra = noExtra(rest, 'stream');
+  if (!extra.ok) return extra;
+
+  const ticker = stringFlag(read.flags, 'ticker');
+  if (ticker !== undefined) {
+    if (realTimeSpecs[path.value].params === 'none') {
+      return fail(`${path.value} streams every ticker and takes no --ticker`);
+    }
+    if (!Ticker.is(ticker)) {
+      return fail(
+        `Bad --ticker '${ticker}': an upper-case ticker of 1-20 letters, digits or "_" (e.g. AAPL, 6E_F)`,
+      );
+    }
+  }
+
+  const format = stringFlag(read.flags, 'format');
+  if (format !== undefined && format !== 'table' && format !== 'ndjson') {
+    return fail(`--format must be 'table' or 'ndjson', got '${format}'`);
+  }
+  const url = urlFlag(read.flags);
+  if (!url.ok) return url;
+  const count = integerFlag(read.flags, 'count', 1);
+  if (!count.ok) return count;
+
+  return ok({ kind: 'stream', path: path.value, ticker, url: url.value, format, count: count.value });
+};
 
 /** Short, so that stopping closes the socket at once; the CLI never resubscribes. */
 const LINGER = 50;
@@ -68,15 +160,20 @@ export const runStream = async (
       : client.problems$.subscribe((problem) =>
           cli.stderr.write(`marketprophit-rx: ${describeProblem(problem)}\n`),
         );
+  let received = 0;
+  let stoppedBy: string | undefined;
   const code = await new Promise<number>((resolve) => {
     client
       .subscribe$(command.path, params)
       .pipe(
         command.count === undefined ? identity : take(command.count),
-        takeUntil(merge(cli.stop$, output.closed$)),
+        takeUntil(merge(cli.stop$.pipe(tap((signal) => (stoppedBy = signal))), output.closed$)),
       )
       .subscribe({
-        next: (event) => sink.next(event),
+        next: (event) => {
+          received += 1;
+          sink.next(event);
+        },
         error: (error: unknown) => {
           sink.end();
           cli.stderr.write(`marketprophit-rx: ${describeError(error)}\n`);
@@ -91,5 +188,28 @@ export const runStream = async (
   problems?.unsubscribe();
   await settled(client.state$);
   await server?.close();
+  if (stoppedBy !== undefined) {
+    cli.stderr.write(
+      `${stoppedBy}: stopped after ${plural(received, 'event')}; unsubscribed and closed the socket\n`,
+    );
+  }
   return code;
+};
+
+/** `stream`, for the command table. */
+export const streamCommand: CliCommand<StreamCommand> = {
+  synopsis: 'stream <path> [--ticker AAPL] [--url URL] [--format table|ndjson] [--count N]',
+  help: `Streams a real-time path: a live table on a terminal, NDJSON (one event a line) when piped.
+<path> is /real-time/<name> or <name>. Without --url and ${API_KEY_VARIABLE} it starts
+the local server itself, so it runs with no network. With --url (or for the hosted API)
+set ${API_KEY_VARIABLE}.
+  --ticker   one ticker (default: every ticker)
+  --format   table or ndjson (default: table on a terminal, ndjson otherwise)
+  --count    stop after N events`,
+  flags: streamFlags,
+  parse: parseStream,
+  run: async (command, cli) => {
+    const target = streamTarget(command, cli.env);
+    return target.ok ? runStream(command, target.value, cli) : usageError(cli, target.error);
+  },
 };

@@ -14,10 +14,9 @@ import { createConnectionStream } from '../connection/connection-stream';
 import { defaultSocketFactory } from '../connection/default-socket-factory';
 import type { SocketLike } from '../connection/socket-like';
 import { isCustomEndpoint, withGuardedResults, type CustomEndpoint } from '../endpoints/custom-endpoint';
-import type { HistoricalParamsOf, HistoricalRecordOf } from '../endpoints/historical-endpoints';
 import type { HistoricalPath } from '../endpoints/historical-specs';
-import { realTimeEndpoints, type ParamsOf, type ResultsOf } from '../endpoints/real-time-endpoints';
-import { isRealTimePath, type RealTimePath } from '../endpoints/real-time-specs';
+import { realTimeEndpoints } from '../endpoints/real-time-endpoints';
+import { isRealTimePath } from '../endpoints/real-time-specs';
 import { snapshotParams } from '../endpoints/params-snapshot';
 import type { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
@@ -31,38 +30,41 @@ import { createLifecycleRuntime } from '../lifecycle/lifecycle-runtime';
 import { resolvePolicy } from '../lifecycle/policy';
 import { DEFAULT_URL } from './default-url';
 import type { ClientOptions } from './options';
+import type {
+  HistoricalEndpoint,
+  HistoryParams,
+  HistoryResults,
+  RealTimeEndpoint,
+  SubscribeEvent,
+  SubscribeParams,
+} from './endpoint-arguments';
 
 export interface MarketProphitClient {
   /**
    * A cold stream of one real-time endpoint's `data` events, `results` decoded and typed by the path.
    * The first subscriber of a (path, params) pair sends `subscribe` (again after every reconnect and
    * token refresh); the last to leave sends `unsubscribe`. Params are checked before anything is sent.
+   * For an endpoint outside the catalogue, pass `customEndpoint(path, codec)`: its codecs type the params and results.
    * @param params `{ ticker }` for one ticker; omit (or `{}`) for every ticker.
    * @example client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }) // results: { ts, ticker, volume }[]
-   */
-  subscribe$<P extends RealTimePath>(
-    path: P,
-    params?: ParamsOf<P>,
-  ): Observable<DataEvent<ParamsOf<P>, ResultsOf<P>>>;
-  /**
-   * The same for an endpoint outside the catalogue, described with its own codecs.
    * @example client.subscribe$(customEndpoint('/real-time/new-metric', t.array(MyRecord)), { ticker: 'AAPL' })
+   * A generic wrapper passes the same types on:
+   * `<P extends RealTimePath>(path: P, ...params: SubscribeParams<P>): Observable<SubscribeEvent<P>>`.
    */
-  subscribe$<Results, Params>(
-    endpoint: CustomEndpoint<Results, Params>,
-    params: Params,
-  ): Observable<DataEvent<Params, Results>>;
+  subscribe$<E extends RealTimeEndpoint>(
+    endpoint: E,
+    ...params: SubscribeParams<E>
+  ): Observable<SubscribeEvent<E>>;
   /**
    * Historical records over REST (`GET {url}/historical/…`), decoded by the path's codec. Cold: each
    * subscription sends one request; unsubscribing aborts it. Sends the API key (Basic auth) when the
    * client has one; browsers point `historyUrl` at a route of their own.
    * @example client.history$('/historical/daily-tweet-volume', { ticker: 'AAPL', start_date: '01-02-2026' })
    */
-  history$<P extends HistoricalPath>(
-    path: P,
-    params: HistoricalParamsOf<P>,
-  ): Observable<HistoricalRecordOf<P>[]>;
-  history$<Results, Params>(endpoint: CustomEndpoint<Results, Params>, params: Params): Observable<Results>;
+  history$<E extends HistoricalEndpoint>(
+    endpoint: E,
+    ...params: HistoryParams<E>
+  ): Observable<HistoryResults<E>>;
   /** The connection's state, for UIs. Emits the current state on subscribe. */
   readonly state$: Observable<ClientState>;
   /**

@@ -1,9 +1,39 @@
 import type { SchedulerLike } from 'rxjs';
 import type { SocketFactory } from '../connection/socket-like';
 import type { LifecyclePolicy, RetryWait } from '../lifecycle/policy';
-import type { FetchLike, TokenSource } from '../token/token-source';
+import type { TokenSource } from '../token/token-source';
+import type { FetchLike } from '../util/http';
 
-export interface ClientOptions {
+/**
+ * `createClient`'s options: `apiKey` (server side) or `token` (anywhere), never both and never neither.
+ * `apiKey` may be `undefined` at compile time (as `process.env.X` is); `createClient` throws then.
+ */
+export type ClientOptions = ClientOptionsWithApiKey | ClientOptionsWithToken;
+
+/** Options of a client that fetches its own tokens with the secret key. */
+export interface ClientOptionsWithApiKey extends CommonClientOptions {
+  /**
+   * Your secret API key (`sk_live_…`), server side only. Tokens are fetched with it from `POST {url}/jwt`.
+   * Give either `apiKey` or `token`, not both. Refused in browsers: use `token: proxyToken('/jwt')`.
+   * @example createClient({ apiKey: process.env.MARKETPROPHIT_API_KEY })
+   */
+  readonly apiKey: string | undefined;
+  readonly token?: undefined;
+}
+
+/** Options of a client that gets its tokens from elsewhere (a proxy route, a test). */
+export interface ClientOptionsWithToken extends CommonClientOptions {
+  readonly apiKey?: undefined;
+  /**
+   * Where tokens come from when you do not hold the key: `proxyToken('/jwt')` in browsers, or any
+   * `() => Promise<string> | Observable<string> | string`. Called again for every refresh.
+   * @example createClient({ token: proxyToken('/api/marketprophit-token') })
+   */
+  readonly token: TokenSource;
+}
+
+/** The options both kinds of client take. */
+export interface CommonClientOptions {
   /**
    * Where the API lives: tokens come from `POST {url}/jwt` and the socket connects to `{url}`.
    * In development, the `url` of the local server (`marketprophit-rx serve`, or `startServer()`).
@@ -11,18 +41,10 @@ export interface ClientOptions {
    */
   readonly url?: string;
   /**
-   * Your secret API key (`sk_live_…`), server side only. Tokens are fetched with it from `POST {url}/jwt`.
-   * Give either `apiKey` or `token`, not both. Refused in browsers: use `token: proxyToken('/jwt')`.
-   * @example createClient({ apiKey: process.env.MARKETPROPHIT_API_KEY })
+   * Shorthand for `policy.refreshEvery`: the longest a token is used, in ms. A token whose `exp` comes
+   * sooner is refreshed a minute before it, and a token the server refuses is replaced at once.
+   * @default 18_000_000 (5 hours)
    */
-  readonly apiKey?: string;
-  /**
-   * Where tokens come from when you do not hold the key: `proxyToken('/jwt')` in browsers, or any
-   * `() => Promise<string> | Observable<string> | string`. Called again for every refresh.
-   * @example createClient({ token: proxyToken('/api/marketprophit-token') })
-   */
-  readonly token?: TokenSource;
-  /** Shorthand for `policy.refreshEvery`: the longest a token is used, in ms. @default 18_000_000 (5 hours) */
   readonly refreshEvery?: number;
   /**
    * How long the server has to answer a `subscribe` before the subscription errors with a

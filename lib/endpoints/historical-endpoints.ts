@@ -4,17 +4,17 @@ import { historicalSpecs, type HistoricalPath } from './historical-specs';
 import { historicalParamCodecs, type HistoricalParamName } from './param-codecs';
 import { recordListCodec, type RecordFromFields } from './record-codec';
 import { strictObject } from './strict-object';
+import type { Simplify } from '../util/simplify';
 
 type ParamCodecs = typeof historicalParamCodecs;
 type ParamsSpec<P extends HistoricalPath> = (typeof historicalSpecs)[P]['params'];
-type Flatten<T> = { [K in keyof T]: T[K] };
 type RequiredParams<P extends HistoricalPath> = {
   [K in ParamsSpec<P>['required'][number]]: t.TypeOf<ParamCodecs[K]>;
 };
 type OptionalParams<P extends HistoricalPath> = {
   [K in ParamsSpec<P>['optional'][number]]?: t.TypeOf<ParamCodecs[K]>;
 };
-type Params<P extends HistoricalPath> = Flatten<RequiredParams<P> & OptionalParams<P>>;
+type Params<P extends HistoricalPath> = Simplify<RequiredParams<P> & OptionalParams<P>>;
 
 /**
  * The query params of a historical path, required ones required, e.g. for `/historical/tweet-volume`

@@ -62,5 +62,5 @@ export {
   type HistoricalRecordOf,
   type HistoricalResultsOf,
 } from './historical-endpoints';
-export { resultsCodecFor, endpointCodecsFor } from './lookup';
+export { endpointCodecsFor } from './lookup';
 export { customEndpoint, isCustomEndpoint, type CustomEndpoint } from './custom-endpoint';

@@ -1,9 +1,6 @@
-import type * as t from 'io-ts';
 import type { EndpointDecoders } from './endpoint-codecs';
-import { historicalEndpoints, type HistoricalResultsOf } from './historical-endpoints';
-import type { HistoricalPath } from './historical-specs';
-import { realTimeEndpoints, type ResultsOf } from './real-time-endpoints';
-import type { RealTimePath } from './real-time-specs';
+import { historicalEndpoints } from './historical-endpoints';
+import { realTimeEndpoints } from './real-time-endpoints';
 
 const catalogue: Readonly<Record<string, EndpointDecoders>> = {
   ...realTimeEndpoints,
@@ -19,16 +16,3 @@ export const endpointCodecsFor = (path: string): EndpointDecoders | undefined =>
   const key = path.startsWith('/') ? path : `/real-time/${path}`;
   return Object.hasOwn(catalogue, key) ? catalogue[key] : undefined;
 };
-
-/**
- * The one seam where the client finds how to decode a path's `results`: the catalogue's array-of-
- * records codec, or `undefined` for a path outside the catalogue (see `customEndpoint`).
- */
-export function resultsCodecFor<P extends RealTimePath>(path: P): t.Decoder<unknown, ResultsOf<P>>;
-export function resultsCodecFor<P extends HistoricalPath>(
-  path: P,
-): t.Decoder<unknown, HistoricalResultsOf<P>>;
-export function resultsCodecFor(path: string): t.Decoder<unknown, unknown> | undefined;
-export function resultsCodecFor(path: string): t.Decoder<unknown, unknown> | undefined {
-  return endpointCodecsFor(path)?.results;
-}

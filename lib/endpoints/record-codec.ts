@@ -2,6 +2,8 @@ import * as t from 'io-ts';
 import { isLeft } from './is-left';
 import type { FieldSpec } from './field-kind';
 import { fieldCodecs, fieldParsers, type FieldValue } from './field-codecs';
+import { isObject } from '../util/is-object';
+import type { Simplify } from '../util/simplify';
 
 /** A record's fields by their main name, as in `realTimeSpecs[path].fields`. */
 export type FieldsSpec = Readonly<Record<string, FieldSpec>>;
@@ -10,9 +12,9 @@ export type FieldsSpec = Readonly<Record<string, FieldSpec>>;
  * The decoded record for a fields spec, e.g. `{ ts: Date; ticker: string; volume: number }`
  * for `{ ts: { kind: 'timestamp' }, ticker: { kind: 'text' }, volume: { kind: 'integer' } }`.
  */
-export type RecordFromFields<F extends FieldsSpec> = {
+export type RecordFromFields<F extends FieldsSpec> = Simplify<{
   -readonly [K in keyof F]: FieldValue<F[K]['kind']>;
-};
+}>;
 
 /** The wire form {@link recordCodec} encodes to: metrics as strings, timestamps as ISO-8601. */
 export type EncodedRecordFromFields<F extends FieldsSpec> = {
@@ -36,9 +38,6 @@ interface CompiledField {
   readonly codec: t.Type<unknown, unknown, unknown>;
   readonly parse: (u: unknown) => unknown;
 }
-
-const isObject = (u: unknown): u is Record<string, unknown> =>
-  typeof u === 'object' && u !== null && !Array.isArray(u);
 
 /** The first of a field's names that the input carries (`undefined` counts as absent). */
 const pick = (input: Record<string, unknown>, names: readonly string[]): unknown => {

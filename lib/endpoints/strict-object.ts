@@ -2,15 +2,14 @@ import * as t from 'io-ts';
 import { isPlainObject } from '../util/is-plain-object';
 import { notPlainObject } from '../util/json-data';
 import { isLeft } from './is-left';
+import type { Simplify } from '../util/simplify';
 
 type Props = Record<string, t.Mixed>;
 
 /** The static type of a strict object: required props, then optional ones. */
-export type StrictObjectOf<R extends Props, O extends Props> = Flatten<
+export type StrictObjectOf<R extends Props, O extends Props> = Simplify<
   { [K in keyof R]: t.TypeOf<R[K]> } & { [K in keyof O]?: t.TypeOf<O[K]> }
 >;
-
-type Flatten<T> = { [K in keyof T]: T[K] };
 
 /**
  * An object codec for request params that, unlike `t.exact`, *rejects* unknown keys instead of

@@ -8,11 +8,12 @@ import { endpointCodecsFor } from '../endpoints/lookup';
 import { formatValidationErrors } from '../endpoints/report';
 import { DecodeError } from '../errors/decode-error';
 import { HistoryError } from '../errors/history-error';
+import { basicAuthorization, trimTrailingSlashes, type FetchLike } from '../util/http';
+import { isObject } from '../util/is-object';
 import { buildQuery, type QueryValue } from './build-query';
-import { trimTrailingSlashes } from '../util/trim-trailing-slashes';
 
-/** The `fetch` `fetchHistory$` calls: the global one, cross-fetch's, or a test double. */
-export type HistoryFetch = (input: string, init?: RequestInit) => Promise<Response>;
+/** The `fetch` `fetchHistory$` calls: the same {@link FetchLike} as the client's. */
+export type HistoryFetch = FetchLike;
 
 /** What every `fetchHistory$` call takes besides the endpoint and its params. */
 export interface FetchHistoryBase {
@@ -86,7 +87,7 @@ export function fetchHistory$(
 }
 
 const toQuery = (params: unknown): Readonly<Record<string, QueryValue>> =>
-  typeof params === 'object' && params !== null ? (params as Record<string, QueryValue>) : {};
+  isObject(params) ? (params as Record<string, QueryValue>) : {};
 
 const get = async (
   options: FetchHistoryBase & { readonly params: unknown },
@@ -96,7 +97,7 @@ const get = async (
   signal: AbortSignal,
 ): Promise<unknown> => {
   const headers: Record<string, string> = { accept: 'application/json', ...options.headers };
-  if (options.apiKey !== undefined) headers['authorization'] = `Basic ${btoa(`${options.apiKey}:`)}`;
+  if (options.apiKey !== undefined) headers['authorization'] = basicAuthorization(options.apiKey);
   const slash = path.startsWith('/') ? '' : '/';
   const target = `${trimTrailingSlashes(options.url)}${slash}${path}${buildQuery(query)}`;
   let response: Response;

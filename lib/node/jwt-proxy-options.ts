@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { LifecyclePolicy } from '../lifecycle/policy';
-import type { FetchLike } from '../token/token-source';
+import type { FetchLike } from '../util/http';
 
 /** Options of {@link createJwtProxy}. */
 export interface JwtProxyOptions {

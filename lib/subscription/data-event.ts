@@ -49,9 +49,16 @@ export const DataEnvelope = t.type(
 );
 export type DataEnvelope = t.TypeOf<typeof DataEnvelope>;
 
-/** One `data` event of a subscription, its `results` decoded by the path's codec. */
-export interface DataEvent<Params = Readonly<Record<string, unknown>>, Results = unknown> {
-  readonly path: string;
+/**
+ * One `data` event of a subscription, its `results` decoded by the path's codec. `path` is the literal
+ * path of a catalogue subscription, so events of `merge`d streams narrow on `event.path === '/real-time/…'`.
+ */
+export interface DataEvent<
+  Params = Readonly<Record<string, unknown>>,
+  Results = unknown,
+  Path extends string = string,
+> {
+  readonly path: Path;
   readonly params: Params;
   readonly results: Results;
   /** When the server sent it. */

@@ -1,8 +1,9 @@
 import { type Observable, type SchedulerLike, Subject, asyncScheduler } from 'rxjs';
 import type { SocketFactory } from '../connection/socket-like';
+import { realTimeEndpoints, type ParamsOf, type RecordOf } from '../endpoints/real-time-endpoints';
+import type { RealTimePath } from '../endpoints/real-time-specs';
 import { subscriptionKey } from '../subscription/canonical-key';
 import type { SubscriptionOptions } from '../subscription/data-event';
-import type { FakeAck, FakeServerEvent } from './fake-server-event';
 import { FakeSocket, type FakeSocketPeer } from './fake-socket';
 
 export interface FakeServerOptions {
@@ -29,6 +30,34 @@ export interface FakeServerOptions {
   readonly reconnectDelay?: number;
 }
 
+/** What a fake server saw, in order; `socket` numbers the sockets 1, 2, … as they were opened. */
+export type FakeServerEvent =
+  | { readonly type: 'connect'; readonly socket: number; readonly token: string }
+  | { readonly type: 'refuse'; readonly socket: number; readonly token: string; readonly message: string }
+  | {
+      readonly type: 'subscribe' | 'unsubscribe';
+      readonly socket: number;
+      readonly path: string;
+      readonly params: unknown;
+    }
+  /** The client emitted while disconnected: socket.io would have buffered it and replayed it later. */
+  | { readonly type: 'buffered'; readonly socket: number; readonly event: string }
+  | { readonly type: 'disconnect'; readonly socket: number; readonly reason: string };
+
+export type FakeAck = string | null | 'withhold';
+
+/** How {@link FakeServer.publish} sends one `data` event. */
+export interface PublishOptions {
+  /** The event's `timestamp`. @default the scheduler's now */
+  readonly timestamp?: Date | string;
+  /**
+   * When no socket holds the subscription: `'throw'` an error that says so (a test that publishes to
+   * nobody is almost always too early or misspelt), or `'ignore'` it (`publish` answers 0).
+   * @default 'throw'
+   */
+  readonly ifNobody?: 'throw' | 'ignore';
+}
+
 export interface FakeServer {
   /** Pass as `createClient({ socket: server.socket })`. */
   readonly socket: SocketFactory;
@@ -38,12 +67,29 @@ export interface FakeServer {
   readonly sockets: readonly FakeSocket[];
   /** The subscriptions the server holds now, per connected socket. */
   subscriptions(): { socket: number; path: string; params: unknown }[];
-  /** Sends `data` to every socket subscribed to (path, params); returns how many got it. */
-  publish(
+  /**
+   * Sends `data` with these decoded records to every socket subscribed to (path, params), encoded for
+   * the wire by the catalogue's codec (numbers as decimal strings, dates as ISO-8601); answers how
+   * many sockets got it. Publishing to nobody throws (see `ifNobody`). The client subscribes once its
+   * socket has connected, so in `TestScheduler.run` publish from frame 1 on, not at frame 0.
+   * @example server.publish('/real-time/tweet-volume', { ticker: 'AAPL' }, [{ ts: new Date(0), ticker: 'AAPL', volume: 3 }])
+   */
+  publish<P extends RealTimePath>(
+    path: P,
+    params: ParamsOf<P>,
+    records: readonly RecordOf<P>[],
+    options?: PublishOptions,
+  ): number;
+  /**
+   * The same with `results` as they travel on the wire, unchecked: for paths outside the catalogue
+   * and for malformed data.
+   * @example server.publishEncoded('/real-time/tweet-volume', { ticker: 'AAPL' }, [{ volume: 'abc' }])
+   */
+  publishEncoded(
     path: string,
     params: Readonly<Record<string, unknown>>,
     results: unknown,
-    timestamp?: string,
+    options?: PublishOptions,
   ): number;
   /** Sends any payload to every connected socket, e.g. a malformed one. */
   sendRaw(payload: unknown, event?: string): void;
@@ -106,6 +152,28 @@ export const createFakeServer = (options: FakeServerOptions = {}): FakeServer =>
 
   const connectedSockets = () => sockets.filter((socket) => socket.connected);
 
+  const publishEncoded: FakeServer['publishEncoded'] = (path, params, results, publishOptions = {}) => {
+    const { timestamp = new Date(scheduler.now()), ifNobody = 'throw' } = publishOptions;
+    const key = subscriptionKey(path, params);
+    const targets = [...held].filter(([, subscriptions]) => subscriptions.has(key)).map(([socket]) => socket);
+    if (targets.length === 0 && ifNobody === 'throw') {
+      const holding = subscriptionsNow().map((entry) => `${entry.path} ${JSON.stringify(entry.params)}`);
+      throw new Error(
+        `FakeServer.publish: nobody is subscribed to ${path} ${JSON.stringify(params)} at ${scheduler.now()} ms ` +
+          `(held: ${holding.length === 0 ? 'none' : holding.join(', ')}). The client subscribes once its socket has ` +
+          `connected: publish later (from frame 1 in TestScheduler.run), or pass { ifNobody: 'ignore' }.`,
+      );
+    }
+    const sent = typeof timestamp === 'string' ? timestamp : timestamp.toISOString();
+    targets.forEach((socket) => socket.deliver('data', { path, params, results, timestamp: sent }));
+    return targets.length;
+  };
+
+  const subscriptionsNow = () =>
+    [...held].flatMap(([socket, subscriptions]) =>
+      [...subscriptions.values()].map(({ path, params }) => ({ socket: socket.number, path, params })),
+    );
+
   return {
     socket: (_url, { query }) => {
       const socket = new FakeSocket(sockets.length + 1, query.token, peer, scheduler, connectDelay);
@@ -114,18 +182,10 @@ export const createFakeServer = (options: FakeServerOptions = {}): FakeServer =>
     },
     events$: events.asObservable(),
     sockets,
-    subscriptions: () =>
-      [...held].flatMap(([socket, subscriptions]) =>
-        [...subscriptions.values()].map(({ path, params }) => ({ socket: socket.number, path, params })),
-      ),
-    publish: (path, params, results, timestamp = new Date(scheduler.now()).toISOString()) => {
-      const key = subscriptionKey(path, params);
-      const targets = [...held]
-        .filter(([, subscriptions]) => subscriptions.has(key))
-        .map(([socket]) => socket);
-      targets.forEach((socket) => socket.deliver('data', { path, params, results, timestamp }));
-      return targets.length;
-    },
+    subscriptions: subscriptionsNow,
+    publish: (path, params, records, publishOptions) =>
+      publishEncoded(path, params, realTimeEndpoints[path].results.encode([...records]), publishOptions),
+    publishEncoded,
     sendRaw: (payload, event = 'data') =>
       connectedSockets().forEach((socket) => socket.deliver(event, payload)),
     dropAll: () => connectedSockets().forEach((socket) => socket.drop('transport close', reconnectDelay)),

@@ -1,6 +1,7 @@
 import crossFetch from 'cross-fetch';
 import { requestToken } from './request-token';
-import type { FetchLike, TokenSource } from './token-source';
+import type { FetchLike } from '../util/http';
+import type { TokenSource } from './token-source';
 
 /**
  * Browsers: get tokens from your own route (e.g. `createJwtProxy` from `marketprophit-rx/node`), which

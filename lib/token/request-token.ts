@@ -2,7 +2,7 @@ import * as t from 'io-ts';
 import { isLeft } from '../endpoints/is-left';
 import { TokenError } from '../errors/token-error';
 import { formatValidationErrors } from '../endpoints/report';
-import type { FetchLike } from './token-source';
+import type { FetchLike } from '../util/http';
 
 const TokenResponse = t.type({ token: t.string }, 'TokenResponse');
 

@@ -11,6 +11,3 @@ export interface TokenRequestContext {
  * Return an Observable (its first value is used) to run on virtual time in marble tests.
  */
 export type TokenSource = (context: TokenRequestContext) => Promise<string> | Observable<string> | string;
-
-/** The `fetch` this library calls: the global one, cross-fetch's, or a test double. */
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;

@@ -45,7 +45,7 @@ describe('marketprophit-rx (end to end)', () => {
     expect(await run.exit).toBe(2);
     expect(run.stdout()).toBe('');
     expect(run.stderr()).toContain(
-      "Unknown real-time path 'crowd-sentimnet'. Valid paths:\n  crowd-sentiment\n",
+      "Unknown real-time path 'crowd-sentimnet'. Did you mean 'crowd-sentiment'? Valid paths:\n  crowd-sentiment\n",
     );
     expect(run.stderr()).toContain("Run 'marketprophit-rx --help' for usage.");
   });
@@ -110,6 +110,36 @@ describe('marketprophit-rx (end to end)', () => {
       { path: '/real-time/tweet-volume', params: { ticker: 'TSLA' } },
     ]);
     expect(server.stats()).toMatchObject({ sockets: 0, subscriptions: 0 });
+  });
+
+  it('the same SIGINT twice at once (a terminal and npm start both send it) still stops cleanly, exit 0', async () => {
+    const server = await startServer({ port: 0, interval: 20 });
+    servers.push(server);
+    const run = cli(['stream', 'tweet-volume', '--ticker', 'TSLA', '--url', server.url], {
+      MARKETPROPHIT_API_KEY: DEFAULT_API_KEY,
+    });
+    await run.waitForStdout(/\n.*\n/);
+
+    run.child.kill('SIGINT');
+    // npm forwards it a moment later (two signals sent back to back would merge into one).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    run.child.kill('SIGINT');
+
+    expect(await run.exit).toBe(0);
+    expect(run.stderr()).toMatch(/^SIGINT: stopped after \d+ events?; unsubscribed and closed the socket$/m);
+    expect(logged(server, 'unsubscribe')).toHaveLength(1);
+  });
+
+  it('serve on a port in use says so in one line, exit 1', async () => {
+    const server = await startServer({ port: 0 });
+    servers.push(server);
+    const port = new URL(server.url).port;
+    const run = cli(['serve', '--port', port]);
+
+    expect(await run.exit).toBe(1);
+    expect(run.stderr()).toBe(
+      `marketprophit-rx: port ${port} is in use on 127.0.0.1 (another 'serve'?): pick another with --port, or --port 0 for any free one\n`,
+    );
   });
 
   it('SIGTERM on a stream with its own local server exits 0', async () => {

@@ -1,11 +1,9 @@
 import { PassThrough } from 'node:stream';
-import { redraw } from '../../lib/cli/ansi';
-import { ndjsonLine } from '../../lib/cli/ndjson';
+import { ndjsonLine, redraw } from '../../lib/cli/event-sink';
 import { rateMeter } from '../../lib/cli/rate-meter';
 import { formatCell, latestByTicker, metricColumns, renderTable, type Row } from '../../lib/cli/render-table';
 import { safeOutput } from '../../lib/cli/safe-output';
-import { streamTarget } from '../../lib/cli/stream-target';
-import type { StreamCommand } from '../../lib/cli/command';
+import { streamTarget, type StreamCommand } from '../../lib/cli/stream-command';
 
 const ts = new Date('2026-01-02T14:30:05.000Z');
 
@@ -88,6 +86,49 @@ describe('the live table', () => {
       'ticker  ts  crowd_sentiment',
       '(waiting for data)',
     ]);
+  });
+
+  it('says 1 event, not 1 events', () => {
+    const rows = new Map<string, Row>([['AAPL', { ts, ticker: 'AAPL', volume: 1 }]]);
+    const [status] = renderTable({
+      path: '/real-time/tweet-volume',
+      ticker: 'AAPL',
+      state: 'connected',
+      perSecond: 1,
+      total: 1,
+      rows,
+    });
+    expect(status).toBe('/real-time/tweet-volume AAPL  state: connected  1.0 events/s  1 event');
+  });
+
+  it('shows the metrics that fit the terminal, in order, and says how many it left out', () => {
+    const rows = new Map<string, Row>();
+    latestByTicker(rows, [
+      {
+        ts,
+        ticker: 'AAPL',
+        mp_sentiment: 0.5,
+        mp_sentiment_moving_average: null,
+        mp_sentiment_z_score: 1.25,
+        mp_sentiment_z_score_moving_average: -0.75,
+      },
+    ]);
+    const model = {
+      path: '/real-time/market-prophit-sentiment-chart-data' as const,
+      ticker: undefined,
+      state: 'connected' as const,
+      perSecond: 1,
+      total: 3,
+      rows,
+    };
+    const lines = renderTable(model, 60);
+    expect(lines.slice(1)).toEqual([
+      '(+2 columns: widen the terminal or use --format ndjson)',
+      'ticker  ts        mp_sentiment  mp_sentiment_moving_average',
+      'AAPL    14:30:05        0.5000                            -',
+    ]);
+    expect(Math.max(...lines.map((line) => line.length))).toBeLessThanOrEqual(60);
+    expect(renderTable(model, 200)[1]).toBe('');
   });
 
   it('redraws in place: up over the last frame, clear, write', () => {

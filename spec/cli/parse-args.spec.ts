@@ -58,9 +58,27 @@ describe('parseArgs', () => {
     [['serve', '--port', '70000'], '--port must be a whole number from 0 to 65535'],
     [['serve', '--interval', '0'], '--interval must be a whole number from 1'],
     [['serve', 'now'], "Unexpected argument 'now' for serve"],
+    [['strem', 'crowd-sentiment'], "Unknown command 'strem'. Did you mean 'stream'?"],
+    [
+      ['stream', 'crowd-sentimnt'],
+      "Unknown real-time path 'crowd-sentimnt'. Did you mean 'crowd-sentiment'?",
+    ],
+    [['stream', 'tweet'], "Unknown real-time path 'tweet'. Did you mean 'tweet-buzz'?"],
+    [['stream', 'crowd-sentiment', '--tiker', 'AAPL'], 'Unknown option --tiker. Did you mean --ticker?'],
+    [['serve', '--prot', '4000'], 'Unknown option --prot. Did you mean --port?'],
+    [['stream', 'crowd-sentiment', '--verbose'], 'Unknown option --verbose.'],
   ])('%j is refused: %s', (argv, message) => {
     const parsed = parseArgs(argv);
     expect(parsed.ok).toBe(false);
     expect(parsed.ok ? '' : parsed.error).toContain(message);
+  });
+});
+
+describe('did you mean', () => {
+  it('suggests nothing for a word far from every candidate', () => {
+    const parsed = parseArgs(['stream', 'crowd-sentiment', '--zzz']);
+    expect(parsed.ok ? '' : parsed.error).toBe('Unknown option --zzz.');
+    const launch = parseArgs(['launch']);
+    expect(launch.ok ? '' : launch.error).toBe("Unknown command 'launch'.");
   });
 });

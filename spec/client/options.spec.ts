@@ -1,4 +1,5 @@
 import { createClient } from '../../lib/client/create-client';
+import type { ClientOptions } from '../../lib/client/options';
 
 describe('createClient options', () => {
   it.each([
@@ -8,7 +9,9 @@ describe('createClient options', () => {
     [{ token: (): string => 't', refreshEvery: 0 }, /`refreshEvery` must be a positive number/],
     [{ token: (): string => 't', ackTimeout: -1 }, /`ackTimeout` must be a positive number/],
   ])('refuses %p', (options, message) => {
-    expect(() => createClient(options)).toThrow(message);
+    // The options type refuses the first three too (spec/types); these are the run-time checks for
+    // callers without types.
+    expect(() => createClient(options as ClientOptions)).toThrow(message);
   });
 
   it('refuses a secret key in a browser', () => {

@@ -2,7 +2,7 @@ import { map } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
 import { createClient } from '../../lib/client/create-client';
 import { createFakeServer } from '../../lib/testing/fake-server';
-import type { FakeAck } from '../../lib/testing/fake-server-event';
+import type { FakeAck } from '../../lib/testing/fake-server';
 import { createTestScheduler } from '../support/marbles';
 
 const VOLUME = '/real-time/tweet-volume';
@@ -35,7 +35,7 @@ describe('reconnecting', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp();
       hot('-a--------d 20ms a').subscribe((what) =>
-        what === 'd' ? server.dropAll() : server.publish(VOLUME, AAPL, record),
+        what === 'd' ? server.dropAll() : server.publishEncoded(VOLUME, AAPL, record),
       );
 
       expectObservable(client.subscribe$(VOLUME, AAPL).pipe(map(() => 'v')), '^ 40ms !').toBe('-v 29ms v');
@@ -64,7 +64,7 @@ describe('reconnecting', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp();
       hot('--d 9ms d 19ms a').subscribe((what) =>
-        what === 'd' ? server.disconnectAll() : server.publish(VOLUME, AAPL, record),
+        what === 'd' ? server.disconnectAll() : server.publishEncoded(VOLUME, AAPL, record),
       );
 
       expectObservable(client.subscribe$(VOLUME, AAPL).pipe(map(() => 'v')), '^ 40ms !').toBe(

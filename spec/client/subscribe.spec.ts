@@ -6,7 +6,7 @@ import { customEndpoint } from '../../lib/endpoints/custom-endpoint';
 import { DecodeError } from '../../lib/errors/decode-error';
 import { SubscribeError } from '../../lib/errors/subscribe-error';
 import { createFakeServer, type FakeServerOptions } from '../../lib/testing/fake-server';
-import type { FakeServerEvent } from '../../lib/testing/fake-server-event';
+import type { FakeServerEvent } from '../../lib/testing/fake-server';
 import { BOUNDED, createTestScheduler } from '../support/marbles';
 
 const VOLUME = '/real-time/tweet-volume';
@@ -57,7 +57,7 @@ describe('subscribe$', () => {
   it("refuses a second decoder for the same path and params instead of handing it the first one's output", () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp(testScheduler);
-      hot('--a').subscribe(() => server.publish(VOLUME, AAPL, record('1')));
+      hot('--a').subscribe(() => server.publishEncoded(VOLUME, AAPL, record('1')));
       const raw = customEndpoint(VOLUME, t.array(t.type({ volume: t.string })));
 
       expectObservable(
@@ -84,7 +84,7 @@ describe('subscribe$', () => {
   it('keeps one stream for one customEndpoint subscribed twice', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp(testScheduler);
-      hot('--a').subscribe(() => server.publish(VOLUME, AAPL, record('1')));
+      hot('--a').subscribe(() => server.publishEncoded(VOLUME, AAPL, record('1')));
       const raw = customEndpoint(VOLUME, t.array(t.type({ volume: t.string })));
 
       expectObservable(
@@ -100,7 +100,12 @@ describe('subscribe$', () => {
   it('sends subscribe on subscription and unsubscribe with the same options on teardown', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp(testScheduler);
-      hot('--a--b').subscribe((volume) => server.publish(VOLUME, AAPL, record(volume === 'a' ? '1' : '2')));
+      const received: number[] = [];
+      hot('--a--b').subscribe((volume) =>
+        received.push(
+          server.publishEncoded(VOLUME, AAPL, record(volume === 'a' ? '1' : '2'), { ifNobody: 'ignore' }),
+        ),
+      );
 
       expectObservable(
         client
@@ -116,6 +121,7 @@ describe('subscribe$', () => {
         `4 unsubscribe 1 ${VOLUME} {"ticker":"AAPL"}`,
         '54 disconnect 1 io client disconnect',
       ]);
+      expect(received).toEqual([1, 0]); // b came after the unsubscribe: nobody got it
     });
   });
 
@@ -125,7 +131,9 @@ describe('subscribe$', () => {
       // a custom endpoint, so that params can have two keys
       const windowed = customEndpoint(VOLUME, t.UnknownArray);
       const params = { ticker: 'AAPL', interval: 1 };
-      hot('---a----b').subscribe(() => server.publish(VOLUME, { interval: 1, ticker: 'AAPL' }, record('7')));
+      hot('---a----b').subscribe(() =>
+        server.publishEncoded(VOLUME, { interval: 1, ticker: 'AAPL' }, record('7')),
+      );
       const volume = map(() => 'v');
 
       expectObservable(client.subscribe$(windowed, params).pipe(volume), '^------!').toBe('---v');
@@ -146,9 +154,9 @@ describe('subscribe$', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client } = setUp(testScheduler);
       hot('-a-b-c').subscribe((which) => {
-        if (which === 'a') server.publish(VOLUME, AAPL, record('1'));
-        if (which === 'b') server.publish(VOLUME, { ticker: 'TSLA' }, record('2'));
-        if (which === 'c') server.publish(BUZZ, AAPL, []);
+        if (which === 'a') server.publishEncoded(VOLUME, AAPL, record('1'));
+        if (which === 'b') server.publishEncoded(VOLUME, { ticker: 'TSLA' }, record('2'));
+        if (which === 'c') server.publishEncoded(BUZZ, AAPL, []);
       });
       const path = map(
         (event: { path: string; params: unknown }) => `${event.path} ${JSON.stringify(event.params)}`,
@@ -189,7 +197,7 @@ describe('subscribe$', () => {
       const { server, client, log } = setUp(testScheduler, {
         ack: (event) => (event === 'subscribe' && refusals-- > 0 ? 'busy' : null),
       });
-      hot('---a').subscribe(() => server.publish(VOLUME, AAPL, record('7')));
+      hot('---a').subscribe(() => server.publishEncoded(VOLUME, AAPL, record('7')));
       const volume = map((event: { results: { volume: number }[] }) => event.results[0]?.volume);
 
       expectObservable(client.subscribe$(VOLUME, AAPL).pipe(retry(1), volume), '^ 10ms !').toBe('---a', {
@@ -229,8 +237,8 @@ describe('subscribe$', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client } = setUp(testScheduler);
       hot('-a-b').subscribe((which) => {
-        if (which === 'a') server.publish(VOLUME, AAPL, record('abc'));
-        if (which === 'b') server.publish(BUZZ, AAPL, []);
+        if (which === 'a') server.publishEncoded(VOLUME, AAPL, record('abc'));
+        if (which === 'b') server.publishEncoded(BUZZ, AAPL, []);
       });
       const payload = {
         path: VOLUME,

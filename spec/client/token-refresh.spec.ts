@@ -85,7 +85,7 @@ describe('token$', () => {
       // 98: old socket only; 102, 104: both (the new one's ack comes at 105); 107: new socket only
       hot('98ms a 3ms a 1ms a 2ms a').subscribe(() =>
         server.publish('/real-time/tweet-buzz', AAPL, [
-          { ts: '2026-11-25T10:00:00Z', ticker: 'AAPL', buzz: '0.5' },
+          { ts: new Date('2026-11-25T10:00:00Z'), ticker: 'AAPL', buzz: 0.5 },
         ]),
       );
 
@@ -118,7 +118,14 @@ describe('token$', () => {
       const buzz = (value: string) => [{ ts: at, ticker: 'AAPL', buzz: value }];
       // 102 and 103: both sockets are subscribed (the new one's ack comes at 105), one timestamp for all.
       hot('102ms a 1ms (bc)').subscribe((what) =>
-        server.publish('/real-time/tweet-buzz', AAPL, buzz({ a: '0.5', b: '0.6', c: '0.7' }[what] ?? ''), at),
+        server.publishEncoded(
+          '/real-time/tweet-buzz',
+          AAPL,
+          buzz({ a: '0.5', b: '0.6', c: '0.7' }[what] ?? ''),
+          {
+            timestamp: at,
+          },
+        ),
       );
 
       expectObservable(

@@ -12,7 +12,6 @@ import {
   realTimeEndpoints,
   realTimeSpecs,
   recordCodec,
-  resultsCodecFor,
 } from '../../lib/endpoints';
 import { upstreamFixturesDir } from '../support/upstream-fixtures';
 
@@ -80,21 +79,19 @@ describe('historicalSpecs', () => {
 
 describe('catalogue lookup', () => {
   it.each([...Object.keys(realTimeSpecs), ...Object.keys(historicalSpecs)])('%s has codecs', (endpoint) => {
-    expect(resultsCodecFor(endpoint)).toBe(endpointCodecsFor(endpoint)?.results);
-    expect(resultsCodecFor(endpoint)).toBeDefined();
+    expect(endpointCodecsFor(endpoint)?.results).toBeDefined();
+    expect(endpointCodecsFor(endpoint)?.params).toBeDefined();
   });
 
   it('maps the same objects as the endpoint maps', () => {
-    expect(resultsCodecFor('/real-time/tweet-volume')).toBe(
-      realTimeEndpoints['/real-time/tweet-volume'].results,
-    );
-    expect(resultsCodecFor('/historical/tweet-volume')).toBe(
-      historicalEndpoints['/historical/tweet-volume'].results,
+    expect(endpointCodecsFor('/real-time/tweet-volume')).toBe(realTimeEndpoints['/real-time/tweet-volume']);
+    expect(endpointCodecsFor('/historical/tweet-volume')).toBe(
+      historicalEndpoints['/historical/tweet-volume'],
     );
   });
 
   it('reads bare stream names as real-time paths', () => {
-    expect(resultsCodecFor('crowd-sentiment')).toBe(realTimeEndpoints['/real-time/crowd-sentiment'].results);
+    expect(endpointCodecsFor('crowd-sentiment')).toBe(realTimeEndpoints['/real-time/crowd-sentiment']);
   });
 
   it.each([
@@ -106,7 +103,7 @@ describe('catalogue lookup', () => {
     '/real-time/toString',
     'toString',
   ])('%p is outside the catalogue', (endpoint) => {
-    expect(resultsCodecFor(endpoint)).toBeUndefined();
+    expect(endpointCodecsFor(endpoint)).toBeUndefined();
   });
 });
 

@@ -1,7 +1,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { isLeft } from 'fp-ts/lib/Either';
-import { formatValidationErrors, historicalSpecs, realTimeSpecs, resultsCodecFor } from '../../lib/endpoints';
+import {
+  endpointCodecsFor,
+  formatValidationErrors,
+  historicalSpecs,
+  realTimeEndpoints,
+  realTimeSpecs,
+} from '../../lib/endpoints';
 import { upstreamSamplesDir as samplesDir } from '../support/upstream-fixtures';
 
 const files = readdirSync(samplesDir).filter((file) => file.endsWith('.json'));
@@ -19,7 +25,7 @@ describe('upstream samples', () => {
 
   it.each(files)('%s decodes with its endpoint codec', (file) => {
     const endpoint = pathOf(file);
-    const codec = resultsCodecFor(endpoint);
+    const codec = endpointCodecsFor(endpoint)?.results;
     expect(codec).toBeDefined();
     const sample: unknown = JSON.parse(readFileSync(path.join(samplesDir, file), 'utf8'));
     const result = codec!.decode(sample);
@@ -45,7 +51,7 @@ describe('upstream samples', () => {
     const sample: unknown = JSON.parse(
       readFileSync(path.join(samplesDir, 'real-time__tweet-volume.json'), 'utf8'),
     );
-    expect(resultsCodecFor('/real-time/tweet-volume').decode(sample)).toEqual({
+    expect(realTimeEndpoints['/real-time/tweet-volume'].results.decode(sample)).toEqual({
       _tag: 'Right',
       right: [
         { ts: new Date('2014-08-12T20:40:00.000Z'), ticker: 'AAPL', volume: 2 },

@@ -1,34 +1,29 @@
+import { map, type Observable } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { createClient } from 'marketprophit-rx';
+import { createClient, type MarketProphitClient } from 'marketprophit-rx';
 import { createFakeServer } from 'marketprophit-rx/testing';
-import { sentimentLabel$ } from '../../examples/marble-test.example';
 
-// The README's "Testing your code" section, as it stands there.
-describe('sentimentLabel$ (a user-side marble test)', () => {
-  let testScheduler: TestScheduler;
+// Your code: the latest crowd sentiment of a ticker, rounded for display.
+const sentimentLabel$ = (client: MarketProphitClient, ticker: string): Observable<string> =>
+  client
+    .subscribe$('/real-time/crowd-sentiment', { ticker })
+    .pipe(map(({ results }) => (results[0]?.crowd_sentiment ?? 0).toFixed(2)));
 
-  beforeEach(() => {
-    testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
-  });
+test('sentimentLabel$ rounds each update, and unsubscribes on teardown', () => {
+  const testScheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  testScheduler.run(({ hot, expectObservable, flush }) => {
+    const server = createFakeServer();
+    const client = createClient({ token: () => 'test-token', socket: server.socket });
+    const ts = new Date('2026-11-25T10:00:00Z');
+    // Publish from frame 1: at frame 0 the client has not subscribed yet (publish would throw).
+    hot('-a--b', { a: 0.123, b: -0.5 }).subscribe((crowd_sentiment) =>
+      server.publish('/real-time/crowd-sentiment', { ticker: 'AAPL' }, [
+        { ts, ticker: 'AAPL', crowd_sentiment },
+      ]),
+    );
 
-  it('labels each update, subscribing once and unsubscribing on teardown', () => {
-    testScheduler.run(({ hot, expectObservable }) => {
-      const server = createFakeServer();
-      const client = createClient({ token: () => 'test-token', socket: server.socket });
-      const record = (value: string) => [
-        { ts: '2026-11-25T10:00:00Z', ticker: 'AAPL', crowd_sentiment: value },
-      ];
-      hot('-a--b').subscribe((value) =>
-        server.publish(
-          '/real-time/crowd-sentiment',
-          { ticker: 'AAPL' },
-          record(value === 'a' ? '0.123' : '-0.5'),
-        ),
-      );
-
-      expectObservable(sentimentLabel$(client, 'AAPL'), '^---!').toBe('-a--', { a: '0.12' });
-      testScheduler.flush();
-      expect(server.subscriptions()).toEqual([]);
-    });
+    expectObservable(sentimentLabel$(client, 'AAPL'), '^----!').toBe('-a--b', { a: '0.12', b: '-0.50' });
+    flush();
+    expect(server.subscriptions()).toEqual([]); // the client sent unsubscribe
   });
 });

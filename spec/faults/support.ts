@@ -5,9 +5,9 @@ import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket
 import type { ClientState } from '../../lib/lifecycle/client-state';
 import { createClient, type MarketProphitClient } from '../../lib/client/create-client';
 import type { ClientOptions } from '../../lib/client/options';
+import { clientOptions } from '../support/client-options';
 import type { SocketFactory } from '../../lib/connection/socket-like';
 import {
-  DEFAULT_API_KEY,
   startServer,
   type LocalServer,
   type ServerLogEntry,
@@ -209,14 +209,7 @@ export const harness = () => {
         sockets.push(socket);
         return socket;
       };
-      return createClient({
-        url,
-        apiKey: DEFAULT_API_KEY,
-        linger,
-        retryWait: () => 30,
-        socket: factory,
-        ...options,
-      });
+      return createClient(clientOptions({ url, linger, retryWait: () => 30, socket: factory }, options));
     },
     track(subscription: Subscription): Subscription {
       subscriptions.push(subscription);

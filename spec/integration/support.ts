@@ -12,13 +12,8 @@ import {
 } from 'rxjs';
 import { createClient, type MarketProphitClient } from '../../lib/client/create-client';
 import type { ClientOptions } from '../../lib/client/options';
-import {
-  DEFAULT_API_KEY,
-  startServer,
-  type LocalServer,
-  type ServerLogEntry,
-  type ServerOptions,
-} from '../../lib/server';
+import { clientOptions } from '../support/client-options';
+import { startServer, type LocalServer, type ServerLogEntry, type ServerOptions } from '../../lib/server';
 
 export const CROWD = '/real-time/crowd-sentiment';
 export const VOLUME = '/real-time/tweet-volume';
@@ -44,13 +39,7 @@ export const harness = () => {
       return server;
     },
     client(server: Pick<LocalServer, 'url'>, options: Partial<ClientOptions> = {}): MarketProphitClient {
-      return createClient({
-        url: server.url,
-        apiKey: DEFAULT_API_KEY,
-        retryWait: fastRetry,
-        linger: 20,
-        ...options,
-      });
+      return createClient(clientOptions({ url: server.url, retryWait: fastRetry, linger: 20 }, options));
     },
     /** Keeps a subscription for `cleanUp()`. */
     track(subscription: Subscription): Subscription {

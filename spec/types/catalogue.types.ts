@@ -9,7 +9,6 @@ import {
   type historicalEndpoints,
   realTimeEndpoints,
   recordCodec,
-  resultsCodecFor,
   type CustomEndpoint,
   type HistoricalParamsOf,
   type HistoricalPath,
@@ -146,10 +145,6 @@ assertType<
 const decodedVolume: t.Validation<RecordOf<'/real-time/tweet-volume'>[]> = realTimeEndpoints[
   '/real-time/tweet-volume'
 ].results.decode([]);
-const seam: t.Decoder<unknown, ResultsOf<'/real-time/tweet-buzz'>> = resultsCodecFor('/real-time/tweet-buzz');
-const unknownSeam: t.Decoder<unknown, unknown> | undefined = resultsCodecFor('/real-time/somewhere');
-// @ts-expect-error a catalogue path's codec is never undefined, but an arbitrary string's may be
-const notUndefined: t.Decoder<unknown, unknown> = resultsCodecFor(String('/x'));
 
 /* custom endpoints */
 const custom = customEndpoint(
@@ -209,9 +204,6 @@ export const used = [
   h7,
   h8,
   decodedVolume,
-  seam,
-  unknownSeam,
-  notUndefined,
   history$,
   custom$,
 ];

@@ -4,11 +4,10 @@ import {
   createClient,
   proxyToken,
   type ClientState,
-  type DataEvent,
   type MarketProphitClient,
-  type ParamsOf,
   type RealTimePath,
-  type ResultsOf,
+  type SubscribeEvent,
+  type SubscribeParams,
 } from 'marketprophit-rx';
 import { NEVER, Observable } from 'rxjs';
 import { enterZone } from './enter-zone';
@@ -32,11 +31,8 @@ export class MarketProphitService {
    * Live `data` events of one real-time endpoint, typed by its path.
    * @example service.subscribe$('/real-time/crowd-sentiment', { ticker: 'AAPL' })
    */
-  subscribe$<P extends RealTimePath>(
-    path: P,
-    params?: ParamsOf<P>,
-  ): Observable<DataEvent<ParamsOf<P>, ResultsOf<P>>> {
-    return this.fromClient((client) => client.subscribe$(path, params));
+  subscribe$<P extends RealTimePath>(path: P, ...params: SubscribeParams<P>): Observable<SubscribeEvent<P>> {
+    return this.fromClient((client) => client.subscribe$(path, ...params));
   }
 
   private createClientInBrowser(): MarketProphitClient | undefined {
