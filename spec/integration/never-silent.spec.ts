@@ -118,11 +118,9 @@ describe('never silent: every wait is bounded and every failure is visible', () 
       await until('five connections', () => connections.length >= 5, 5_000);
       subscription.unsubscribe();
       const gaps = connections.slice(1, 5).map((at, index) => at - (connections[index] ?? at));
-      // waits of 100, 200, 400, 800 ms (plus a connect each): each gap longer than the one before
-      for (let index = 1; index < gaps.length; index += 1) {
-        expect(gaps[index]).toBeGreaterThan((gaps[index - 1] ?? 0) * 1.4);
-      }
-      expect(gaps[3]).toBeGreaterThanOrEqual(800);
+      // waits of 100, 200, 400, 800 ms before the 2nd … 5th connection: each gap is at least its wait (a
+      // busy machine only makes gaps longer), so a wait that does not grow fails by the 4th gap
+      gaps.forEach((gap, index) => expect(gap).toBeGreaterThanOrEqual(doubling(index + 1) - 5));
     } finally {
       await new Promise((resolve) => io.close(() => resolve(undefined)));
     }
