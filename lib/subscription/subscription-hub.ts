@@ -35,9 +35,9 @@ interface Wanted {
   /** Keeps the connection open while this subscription is wanted, and reports its failure. */
   keepAlive: Subscription | undefined;
   /**
-   * The latest events delivered (oldest first): while two sockets overlap (a token rotation), an event
-   * with the timestamp and the content of one of these is the same event again and is dropped; a
-   * different event with the same timestamp is not.
+   * The latest events delivered (oldest first): an event with the timestamp and the content of one of
+   * these is the same event again (the second socket of a token rotation) and is dropped; a different
+   * event with the same timestamp is not.
    */
   readonly recent: Delivered[];
 }
@@ -99,8 +99,6 @@ export const createSubscriptionHub = ({
   onReady,
 }: SubscriptionHubOptions) => {
   const wanted = new Map<string, Wanted>();
-  /** More than one session runs only while a new token's socket takes over from the old one. */
-  let sessions = 0;
   const changes = new Subject<Change>();
 
   /** Stops wanting `entry` (the sessions send `unsubscribe`); false if it was not wanted any more. */
@@ -142,10 +140,12 @@ export const createSubscriptionHub = ({
       fail(target, new DecodeError('invalid_payload', report, payload, path, params));
       return;
     }
-    // During a token rotation both sockets send the same events: deliver each once. Contents are only
-    // compared then, and only with delivered events of the same timestamp.
+    // During a token rotation both sockets send the same events: deliver each once. An event with the
+    // timestamp and the content of one of the latest delivered is a repeat, whichever socket it came on
+    // and whenever (a copy can arrive just after the old socket's session ended); a different event
+    // with the same timestamp is not. Contents are only compared at equal timestamps.
     const at = date.getTime();
-    if (sessions > 1 && deliveredAlready(target.recent, at, decoded.right)) return;
+    if (deliveredAlready(target.recent, at, decoded.right)) return;
     if (target.recent.length >= RECENT_EVENTS) target.recent.shift();
     target.recent.push({ at, results: decoded.right });
     const event: DataEvent<never, unknown> = {
@@ -167,7 +167,6 @@ export const createSubscriptionHub = ({
         ready = true;
         onReady(socket);
       };
-      sessions += 1;
 
       const subscribe = (entry: Wanted) => {
         const timeout = scheduler.schedule(() => {
@@ -227,7 +226,6 @@ export const createSubscriptionHub = ({
         else unsubscribe(change.removed);
       });
       return () => {
-        sessions -= 1;
         following.unsubscribe();
         socket.off('data', onData);
         sent.forEach((asked) => asked.status === 'pending' && asked.timeout.unsubscribe());

@@ -97,6 +97,23 @@ describe('subscribe$', () => {
     });
   });
 
+  it('drops an exact repeat of a recent event (a second copy after a rotation), not a new one at the same time', () => {
+    testScheduler.run(({ hot, expectObservable }) => {
+      const { server, client } = setUp(testScheduler);
+      const at = '2026-11-25T10:00:00.000Z';
+      hot('--a-b-a-c').subscribe((volume) =>
+        server.publishEncoded(VOLUME, AAPL, record(volume === 'c' ? '3' : volume === 'b' ? '2' : '1'), {
+          timestamp: at,
+        }),
+      );
+
+      expectObservable(
+        client.subscribe$(VOLUME, AAPL).pipe(map((event) => event.results[0]?.volume)),
+        BOUNDED,
+      ).toBe('--a-b---c', { a: 1, b: 2, c: 3 });
+    });
+  });
+
   it('sends subscribe on subscription and unsubscribe with the same options on teardown', () => {
     testScheduler.run(({ hot, expectObservable }) => {
       const { server, client, log } = setUp(testScheduler);
