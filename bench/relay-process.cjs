@@ -15,7 +15,14 @@ const main = async () => {
     if (message !== 'stats') return;
     global.gc?.();
     const { heapUsed } = process.memoryUsage();
-    process.send({ type: 'stats', ...relay.stats(), heapUsed, rss: process.memoryUsage.rss() });
+    const { user, system } = process.cpuUsage();
+    process.send({
+      type: 'stats',
+      ...relay.stats(),
+      heapUsed,
+      rss: process.memoryUsage.rss(),
+      cpuMs: (user + system) / 1000,
+    });
   });
   process.on('disconnect', () => void relay.close().then(() => process.exit(0)));
   process.send({ type: 'listening', url: relay.url, nodeId: relay.nodeId });

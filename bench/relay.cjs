@@ -86,8 +86,12 @@ const singleNode = async ({ sockets, seconds, interval, log }) => {
     await delay(1000);
     delivered = 0;
     const started = Date.now();
+    const relayCpuBefore = (await relay.stats()).cpuMs;
+    const benchCpuBefore = process.cpuUsage();
     await delay(seconds * 1000);
-    const eventsPerSecond = delivered / ((Date.now() - started) / 1000);
+    const elapsed = Date.now() - started;
+    const eventsPerSecond = delivered / (elapsed / 1000);
+    const benchCpu = process.cpuUsage(benchCpuBefore);
     const after = await relay.stats();
     return {
       sockets: after.sockets,
@@ -97,6 +101,9 @@ const singleNode = async ({ sockets, seconds, interval, log }) => {
       expectedPerSecond: (sockets * 1000) / interval,
       heapPerSocket: (after.heapUsed - before.heapUsed) / sockets,
       rssPerSocket: (after.rss - before.rss) / sockets,
+      // Share of one core used while measuring: by the relay, and by this process's 2,000 clients.
+      relayCpu: (after.cpuMs - relayCpuBefore) / elapsed,
+      clientsCpu: (benchCpu.user + benchCpu.system) / 1000 / elapsed,
     };
   } finally {
     for (const socket of open) socket.disconnect();
