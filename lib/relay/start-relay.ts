@@ -166,6 +166,11 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       ackWait: 5000,
       retryDelay: 1000,
       onProblem: (topic, error) => problem('upstream', topic.key, error),
+      refusalMemory: 10_000,
+      onLateRefusal: (topic) => {
+        void cluster?.stop(topic);
+        for (const { socket } of front?.registry.dropTopic(topic.key) ?? []) socket.disconnect(true);
+      },
     });
     if (redis === undefined) return upstream;
     io.on(DATA_EVENT, (topicKey: unknown, results: unknown, timestamp: unknown) => {

@@ -110,6 +110,22 @@ describe('startRelay (single node)', () => {
     );
   });
 
+  it("turns a refusal that comes after the ack into an ack error on the clients' re-subscription", async () => {
+    const restricted = { [DEFAULT_API_KEY]: { paths: ['/real-time/tweet-buzz'] } };
+    const relay = await start({ apiKeys: restricted });
+    // Upstream acks later than the relay's settle window: downstream is acked before the refusal.
+    upstream.setAckMode({ delay: 1000 });
+    const started = Date.now();
+    const error: unknown = await firstValueFrom(downstream(relay).subscribe$(PATH, {})).catch(
+      (e: unknown) => e,
+    );
+    expect(isSubscribeError(error) && error.code === 'rejected' && error.message).toContain(
+      `This API key may not use ${PATH} (restricted endpoint)`,
+    );
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(relay.stats()).toMatchObject({ topics: 0, upstreamSubscriptions: 0 });
+  }, 15_000);
+
   it('validates downstream requests like the local server, limits included', async () => {
     const relay = await start({}, { maxSubscriptionsPerSocket: 1 });
     const socket = await connected(h.connect(relay.url, await relayToken(relay)));
