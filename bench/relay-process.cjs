@@ -1,9 +1,11 @@
 'use strict';
-// One relay node for `bench/relay.cjs`, in its own process so its memory is its own. Reads its setup
-// from the environment; answers 'stats' (with heap and RSS after a GC) over the IPC channel.
+// A process of `bench/relay.cjs`: one relay node (RELAY_ROLE=relay, the default), or the upstream local
+// server (RELAY_ROLE=upstream), each in its own process so its memory and its timers are its own. Reads
+// its setup from the environment; answers 'stats' over the IPC channel.
 const { startRelay } = require('../dist/relay.cjs');
+const { startServer } = require('../dist/server.cjs');
 
-const main = async () => {
+const relayNode = async () => {
   const relay = await startRelay({
     upstream: { url: process.env.RELAY_UPSTREAM, apiKey: 'sk_test_marketprophit' },
     secret: process.env.RELAY_SECRET,
@@ -11,14 +13,32 @@ const main = async () => {
     authorize: () => true,
     maxCallsPerSecond: 100_000,
   });
-  process.on('message', (message) => {
-    if (message !== 'stats') return;
+  const stats = () => {
     global.gc?.();
+    const { user, system } = process.cpuUsage();
     const { heapUsed } = process.memoryUsage();
-    process.send({ type: 'stats', ...relay.stats(), heapUsed, rss: process.memoryUsage.rss() });
-  });
-  process.on('disconnect', () => void relay.close().then(() => process.exit(0)));
-  process.send({ type: 'listening', url: relay.url, nodeId: relay.nodeId });
+    return { ...relay.stats(), heapUsed, rss: process.memoryUsage.rss(), cpuMs: (user + system) / 1000 };
+  };
+  return { url: relay.url, nodeId: relay.nodeId, stats, close: () => relay.close() };
+};
+
+const upstreamServer = async () => {
+  const server = await startServer({ interval: Number(process.env.RELAY_INTERVAL ?? 100), logLimit: 10 });
+  let sent = 0; // `data` events sent, one per socket, topic and tick
+  server.events$.subscribe((entry) => entry.type === 'sent' && (sent += 1));
+  return {
+    url: server.url,
+    nodeId: 'upstream',
+    stats: () => ({ ...server.stats(), sent }),
+    close: () => server.close(),
+  };
+};
+
+const main = async () => {
+  const node = process.env.RELAY_ROLE === 'upstream' ? await upstreamServer() : await relayNode();
+  process.on('message', (message) => message === 'stats' && process.send({ type: 'stats', ...node.stats() }));
+  process.on('disconnect', () => void node.close().then(() => process.exit(0)));
+  process.send({ type: 'listening', url: node.url, nodeId: node.nodeId });
 };
 
 main().catch((error) => {

@@ -6,7 +6,6 @@ const { fork, spawn, spawnSync } = require('node:child_process');
 const { createServer } = require('node:net');
 const path = require('node:path');
 const { io } = require('socket.io-client');
-const { startServer } = require('../dist/server.cjs');
 
 const PATH = '/real-time/crowd-sentiment';
 const TICKERS = Array.from({ length: 20 }, (_, index) => `T${index}`);
@@ -67,7 +66,7 @@ const openSocket = (url, token, ticker, onData) =>
   });
 
 const singleNode = async ({ sockets, seconds, interval, log }) => {
-  const upstream = await startServer({ interval, logLimit: 10, maxSubscriptionsPerSocket: 1000 });
+  const upstream = await forkRelay({ RELAY_ROLE: 'upstream', RELAY_INTERVAL: String(interval) });
   const relay = await forkRelay({ RELAY_UPSTREAM: upstream.url, RELAY_SECRET: 'bench' });
   const open = [];
   try {
@@ -84,24 +83,36 @@ const singleNode = async ({ sockets, seconds, interval, log }) => {
     }
     log(`relay: ${open.length} sockets subscribed`);
     await delay(1000);
+    const { sent: sentBefore } = await upstream.stats();
     delivered = 0;
     const started = Date.now();
+    const relayCpuBefore = (await relay.stats()).cpuMs;
+    const benchCpuBefore = process.cpuUsage();
     await delay(seconds * 1000);
-    const eventsPerSecond = delivered / ((Date.now() - started) / 1000);
+    const elapsed = Date.now() - started;
+    const eventsPerSecond = delivered / (elapsed / 1000);
+    const benchCpu = process.cpuUsage(benchCpuBefore);
+    // Upstream `data` events to the relay during the window, one per topic and tick.
+    const published = (await upstream.stats()).sent - sentBefore;
     const after = await relay.stats();
     return {
       sockets: after.sockets,
       topics: after.topics,
-      upstreamSubscriptions: upstream.stats().subscriptions,
+      upstreamSubscriptions: (await upstream.stats()).subscriptions,
       eventsPerSecond,
-      expectedPerSecond: (sockets * 1000) / interval,
+      nominalPerSecond: (sockets * 1000) / interval,
+      // What upstream really published during the window, times the sockets of each topic.
+      expectedPerSecond: (published * (sockets / TICKERS.length)) / (elapsed / 1000),
       heapPerSocket: (after.heapUsed - before.heapUsed) / sockets,
       rssPerSocket: (after.rss - before.rss) / sockets,
+      // Share of one core used while measuring: by the relay, and by this process's 2,000 clients.
+      relayCpu: (after.cpuMs - relayCpuBefore) / elapsed,
+      clientsCpu: (benchCpu.user + benchCpu.system) / 1000 / elapsed,
     };
   } finally {
     for (const socket of open) socket.disconnect();
     await relay.stop();
-    await upstream.close();
+    await upstream.stop();
   }
 };
 
@@ -146,7 +157,7 @@ const startRedis = async () => {
 const failover = async ({ kills, interval, log }) => {
   if (spawnSync('redis-server', ['--version']).status !== 0) return { skipped: 'redis-server not installed' };
   const redis = await startRedis();
-  const upstream = await startServer({ interval, logLimit: 10 });
+  const upstream = await forkRelay({ RELAY_ROLE: 'upstream', RELAY_INTERVAL: String(interval) });
   const env = { RELAY_UPSTREAM: upstream.url, RELAY_SECRET: 'bench', RELAY_REDIS: redis.url };
   const nodes = await Promise.all([forkRelay(env), forkRelay(env)]);
   const times = [];
@@ -179,7 +190,7 @@ const failover = async ({ kills, interval, log }) => {
   } finally {
     for (const socket of sockets) socket.disconnect();
     await Promise.all(nodes.map((node) => node.stop()));
-    await upstream.close();
+    await upstream.stop();
     await redis.stop();
   }
   const sorted = [...times].sort((a, b) => a - b);

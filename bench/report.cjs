@@ -77,9 +77,9 @@ const rows = (r) => {
   if (r.relay) {
     const { single: s, failover: f } = r.relay;
     out.push([
-      `7. relay, one node: ${fmt(s.sockets)} downstream sockets over ${s.topics} topics, upstream a local server (10 events/s per topic)`,
+      `7. relay, one node: ${fmt(s.sockets)} downstream sockets over ${s.topics} topics, upstream a local server (every 100 ms per topic)`,
       `${s.upstreamSubscriptions} upstream subscriptions; ${fmt(s.eventsPerSecond)} events/s delivered; ${(s.heapPerSocket / 1024).toFixed(1)} KB heap (${(s.rssPerSocket / 1024).toFixed(1)} KB RSS) per socket`,
-      `${fmt(s.expectedPerSecond)} events/s published for them`,
+      `${fmt(s.expectedPerSecond)} events/s published upstream for them (nominal ${fmt(s.nominalPerSecond)}); CPU: relay ${(s.relayCpu * 100).toFixed(0)}% of a core, the ${fmt(s.sockets)} clients ${(s.clientsCpu * 100).toFixed(0)}%`,
       `${((s.eventsPerSecond / s.expectedPerSecond) * 100).toFixed(0)}% delivered`,
       `${s.topics} upstream subscriptions, ≥ 95% delivered`,
       met(s.upstreamSubscriptions === s.topics && s.eventsPerSecond >= 0.95 * s.expectedPerSecond),

@@ -21,6 +21,11 @@ export interface ClusterDeps {
   readonly leaseTtl: number;
   readonly prefix: string;
   readonly onProblem: (topic: string, error: unknown) => void;
+  /**
+   * Upstream refused a topic this node took over in a round: its sockets were acked long ago, so the
+   * relay hangs up on them (their re-subscription gets the refusal, which upstream source remembers).
+   */
+  readonly onRefused: (topic: Topic, message: string) => void;
 }
 
 export interface ClusterSource extends Source {
@@ -48,7 +53,7 @@ export const clusterPublish =
  * expires and an interested node takes it on its next round: a gap downstream, never an error.
  */
 export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
-  const { redis, io, nodeId, upstream, leaseTtl, prefix, onProblem } = deps;
+  const { redis, io, nodeId, upstream, leaseTtl, prefix, onProblem, onRefused } = deps;
   const interested = new Map<string, Topic>();
   const owned = new Set<string>();
   const leaseKey = (topicKey: string) => `${prefix}lease:${topicKey}`;
@@ -66,8 +71,12 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
   };
 
   const serve = (topic: Topic): void => {
-    void Promise.resolve(upstream.start(topic)).then((refusal) => {
-      if (refusal !== null) onProblem(topic.key, new Error(refusal));
+    void Promise.resolve(upstream.start(topic)).then(async (refusal) => {
+      if (refusal === null) return;
+      onProblem(topic.key, new Error(refusal));
+      interested.delete(topic.key);
+      await release(topic);
+      onRefused(topic, refusal);
     });
   };
 

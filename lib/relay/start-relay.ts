@@ -8,6 +8,7 @@ import { resolveLimits } from '../server/limits';
 import { createServerLog } from '../server/server-log';
 import type { IoServer } from '../server/socket-types';
 import type { Publish, Source } from '../server/source';
+import type { Topic } from '../server/subscription-request';
 import { createTokenAuthority } from '../server/token-authority';
 import type { TokenIssuer } from '../server/token-route';
 import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
@@ -156,6 +157,11 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
   let upstream: UpstreamSource | undefined;
   let cluster: ClusterSource | undefined;
 
+  /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
+  const hangUp = (topic: Topic) => {
+    for (const { socket } of front?.registry.dropTopic(topic.key) ?? []) socket.disconnect(true);
+  };
+
   const source = (localPublish: Publish, io: IoServer): Source => {
     const local = onceByTimestamp(localPublish, (key) => front?.registry.topic(key) !== undefined);
     upstream = createUpstreamSource({
@@ -166,6 +172,11 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       ackWait: 5000,
       retryDelay: 1000,
       onProblem: (topic, error) => problem('upstream', topic.key, error),
+      refusalMemory: 10_000,
+      onLateRefusal: (topic) => {
+        cluster?.stop(topic);
+        hangUp(topic);
+      },
     });
     if (redis === undefined) return upstream;
     io.on(DATA_EVENT, (topicKey: unknown, results: unknown, timestamp: unknown) => {
@@ -180,6 +191,7 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       leaseTtl,
       prefix: 'marketprophit-relay:',
       onProblem: (topic, error) => problem('lease', topic, error),
+      onRefused: hangUp,
     });
     return cluster;
   };

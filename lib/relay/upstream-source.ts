@@ -25,6 +25,14 @@ export interface UpstreamSourceDeps {
   /** Wait before re-subscribing a topic whose upstream stream failed (bad records, lost token), in ms. */
   readonly retryDelay: number;
   readonly onProblem: (topic: Topic, error: unknown) => void;
+  /**
+   * Upstream refused a topic after its subscribers were acked (the refusal came later than `settle`,
+   * or on a re-subscription): the relay hangs up on them, so their clients re-subscribe and get the
+   * refusal as their ack error (it is remembered for `refusalMemory` ms).
+   */
+  readonly onLateRefusal: (topic: Topic, message: string) => void;
+  /** How long a refusal answers new subscribers of its topic without asking upstream again, in ms. */
+  readonly refusalMemory: number;
 }
 
 export interface UpstreamSource extends Source {
@@ -58,6 +66,8 @@ interface Entry {
   readonly topic: Topic;
   subscription: Subscription | undefined;
   waiting: Subscription | undefined;
+  /** Its subscribers were acked: a refusal from now on is a late one. */
+  acked: boolean;
   ready: Promise<string | null>;
   lingering: NodeJS.Timeout | undefined;
   retrying: NodeJS.Timeout | undefined;
@@ -69,8 +79,10 @@ interface Entry {
  * the topic's sockets. A refusal upstream is the topic's ack error downstream.
  */
 export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource => {
-  const { client, publish, linger, settle, ackWait, retryDelay, onProblem } = deps;
+  const { client, publish, linger, settle, ackWait, retryDelay, onProblem, onLateRefusal, refusalMemory } =
+    deps;
   const entries = new Map<string, Entry>();
+  const refusals = new Map<string, { readonly message: string; readonly until: number }>();
 
   const endpointOf = (topic: Topic) => {
     const codecs = isRealTimePath(topic.path) ? realTimeEndpoints[topic.path] : undefined;
@@ -97,9 +109,12 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
       error: (error: unknown) => {
         entry.subscription = undefined;
         if (isSubscribeError(error) && error.code === 'rejected') {
-          settled(refusalOf(error, topic.path));
+          const message = refusalOf(error, topic.path);
+          refusals.set(topic.key, { message, until: Date.now() + refusalMemory });
           onProblem(topic, error);
           drop(entry);
+          if (entry.acked) onLateRefusal(topic, message);
+          else settled(message);
           return;
         }
         // Bad records, an ack timeout, a token refused: a gap for this topic, then again.
@@ -122,12 +137,20 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
         existing.lingering = undefined;
         return existing.ready;
       }
-      let settled!: (error: string | null) => void;
+      const refused = refusals.get(topic.key);
+      if (refused !== undefined && refused.until > Date.now()) return refused.message;
+      refusals.delete(topic.key);
+      let resolve!: (error: string | null) => void;
+      const settled = (error: string | null) => {
+        entry.acked ||= error === null;
+        resolve(error);
+      };
       const entry: Entry = {
         topic,
         subscription: undefined,
         waiting: undefined,
-        ready: new Promise<string | null>((resolve) => (settled = resolve)),
+        acked: false,
+        ready: new Promise<string | null>((done) => (resolve = done)),
         lingering: undefined,
         retrying: undefined,
       };

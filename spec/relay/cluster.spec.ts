@@ -2,7 +2,8 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
-import { startServer, type LocalServer } from '../../lib/server';
+import { createClient, isSubscribeError, proxyToken } from '../../lib';
+import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
 import { hasRedisServer, type RedisProcess, startRedis } from '../support/redis-server';
 import type { RelayProcessMessage } from './relay-process';
 
@@ -72,7 +73,12 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
   beforeAll(async () => {
     redis = await startRedis();
     commands = new Redis(redis.url);
-    upstream = await startServer({ interval: 50, logLimit: 10 });
+    // The key may stream PATH only: other paths are refused upstream, which the last test needs.
+    upstream = await startServer({
+      interval: 50,
+      logLimit: 10,
+      apiKeys: { [DEFAULT_API_KEY]: { paths: [PATH] } },
+    });
     const env = {
       RELAY_UPSTREAM: upstream.url,
       RELAY_REDIS: redis.url,
@@ -159,4 +165,20 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
       () => upstream.stats().subscriptions === 0,
     );
   }, 45_000);
+
+  it('brings an upstream refusal to the subscribers on every node as their ack error', async () => {
+    const alive = nodes.filter(({ child }) => child.exitCode === null && child.signalCode === null);
+    expect(alive.length).toBeGreaterThanOrEqual(2);
+    const refusals = await Promise.all(
+      alive.map(async ({ url }) => {
+        const client = createClient({ url, token: proxyToken(`${url}/jwt`), linger: 0 });
+        const error: unknown = await new Promise((resolve) => {
+          const subscription = client.subscribe$('/real-time/tweet-buzz', {}).subscribe({ error: resolve });
+          setTimeout(() => (subscription.unsubscribe(), resolve('no refusal within 15 s')), 15_000);
+        });
+        return isSubscribeError(error) && error.code === 'rejected' ? 'rejected' : String(error);
+      }),
+    );
+    expect(refusals).toEqual(alive.map(() => 'rejected'));
+  }, 25_000);
 });

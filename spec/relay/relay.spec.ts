@@ -1,5 +1,6 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { createClient, isSubscribeError, proxyToken, type MarketProphitClient } from '../../lib';
+import type { ClientOptions } from '../../lib/client/options';
 import { startRelay, type Relay, type RelayOptions } from '../../lib/relay';
 import { DEFAULT_API_KEY, type LocalServer, type ServerOptions } from '../../lib/server';
 import { ack, connected, harness, nextEvent } from '../server/helpers';
@@ -21,10 +22,14 @@ describe('startRelay (single node)', () => {
   const clients: MarketProphitClient[] = [];
   let upstream: LocalServer;
 
-  const start = async (serverOptions: ServerOptions = {}, relayOptions: Partial<RelayOptions> = {}) => {
+  const start = async (
+    serverOptions: ServerOptions = {},
+    relayOptions: Partial<RelayOptions> = {},
+    clientOptions: Partial<ClientOptions> = {},
+  ) => {
     upstream = await h.start(serverOptions);
     const relay = await startRelay({
-      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
+      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY, ...clientOptions },
       linger: 100,
       ...relayOptions,
     });
@@ -109,6 +114,44 @@ describe('startRelay (single node)', () => {
       'restricted endpoint',
     );
   });
+
+  it("turns a refusal that comes after the ack into an ack error on the clients' re-subscription", async () => {
+    const restricted = { [DEFAULT_API_KEY]: { paths: ['/real-time/tweet-buzz'] } };
+    const relay = await start({ apiKeys: restricted });
+    // Upstream acks later than the relay's settle window: downstream is acked before the refusal.
+    upstream.setAckMode({ delay: 1000 });
+    const started = Date.now();
+    const error: unknown = await firstValueFrom(downstream(relay).subscribe$(PATH, {})).catch(
+      (e: unknown) => e,
+    );
+    expect(isSubscribeError(error) && error.code === 'rejected' && error.message).toContain(
+      `This API key may not use ${PATH} (restricted endpoint)`,
+    );
+    expect(Date.now() - started).toBeLessThan(8000);
+    expect(relay.stats()).toMatchObject({ topics: 0, upstreamSubscriptions: 0 });
+  }, 15_000);
+
+  it('hides upstream token rotation and a dropped upstream connection from downstream', async () => {
+    const rotating = await start({}, {}, { refreshEvery: 300 });
+    const timestamps: number[] = [];
+    const errors: unknown[] = [];
+    const subscription = downstream(rotating)
+      .subscribe$(PATH, { ticker: 'AAPL' })
+      .subscribe({
+        next: (event) => timestamps.push(event.timestamp.getTime()),
+        error: (e) => errors.push(e),
+      });
+    await until('first events', () => timestamps.length > 5);
+    upstream.dropAllSockets();
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const count = timestamps.length;
+    await until('events again after the drop and the rotations', () => timestamps.length > count + 5);
+    subscription.unsubscribe();
+    expect(errors).toEqual([]);
+    expect(new Set(timestamps).size).toBe(timestamps.length);
+    expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
+    expect(upstream.stats().tokenRequests).toBeGreaterThanOrEqual(4);
+  }, 15_000);
 
   it('validates downstream requests like the local server, limits included', async () => {
     const relay = await start({}, { maxSubscriptionsPerSocket: 1 });
