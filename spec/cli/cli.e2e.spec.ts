@@ -1,7 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import packageJson from '../../package.json';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
-import { logged, until } from '../integration/support';
+import { logged } from '../support/harness';
+import { until } from '../support/wait';
 import { type CliProcess, killAll, spawnCli } from './cli-process';
 
 jest.setTimeout(15_000);

@@ -1,6 +1,7 @@
 import { firstValueFrom, ignoreElements, lastValueFrom, timeout } from 'rxjs';
 import { SubscribeError } from '../../lib/errors/subscribe-error';
-import { CROWD, VOLUME, delay, harness, record, until } from './support';
+import { CROWD, VOLUME, harness, record } from './support';
+import { delay, until } from '../support/wait';
 
 const ACK_TIMEOUT = 200;
 

@@ -1,5 +1,6 @@
 import { DecodeError } from '../../lib/errors/decode-error';
-import { CROWD, delay, harness, record, until } from './support';
+import { CROWD, harness, record } from './support';
+import { delay, until } from '../support/wait';
 
 const A = { ticker: 'AAPL' } as const;
 const B = { ticker: 'TSLA' } as const;

@@ -1,4 +1,5 @@
-import { delay, harness, until } from './support';
+import { harness } from './support';
+import { delay, until } from '../support/wait';
 
 // socket.io's own reconnection (after a lost transport) backs off 1–5 s by default; shorter here so the
 // scenario takes a second, not ten.

@@ -1,7 +1,8 @@
 import type { Subscription } from 'rxjs';
 import type { MarketProphitClient } from '../../lib/client/create-client';
 import type { LocalServer } from '../../lib/server';
-import { BUZZ, CROWD, MP, TICKERS, VOLUME, delay, harness, record, seededRandom, until } from './support';
+import { BUZZ, CROWD, MP, TICKERS, VOLUME, harness, record, seededRandom } from './support';
+import { delay, until } from '../support/wait';
 
 const PATHS = [CROWD, VOLUME, BUZZ, MP] as const;
 const KEYS = PATHS.flatMap((path) => TICKERS.map((ticker) => ({ path, ticker })));

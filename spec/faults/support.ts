@@ -3,12 +3,12 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { type Subscription } from 'rxjs';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientState } from '../../lib/lifecycle/client-state';
-import { createClient, type MarketProphitClient } from '../../lib/client/create-client';
+import type { MarketProphitClient } from '../../lib/client/create-client';
 import type { ClientOptions } from '../../lib/client/options';
-import { clientOptions } from '../support/client-options';
+import { harness as baseHarness, type EntryOf } from '../support/harness';
+import { delay, until } from '../support/wait';
 import type { SocketFactory } from '../../lib/connection/socket-like';
 import {
-  startServer,
   type LocalServer,
   type ServerLogEntry,
   type ServerOptions,
@@ -21,21 +21,6 @@ export const VOLUME = '/real-time/tweet-volume';
 export const BUZZ = '/real-time/tweet-buzz';
 export const MP = '/real-time/market-prophit-sentiment';
 export const TICKERS = ['AAPL', 'TSLA', 'MSFT', 'AMZN', '6E_F'] as const;
-
-export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Resolves once `check()` holds, polling every 10 ms; rejects naming `what` after `ms`. */
-export const until = async (
-  what: string,
-  check: () => boolean | Promise<boolean>,
-  ms = 3_000,
-): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await delay(10);
-  }
-};
 
 /** A small seeded PRNG (mulberry32): the same seed replays the same operations. */
 export const seededRandom = (seed: number): (() => number) => {
@@ -78,8 +63,6 @@ const trackTimers = () => {
     stop: () => hook.disable(),
   };
 };
-
-type EntryOf<Type extends ServerLogEntry['type']> = ServerLogEntry & { readonly type: Type };
 
 /** Every server log entry of one type from now on (`events$`, so `logLimit` cannot drop any). */
 export const record = <Type extends ServerLogEntry['type']>(
@@ -157,7 +140,10 @@ const CLIENT_EVENTS = ['connect', 'disconnect', 'connect_error', 'error', 'data'
  * (afterEach) closes the rest even when a test failed half-way.
  */
 export const harness = () => {
-  const servers: LocalServer[] = [];
+  const linger = 50;
+  // Servers, clients and subscriptions are the shared harness'; this one adds child processes, the
+  // recorded sockets and the leak checks.
+  const base = baseHarness({ interval: 10, linger, retryWait: () => 30 });
   const children: ServerProcess[] = [];
   const subscriptions: Subscription[] = [];
   const sockets: Socket[] = [];
@@ -166,16 +152,13 @@ export const harness = () => {
   const baseline = () => {
     timers ??= trackTimers();
   };
-  const linger = 50;
 
   return {
     /** Every socket the harness' clients opened, oldest first. */
     sockets: sockets as readonly Socket[],
     async start(options: ServerOptions = {}): Promise<LocalServer> {
       baseline();
-      const server = await startServer({ port: 0, interval: 10, ...options });
-      servers.push(server);
-      return server;
+      return base.start(options);
     },
     async fork(options: { readonly port?: number; readonly secret: string }): Promise<ServerProcess> {
       baseline();
@@ -209,7 +192,7 @@ export const harness = () => {
         sockets.push(socket);
         return socket;
       };
-      return createClient(clientOptions({ url, linger, retryWait: () => 30, socket: factory }, options));
+      return base.client(url, { socket: factory, ...options });
     },
     track(subscription: Subscription): Subscription {
       subscriptions.push(subscription);
@@ -245,7 +228,7 @@ export const harness = () => {
         'every server to see its sockets closed',
         async () => {
           const counts = [
-            ...servers.map((server) => server.stats().sockets),
+            ...base.servers.map((server) => server.stats().sockets),
             ...(await Promise.all(running.map(async (child) => (await child.stats()).sockets))),
           ];
           return counts.every((count) => count === 0);
@@ -259,7 +242,7 @@ export const harness = () => {
         ),
       ]);
       expect(left).toEqual([]);
-      await Promise.all(servers.splice(0).map((server) => server.close()));
+      await base.cleanUp();
       await Promise.all(children.splice(0).map((child) => child.kill()));
       const timersLeft = (await timers?.settled(2_000)) ?? [];
       if (timersLeft.length > 0) {
@@ -271,9 +254,9 @@ export const harness = () => {
     async cleanUp(): Promise<void> {
       timers?.stop();
       subscriptions.splice(0).forEach((subscription) => subscription.unsubscribe());
-      await Promise.all(servers.splice(0).map((server) => server.close()));
-      await Promise.all(children.splice(0).map((child) => child.kill()));
       sockets.forEach((socket) => socket.disconnect());
+      await base.cleanUp();
+      await Promise.all(children.splice(0).map((child) => child.kill()));
     },
   };
 };

@@ -1,5 +1,6 @@
 import type { LocalServer } from '../../lib/server';
-import { harness, record, until } from './support';
+import { harness, record } from './support';
+import { until } from '../support/wait';
 
 /** The client's wait before token retry `n` (1, 2, …): 40, 80, 160, 200, 200 … ms. */
 const retryWait = (n: number) => Math.min(20 * 2 ** n, 200);

@@ -7,7 +7,9 @@ import { DecodeError } from '../../lib/errors/decode-error';
 import { SubscribeError } from '../../lib/errors/subscribe-error';
 import type { LocalServer } from '../../lib/server';
 import { MAX_DEPTH } from '../../lib/util/limits';
-import { AAPL, CROWD, TSLA, errorOf, harness, logged, until } from '../integration/support';
+import { AAPL, CROWD, TSLA } from '../integration/support';
+import { errorOf, harness, logged } from '../support/harness';
+import { until } from '../support/wait';
 import { startHostileUpstream, type AckAnswer, type HostileUpstream } from './hostile-upstream';
 import { digitsThenLetter, nestedObject, nestedObjectJson } from './inputs';
 

@@ -1,6 +1,7 @@
 import { connect } from 'node:net';
 import { DEFAULT_LIMITS, type LocalServer } from '../../lib/server';
-import { basic, getToken, harness } from '../server/helpers';
+import { basic, getToken } from '../server/helpers';
+import { harness } from '../support/harness';
 
 /** Sends raw bytes and collects the answer until the server ends the connection (or 3 s pass). */
 const raw = (server: LocalServer, bytes: string | Buffer, keepWriting = false): Promise<string> =>
@@ -36,7 +37,7 @@ const request = (target: string, headers: Record<string, string> = {}, method = 
     .join('')}\r\n${body}`;
 
 describe('the local server answers hostile HTTP with an error and keeps serving', () => {
-  const h = harness();
+  const h = harness({ interval: 20 });
   let server: LocalServer;
   beforeAll(async () => {
     server = await h.start();

@@ -1,6 +1,7 @@
 import type { Socket } from 'socket.io-client';
 import type { LocalServer, ServerOptions } from '../../lib/server';
-import { ack, connected, getToken, harness, nextEvent } from '../server/helpers';
+import { ack, connected, getToken, nextEvent } from '../server/helpers';
+import { harness } from '../support/harness';
 
 const PATH = '/real-time/crowd-sentiment';
 
@@ -29,7 +30,7 @@ const rawEmit = (socket: Socket, id: number, event: string, json: string): Promi
   });
 
 describe('the local server answers hostile socket calls with ack errors and keeps serving', () => {
-  const h = harness();
+  const h = harness({ interval: 20 });
   afterEach(() => h.cleanUp());
 
   /** A server, a hostile socket, and a bystander subscribed to PATH whose data events are counted. */

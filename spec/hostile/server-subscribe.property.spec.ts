@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { realTimeSpecs } from '../../lib/endpoints/real-time-specs';
 import { parseRequest, parseSubscription } from '../../lib/server/subscription-request';
 import type { LocalServer } from '../../lib/server';
-import { connected, getToken, harness, nextEvent } from '../server/helpers';
+import { connected, getToken, nextEvent } from '../server/helpers';
+import { harness } from '../support/harness';
 import type { Socket } from 'socket.io-client';
 
 const paths = Object.keys(realTimeSpecs);
@@ -47,7 +48,7 @@ describe('the server subscribe handler on arbitrary JSON', () => {
   });
 
   describe('over a real socket', () => {
-    const h = harness();
+    const h = harness({ interval: 20 });
     let server: LocalServer;
     let socket: Socket;
     beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { isSubscribeError } from '../../lib/errors/subscribe-error';
 import { isTokenError } from '../../lib/errors/token-error';
 import { DEFAULT_API_KEY } from '../../lib/server';
-import { AAPL, BUZZ, CROWD, errorOf, harness, logged, next } from './support';
+import { AAPL, BUZZ, CROWD } from './support';
+import { errorOf, harness, logged, next } from '../support/harness';
 
 describe('errors from a real server', () => {
   const h = harness();

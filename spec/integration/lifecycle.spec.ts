@@ -1,4 +1,6 @@
-import { CROWD, AAPL, delay, harness, logged, next, until } from './support';
+import { CROWD, AAPL } from './support';
+import { harness, logged, next } from '../support/harness';
+import { delay, until } from '../support/wait';
 
 describe('client lifecycle over a real socket', () => {
   const h = harness();

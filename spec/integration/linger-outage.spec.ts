@@ -1,5 +1,7 @@
 import { startServer } from '../../lib/server';
-import { AAPL, CROWD, delay, harness, logged, next, until } from './support';
+import { AAPL, CROWD } from './support';
+import { harness, logged, next } from '../support/harness';
+import { delay, until } from '../support/wait';
 
 describe('subscribing again while the lingering socket is down', () => {
   const h = harness();

@@ -10,7 +10,9 @@ import { type Observable, firstValueFrom, take, timeout, toArray } from 'rxjs';
 import { createClient } from '../../lib/client/create-client';
 import type { ConnectionProblem } from '../../lib/lifecycle/client-state';
 import { startLegacyServer } from '../legacy/legacy-server';
-import { AAPL, VOLUME, errorOf, until } from './support';
+import { errorOf } from '../support/harness';
+import { until } from '../support/wait';
+import { AAPL, VOLUME } from './support';
 
 /** A plain HTTP server on a random loopback port, closed after each test. */
 const servers: HttpServer[] = [];

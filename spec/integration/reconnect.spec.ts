@@ -1,6 +1,8 @@
 import type { Observable } from 'rxjs';
 import { startServer } from '../../lib/server';
-import { AAPL, CROWD, harness, logged, until } from './support';
+import { AAPL, CROWD } from './support';
+import { harness, logged } from '../support/harness';
+import { until } from '../support/wait';
 
 describe('reconnecting to a real server', () => {
   const h = harness();

@@ -1,6 +1,8 @@
 import { combineLatest, first, merge } from 'rxjs';
 import { isDecodeError } from '../../lib/errors/decode-error';
-import { AAPL, CROWD, TSLA, VOLUME, errorOf, harness, logged, next, until } from './support';
+import { AAPL, CROWD, TSLA, VOLUME } from './support';
+import { errorOf, harness, logged, next } from '../support/harness';
+import { until } from '../support/wait';
 
 describe('routing data events to subscriptions', () => {
   const h = harness();

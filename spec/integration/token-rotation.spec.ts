@@ -1,4 +1,6 @@
-import { AAPL, CROWD, harness, logged, until } from './support';
+import { AAPL, CROWD } from './support';
+import { harness, logged } from '../support/harness';
+import { until } from '../support/wait';
 
 describe('token rotation over a real socket', () => {
   const h = harness();

@@ -2,7 +2,7 @@ import { type Subscription, firstValueFrom, take, timeout, toArray } from 'rxjs'
 import { createClient, type MarketProphitClient } from '../../lib/client/create-client';
 import { legacySocket } from './legacy-socket';
 import { type LegacyServer, startLegacyServer } from './legacy-server';
-import { delay, until } from './wait';
+import { delay, until } from '../support/wait';
 
 const VOLUME = '/real-time/tweet-volume';
 const AAPL = { ticker: 'AAPL' } as const;

@@ -3,7 +3,9 @@ import { createClient, isSubscribeError, proxyToken, type MarketProphitClient } 
 import type { ClientOptions } from '../../lib/client/options';
 import { startRelay, type Relay, type RelayOptions } from '../../lib/relay';
 import { DEFAULT_API_KEY, type LocalServer, type ServerOptions } from '../../lib/server';
-import { ack, connected, harness, nextEvent } from '../server/helpers';
+import { ack, connected, nextEvent } from '../server/helpers';
+import { clientOptions } from '../support/client-options';
+import { harness } from '../support/harness';
 
 const PATH = '/real-time/crowd-sentiment';
 
@@ -17,7 +19,7 @@ const until = async (what: string, check: () => boolean, timeout = 5000): Promis
 };
 
 describe('startRelay (single node)', () => {
-  const h = harness();
+  const h = harness({ interval: 20 });
   const relays: Relay[] = [];
   const clients: MarketProphitClient[] = [];
   let upstream: LocalServer;
@@ -25,11 +27,11 @@ describe('startRelay (single node)', () => {
   const start = async (
     serverOptions: ServerOptions = {},
     relayOptions: Partial<RelayOptions> = {},
-    clientOptions: Partial<ClientOptions> = {},
+    upstreamOptions: Partial<ClientOptions> = {},
   ) => {
     upstream = await h.start(serverOptions);
     const relay = await startRelay({
-      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY, ...clientOptions },
+      upstream: clientOptions({ url: upstream.url }, upstreamOptions),
       linger: 100,
       ...relayOptions,
     });

@@ -1,9 +1,9 @@
 import type { Subscription } from 'rxjs';
 import { createClient } from '../../lib/client/create-client';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+import { delay as sleep } from '../support/wait';
 
 const PATH = '/real-time/market-prophit-sentiment';
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('token rotation, make-before-break, over real sockets', () => {
   let server: LocalServer;

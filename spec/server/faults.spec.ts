@@ -1,8 +1,10 @@
 import type { Socket } from 'socket.io-client';
 import type { LocalServer, ServerLogEntry } from '../../lib/server';
-import { ack, collect, connected, delay, getToken, harness, nextEvent, type DataEvent } from './helpers';
+import { ack, collect, connected, getToken, nextEvent, type DataEvent } from './helpers';
+import { harness } from '../support/harness';
+import { delay } from '../support/wait';
 
-const h = harness();
+const h = harness({ interval: 20 });
 afterEach(() => h.cleanUp());
 
 const open = async (): Promise<{ server: LocalServer; socket: Socket }> => {

@@ -1,7 +1,8 @@
 import { signJwt } from '../../lib/server/jwt';
-import { connected, getToken, harness, nextEvent } from './helpers';
+import { connected, getToken, nextEvent } from './helpers';
+import { harness } from '../support/harness';
 
-const h = harness();
+const h = harness({ interval: 20 });
 afterEach(() => h.cleanUp());
 
 /** The `connect_error` of a handshake the server refuses (no reconnection, so one attempt). */

@@ -1,34 +1,5 @@
-import { io, type Socket } from 'socket.io-client';
-import { DEFAULT_API_KEY, startServer, type LocalServer, type ServerOptions } from '../../lib/server';
-
-/** Servers and clients a spec opened; `cleanUp()` in afterEach closes them all. */
-export const harness = () => {
-  const servers: LocalServer[] = [];
-  const sockets: Socket[] = [];
-  return {
-    async start(options: ServerOptions = {}): Promise<LocalServer> {
-      const server = await startServer({ interval: 20, ...options });
-      servers.push(server);
-      return server;
-    },
-    connect(url: string, token: string | undefined, extra: Parameters<typeof io>[1] = {}): Socket {
-      const socket = io(url, {
-        transports: ['websocket'],
-        forceNew: true,
-        reconnectionDelay: 20,
-        reconnectionDelayMax: 50,
-        ...(token === undefined ? {} : { query: { token } }),
-        ...extra,
-      });
-      sockets.push(socket);
-      return socket;
-    },
-    async cleanUp(): Promise<void> {
-      for (const socket of sockets.splice(0)) socket.disconnect();
-      await Promise.all(servers.splice(0).map((server) => server.close()));
-    },
-  };
-};
+import type { Socket } from 'socket.io-client';
+import { DEFAULT_API_KEY, type LocalServer } from '../../lib/server';
 
 export const basic = (key: string): string => `Basic ${Buffer.from(`${key}:`).toString('base64')}`;
 
@@ -95,8 +66,6 @@ export const collect = (socket: Socket, count: number, timeout = 2000, event = '
     };
     socket.on(event, listener);
   });
-
-export const delay = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** A `data` event as the protocol defines it. */
 export interface DataEvent {

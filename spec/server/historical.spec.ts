@@ -1,8 +1,9 @@
 import { historicalSpecs } from '../../lib/endpoints/historical-specs';
 import { DEFAULT_API_KEY, TICKER_MESSAGE, type ServerOptions } from '../../lib/server';
-import { basic, harness } from './helpers';
+import { basic } from './helpers';
+import { harness } from '../support/harness';
 
-const h = harness();
+const h = harness({ interval: 20 });
 afterEach(() => h.cleanUp());
 
 const NOW = Date.parse('2026-03-12T15:30:20.000Z'); // a Thursday

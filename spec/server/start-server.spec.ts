@@ -1,7 +1,8 @@
 import { DEFAULT_TICKERS, startServer } from '../../lib/server';
-import { ack, collect, connected, getToken, harness, type DataEvent } from './helpers';
+import { ack, collect, connected, getToken, type DataEvent } from './helpers';
+import { harness } from '../support/harness';
 
-const h = harness();
+const h = harness({ interval: 20 });
 afterEach(() => h.cleanUp());
 
 describe('startServer', () => {

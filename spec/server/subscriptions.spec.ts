@@ -1,19 +1,11 @@
 import type { Socket } from 'socket.io-client';
 import { realTimeSpecs } from '../../lib/endpoints/real-time-specs';
 import { TICKER_MESSAGE, type LocalServer, type ServerOptions } from '../../lib/server';
-import {
-  ack,
-  collect,
-  connected,
-  decodeClaims,
-  delay,
-  getToken,
-  harness,
-  nextEvent,
-  type DataEvent,
-} from './helpers';
+import { ack, collect, connected, decodeClaims, getToken, nextEvent, type DataEvent } from './helpers';
+import { harness } from '../support/harness';
+import { delay } from '../support/wait';
 
-const h = harness();
+const h = harness({ interval: 20 });
 afterEach(() => h.cleanUp());
 
 const DECIMAL = /^-?\d+\.\d{16}$/;

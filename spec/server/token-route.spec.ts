@@ -1,6 +1,7 @@
-import { harness, basic, decodeClaims, postJwt } from './helpers';
+import { basic, decodeClaims, postJwt } from './helpers';
+import { harness } from '../support/harness';
 
-const h = harness();
+const h = harness({ interval: 20 });
 afterEach(() => h.cleanUp());
 
 describe('POST /jwt', () => {
