@@ -1,7 +1,7 @@
 import type { RealTimeEndpointSpec } from '../endpoints/field-kind';
 import { isTicker, TICKER_MESSAGE } from '../endpoints/ticker';
 import { canonicalJson } from '../subscription/canonical-key';
-import { isPlainRecord } from '../util/is-plain-record';
+import { isPlainObject } from '../util/is-plain-object';
 import { canonicalPath, realTimeSpecOf } from './paths';
 
 /** A `subscribe`/`unsubscribe` request in the shape the server works with. */
@@ -48,14 +48,14 @@ const isFlatValue = (value: unknown): boolean => value === null || typeof value 
  * params must be flat, so a request nested 30,000 levels deep is one more refusal.
  */
 export const parseRequest = (event: string, options: unknown): Parsed<SubscriptionRequest> => {
-  if (!isPlainRecord(options)) return fail(`${event} options must be an object like { path, params }`);
+  if (!isPlainObject(options)) return fail(`${event} options must be an object like { path, params }`);
   const { path, params } = options;
   if (typeof path !== 'string' || path === '') {
     return fail(`${event} options.path must be a non-empty string like '/real-time/crowd-sentiment'`);
   }
   if (path.length > MAX_PATH_LENGTH)
     return fail(`${event} options.path is longer than ${MAX_PATH_LENGTH} characters`);
-  if (!isPlainRecord(params)) return fail(`${event} options.params must be an object ({} for every ticker)`);
+  if (!isPlainObject(params)) return fail(`${event} options.params must be an object ({} for every ticker)`);
   const names = Object.keys(params);
   if (names.length > MAX_PARAMS) return fail(`${event} options.params has more than ${MAX_PARAMS} entries`);
   const nested = names.find((name) => !isFlatValue(params[name]));
