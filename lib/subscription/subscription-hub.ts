@@ -55,6 +55,8 @@ const GRANTED: Sent = { status: 'granted' };
 
 /** How many of the latest events each subscription remembers, to tell a repeat during a rotation. */
 const RECENT_EVENTS = 64;
+/** How long after two sockets overlapped a late copy from the newer one is still told apart, in ms. */
+const ROTATION_GRACE = 1_000;
 
 /** Whether `candidate` (decoded `results` at `at`) was delivered already. Decoded records are flat. */
 const deliveredAlready = (recent: Delivered[], at: number, results: unknown): boolean => {
@@ -99,6 +101,11 @@ export const createSubscriptionHub = ({
   onReady,
 }: SubscriptionHubOptions) => {
   const wanted = new Map<string, Wanted>();
+  /** Sessions running: more than one only while a new token's socket takes over from the old one. */
+  let sessions = 0;
+  /** Until when (scheduler time) a rotation that just ended may still bring a late second copy. */
+  let rotationGraceUntil = -Infinity;
+  const rotating = () => sessions > 1 || scheduler.now() < rotationGraceUntil;
   const changes = new Subject<Change>();
 
   /** Stops wanting `entry` (the sessions send `unsubscribe`); false if it was not wanted any more. */
@@ -141,11 +148,12 @@ export const createSubscriptionHub = ({
       return;
     }
     // During a token rotation both sockets send the same events: deliver each once. An event with the
-    // timestamp and the content of one of the latest delivered is a repeat, whichever socket it came on
-    // and whenever (a copy can arrive just after the old socket's session ended); a different event
-    // with the same timestamp is not. Contents are only compared at equal timestamps.
+    // timestamp and the content of one of the latest delivered is a repeat, whichever socket it came
+    // on; a different event with the same timestamp is not. The second socket's copy can arrive just
+    // after the old socket's session ended, so this holds for ROTATION_GRACE after an overlap too.
+    // Contents are only compared at equal timestamps; outside rotations every event is delivered.
     const at = date.getTime();
-    if (deliveredAlready(target.recent, at, decoded.right)) return;
+    if (rotating() && deliveredAlready(target.recent, at, decoded.right)) return;
     if (target.recent.length >= RECENT_EVENTS) target.recent.shift();
     target.recent.push({ at, results: decoded.right });
     const event: DataEvent<never, unknown> = {
@@ -159,6 +167,7 @@ export const createSubscriptionHub = ({
 
   const session = (socket: SocketLike): Observable<never> =>
     new RxObservable<never>((subscriber) => {
+      sessions += 1;
       /** What this socket's server side has been asked for (absent: not asked, or refused). */
       const sent = new Map<string, Sent>();
       let ready = false;
@@ -226,6 +235,8 @@ export const createSubscriptionHub = ({
         else unsubscribe(change.removed);
       });
       return () => {
+        sessions -= 1;
+        if (sessions > 0) rotationGraceUntil = scheduler.now() + ROTATION_GRACE;
         following.unsubscribe();
         socket.off('data', onData);
         sent.forEach((asked) => asked.status === 'pending' && asked.timeout.unsubscribe());
