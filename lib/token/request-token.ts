@@ -2,6 +2,7 @@ import * as t from 'io-ts';
 import { isLeft } from '../endpoints/is-left';
 import { TokenError } from '../errors/token-error';
 import { formatValidationErrors } from '../endpoints/report';
+import { tokenErrorOf } from './proxy-error';
 import type { FetchLike } from './token-source';
 
 const TokenResponse = t.type({ token: t.string }, 'TokenResponse');
@@ -14,7 +15,7 @@ export const requestToken = async (fetch: FetchLike, url: string, init: RequestI
   } catch (cause) {
     throw new TokenError('network', `Token request to ${url} failed: ${String(cause)}`, undefined, { cause });
   }
-  if (!response.ok) throw TokenError.fromStatus(response.status, await response.text().catch(() => ''));
+  if (!response.ok) throw tokenErrorOf(response.status, await response.text().catch(() => ''));
   const body: unknown = await response.json().catch(() => undefined);
   const decoded = TokenResponse.decode(body);
   if (isLeft(decoded) || decoded.right.token === '') {
