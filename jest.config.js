@@ -4,7 +4,11 @@ module.exports = {
   roots: ['<rootDir>/spec'],
   testMatch: ['**/*.spec.ts'],
   // Dynamic imports in lib/ name the emitted `.js` file, as Node's ESM resolution requires.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // marketprophit-rx/history: what client.history$ loads by name at run time, here from the sources.
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^marketprophit-rx/history$': '<rootDir>/lib/history/index.ts',
+  },
   transform: {
     // CommonJS modules, so that `import()` becomes `require()`: Jest runs CommonJS.
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/spec/tsconfig.jest.json', diagnostics: false }],

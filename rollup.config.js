@@ -39,6 +39,9 @@ const js = {
       // Our dependencies' CommonJS builds are flagged __esModule (cross-fetch has `.default`), so
       // namespaces are used as they are instead of copied behind getters on every property access.
       interop: 'esModule',
+      // importByName (lib/util) becomes require(name): the CommonJS client loads the CommonJS history
+      // entry and cross-fetch's CommonJS build, sharing one copy of the error classes.
+      dynamicImportInCjs: false,
     },
   ],
 };

@@ -1,4 +1,3 @@
-import crossFetch from 'cross-fetch';
 import { isLeft } from '../endpoints/is-left';
 import {
   type Observable,
@@ -35,7 +34,9 @@ import { createTokenStream } from '../token/token-stream';
 import type { TokenSource } from '../token/token-source';
 import type { ClientState, ClientStatus, ConnectionProblem } from './client-state';
 import { DEFAULT_URL } from './default-url';
+import { loadHistory } from './load-history';
 import type { ClientOptions } from './options';
+import { defaultFetch } from '../util/default-fetch';
 
 export interface MarketProphitClient {
   /**
@@ -101,7 +102,7 @@ const tokenSourceOf = (options: ClientOptions, url: string): TokenSource => {
       'createClient: `apiKey` must not reach a browser. Serve tokens from your server (createJwtProxy) and use `token: proxyToken(route)`',
     );
   }
-  return apiKeyToken(url, apiKey, options.fetch ?? crossFetch);
+  return apiKeyToken(url, apiKey, options.fetch ?? defaultFetch);
 };
 
 const positive = (name: string, value: number): number => {
@@ -201,14 +202,13 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
       );
     });
 
-  // Loaded on first use: the historical catalogue is most of the library's size, and apps that only
-  // stream should not download it (bundlers split a dynamic import into its own chunk).
+  // marketprophit-rx/history, loaded by name on first use (load-history.ts): never in a bundle.
   const history$ = (endpoint: HistoricalPath | CustomEndpoint<unknown, unknown>, params: unknown) =>
-    defer(() => import('../history/fetch-history.js')).pipe(
+    defer(() => loadHistory(isCustomEndpoint(endpoint) ? endpoint.path : endpoint)).pipe(
       switchMap(({ fetchHistory$ }) =>
         fetchHistory$({
           url: historyUrl,
-          fetch: options.fetch ?? crossFetch,
+          fetch: options.fetch ?? defaultFetch,
           apiKey: options.apiKey,
           path: endpoint as HistoricalPath,
           params: params as never,

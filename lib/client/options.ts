@@ -71,7 +71,7 @@ export interface ClientOptions {
   readonly historyUrl?: string;
   /**
    * The `fetch` used for tokens (and historical data).
-   * @default cross-fetch
+   * @default the global `fetch` (cross-fetch where there is none)
    */
   readonly fetch?: FetchLike;
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import crossFetch from 'cross-fetch';
 import { firstValueFrom, isObservable } from 'rxjs';
 import { DEFAULT_URL } from '../client/default-url';
 import { isTokenError } from '../errors/token-error';
 import { apiKeyToken } from '../token/api-key-token';
+import { defaultFetch } from '../util/default-fetch';
 import { proxyErrorCodeOf } from '../token/proxy-error';
 import type { TokenSource } from '../token/token-source';
 import { sendError, sendJson } from './json-reply';
@@ -84,7 +84,7 @@ export const createJwtProxy = (options: JwtProxyOptions): JwtProxyHandler => {
     url = DEFAULT_URL,
     authorize = () => true,
     refreshEvery = FIVE_HOURS,
-    fetch = crossFetch,
+    fetch = defaultFetch,
     now = Date.now,
     onUpstreamError,
   } = options;
