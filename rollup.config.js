@@ -11,6 +11,7 @@ const entries = {
   server: 'lib/server/index.ts',
   testing: 'lib/testing/index.ts',
   history: 'lib/history/index.ts',
+  angular: 'lib/angular/index.ts',
 };
 
 const dependencies = [
