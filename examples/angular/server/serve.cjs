@@ -1,7 +1,8 @@
 // @ts-check
 // Serves the built app (`npm run build` first) with what it needs around it: a local Market Prophit
 // server, POST /jwt (tokens fetched with the secret key, which stays in this process) and
-// GET /config.json (where the socket should connect). Run: npm run serve  (PORT picks the port).
+// GET /config.json (where the socket should connect). Run: npm run serve  (PORT picks the app's port,
+// MARKETPROPHIT_PORT the local Market Prophit server's: 4200 and 4201 by default).
 // CommonJS because marketprophit-rx's ESM build cannot load in Node yet (`fp-ts/lib/Either` has no
 // extension); bundlers, like the Angular CLI, are fine with it.
 const { readdir, readFile } = require('node:fs/promises');
@@ -47,7 +48,11 @@ const send = (response, status, type, body) => {
 
 const main = async () => {
   const files = await listFiles();
-  const marketProphit = await startServer({ interval: 500 });
+  // A fixed port: after a restart the page's socket finds the server where it was, without a reload.
+  const marketProphit = await startServer({
+    interval: 500,
+    port: Number(process.env.MARKETPROPHIT_PORT ?? 4201),
+  });
   const tokenRoute = createJwtProxy({
     apiKey: process.env.MARKETPROPHIT_API_KEY ?? DEFAULT_API_KEY,
     url: marketProphit.url,
