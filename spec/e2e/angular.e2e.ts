@@ -94,8 +94,61 @@ export const angularSuite: Suite = async (check) => {
   let server = await serve(ports);
   const browser = await launchChromium();
   try {
-    const session = await openPage(browser, server.url);
+    await check(
+      'SSR: the server-rendered HTML shows the initial state; no token asked, no socket opened',
+      async () => {
+        const response = await fetch(server.url);
+        const html = await response.text();
+        for (const part of [
+          'ng-server-context',
+          '<app-sentiment-widget',
+          'class="widget stale"',
+          'Connecting…',
+          'waiting for the first reading…',
+          '+1.0',
+          'now',
+        ]) {
+          assert(html.includes(part), `no ${part} in the server render: ${html.slice(0, 300)}…`);
+        }
+        const stats = (await (await fetch(new URL('/stats.json', server.url))).json()) as {
+          tokenRouteRequests: number;
+          marketProphit: { sockets: number; tokenRequests: number };
+        };
+        assert(
+          stats.tokenRouteRequests === 0 &&
+            stats.marketProphit.sockets === 0 &&
+            stats.marketProphit.tokenRequests === 0,
+          `after the server render: ${JSON.stringify(stats)}`,
+        );
+      },
+    );
+
+    // Marks the server-rendered widget before the app's scripts run: hydration keeps that very node.
+    const markServerNode = `document.addEventListener('readystatechange', () => {
+      const widget = document.querySelector('${WIDGET} .widget');
+      if (document.readyState === 'interactive' && widget) widget.fromServer = true;
+    });`;
+    const session = await openPage(browser, server.url, markServerNode);
     const { page } = session;
+
+    await check(
+      'hydration: the server-rendered widget is kept (not re-created), styled, and goes live',
+      async () => {
+        await until(
+          () => text(page, STATUS),
+          (status) => status === 'Live',
+        );
+        const kept = await page.evaluate(
+          (selector) => (document.querySelector(selector) as { fromServer?: boolean } | null)?.fromServer,
+          `${WIDGET} .widget`,
+        );
+        assert(kept === true, 'the widget was rendered anew in the browser, not hydrated');
+        const size = await page
+          .locator(`${WIDGET} .value`)
+          .evaluate((element) => getComputedStyle(element).fontSize);
+        assert(size === '48px', `the value's font size is ${size}: the component styles are missing`);
+      },
+    );
 
     await check('zoneless: no zone.js in the page, and the widget goes live', async () => {
       assert(

@@ -1,4 +1,5 @@
 import { provideZonelessChangeDetection, type ApplicationConfig } from '@angular/core';
+import { provideClientHydration } from '@angular/platform-browser';
 import { provideMarketProphit } from 'marketprophit-rx/angular';
 
 /**
@@ -10,6 +11,8 @@ import { provideMarketProphit } from 'marketprophit-rx/angular';
 export const appConfig = (marketProphitUrl: string): ApplicationConfig => ({
   providers: [
     provideZonelessChangeDetection(),
+    // The server render (src/main.server.ts) is kept and brought to life, not thrown away.
+    provideClientHydration(),
     provideMarketProphit({ url: marketProphitUrl, tokenRoute: '/jwt' }),
   ],
 });
