@@ -10,6 +10,7 @@ import type { Suite } from './support/harness';
 import { openPage } from './support/page-session';
 import { ROOT } from './support/paths';
 import { until } from './support/poll';
+import { countZoneTasks } from './support/zone-tasks';
 import { spawnServer, type SpawnedServer } from './support/spawn-server';
 
 const SECRET = process.env['MARKETPROPHIT_API_KEY'] ?? DEFAULT_API_KEY;
@@ -190,6 +191,32 @@ export const angularSuite: Suite = async (check) => {
       connectedText: 'Live',
       secret: SECRET,
     });
+
+    await check(
+      "zone mode (the same app with zone.js, /zone/): live data, and no task in Angular's zone from the socket",
+      async () => {
+        const zoned = await openPage(browser, new URL('/zone/index.html', server.url).href);
+        try {
+          await until(
+            () => text(zoned.page, STATUS),
+            (status) => status === 'Live',
+          );
+          await until(
+            () => pointCount(zoned.page),
+            (count) => count >= 2,
+          );
+          const before = await pointCount(zoned.page);
+          const { tasks, sources } = await countZoneTasks(zoned.page, 'angular', 3_000);
+          const after = await pointCount(zoned.page);
+          assert(after > before, `no value arrived while counting (${before} → ${after} points)`);
+          // A message every 500 ms: inside the zone, each would be a task (and a change detection).
+          assert(tasks === 0, `${tasks} tasks ran in the angular zone: ${sources.join(', ')}`);
+          assert(zoned.errors.length === 0, zoned.errors.join('\n'));
+        } finally {
+          await zoned.page.context().close();
+        }
+      },
+    );
 
     await check(
       'a server restart: "Reconnecting…" with the data greyed, then live again without a reload',
