@@ -26,16 +26,16 @@ export const typeTests = () => {
   provideMarketProphit({ tokenRoot: '/jwt' });
 
   const latest = injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' });
-  const value = latest()?.results[0]?.crowd_sentiment;
-  assertType<Equals<typeof value, number | undefined>>();
+  const _value = latest()?.results[0]?.crowd_sentiment;
+  assertType<Equals<typeof _value, number | undefined>>();
   // @ts-expect-error not a real-time path
   injectLatest('/real-time/no-such-path');
   // @ts-expect-error params are typed by the path
   injectLatest('/real-time/crowd-sentiment', { symbol: 'AAPL' });
 
   const custom = injectLatest(customEndpoint('/real-time/new-metric', t.array(t.number)), { ticker: 'AAPL' });
-  const customResults = custom()?.results;
-  assertType<Equals<typeof customResults, number[] | undefined>>();
+  const _customResults = custom()?.results;
+  assertType<Equals<typeof _customResults, number[] | undefined>>();
 
   const status: Signal<ClientStatus> = injectConnectionStatus();
   const reason: string | undefined = status().problem?.message;
