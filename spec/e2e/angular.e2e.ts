@@ -70,7 +70,12 @@ export const angularSuite: Suite = async (check) => {
 
   await check('bundles the packed package (its /angular entry), one rxjs, no zone.js, no cross-fetch', () => {
     const inputs = bundledInputs();
-    const library = inputs.filter((input) => input.includes('marketprophit-rx'));
+    // Library modules: the package's files, or the repository's sources (which must not be there).
+    // (Not every input naming marketprophit-rx: a checkout's own folder may be called that.)
+    const library = inputs.filter(
+      (input) =>
+        input.includes('node_modules/marketprophit-rx/') || /(^|\/)lib\/[a-z]+\/[\w-]+\.ts$/.test(input),
+    );
     for (const entry of ['index.mjs', 'angular.mjs']) {
       assert(
         library.includes(`node_modules/marketprophit-rx/dist/${entry}`),
