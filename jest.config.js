@@ -4,8 +4,15 @@ module.exports = {
   roots: ['<rootDir>/spec'],
   testMatch: ['**/*.spec.ts'],
   // Dynamic imports in lib/ name the emitted `.js` file, as Node's ESM resolution requires.
-  moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
+  // marketprophit-rx/history: what client.history$ loads by name at run time, here from the sources.
+  moduleNameMapper: {
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+    '^marketprophit-rx/history$': '<rootDir>/lib/history/index.ts',
+  },
+  // Angular's packages are ES modules only: spec/support/esm-to-cjs.cjs turns them into CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!@angular/)'],
   transform: {
+    '^.+\\.m?js$': '<rootDir>/spec/support/esm-to-cjs.cjs',
     // CommonJS modules, so that `import()` becomes `require()`: Jest runs CommonJS.
     '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/spec/tsconfig.jest.json', diagnostics: false }],
   },

@@ -18,6 +18,7 @@ const entries = {
   server: 'lib/server/index.ts',
   testing: 'lib/testing/index.ts',
   history: 'lib/history/index.ts',
+  angular: 'lib/angular/index.ts',
 };
 
 const dependencies = [
@@ -46,6 +47,9 @@ const js = {
       // Our dependencies' CommonJS builds are flagged __esModule (cross-fetch has `.default`), so
       // namespaces are used as they are instead of copied behind getters on every property access.
       interop: 'esModule',
+      // importByName (lib/util) becomes require(name): the CommonJS client loads the CommonJS history
+      // entry and cross-fetch's CommonJS build, sharing one copy of the error classes.
+      dynamicImportInCjs: false,
     },
   ],
 };

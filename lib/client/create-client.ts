@@ -1,4 +1,3 @@
-import crossFetch from 'cross-fetch';
 import {
   type Observable,
   Subject,
@@ -29,6 +28,7 @@ import type { ClientState, ClientStatus, ConnectionProblem } from '../lifecycle/
 import { createLifecycleRuntime } from '../lifecycle/lifecycle-runtime';
 import { resolvePolicy } from '../lifecycle/policy';
 import { DEFAULT_URL } from './default-url';
+import { loadHistory } from './load-history';
 import type { ClientOptions } from './options';
 import type {
   HistoricalEndpoint,
@@ -38,6 +38,7 @@ import type {
   SubscribeEvent,
   SubscribeParams,
 } from './endpoint-arguments';
+import { defaultFetch } from '../util/default-fetch';
 
 export interface MarketProphitClient {
   /**
@@ -98,7 +99,7 @@ const tokenSourceOf = (options: ClientOptions, url: string): TokenSource => {
       'createClient: `apiKey` must not reach a browser. Serve tokens from your server (createJwtProxy) and use `token: proxyToken(route)`',
     );
   }
-  return apiKeyToken(url, apiKey, options.fetch ?? crossFetch);
+  return apiKeyToken(url, apiKey, options.fetch ?? defaultFetch);
 };
 
 /** Creates a client. Nothing is fetched or opened until something subscribes. */
@@ -175,14 +176,13 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
       return hub.stream<DataEvent<never, unknown>>({ path, params: checked.snapshot }, codecs.results);
     });
 
-  // Loaded on first use: the historical catalogue is most of the library's size, and apps that only
-  // stream should not download it (bundlers split a dynamic import into its own chunk).
+  // marketprophit-rx/history, loaded by name on first use (load-history.ts): never in a bundle.
   const history$ = (endpoint: HistoricalPath | CustomEndpoint<unknown, unknown>, params: unknown) =>
-    defer(() => import('../history/fetch-history.js')).pipe(
+    defer(() => loadHistory(isCustomEndpoint(endpoint) ? endpoint.path : endpoint)).pipe(
       switchMap(({ fetchHistory$ }) =>
         fetchHistory$({
           url: historyUrl,
-          fetch: options.fetch ?? crossFetch,
+          fetch: options.fetch ?? defaultFetch,
           apiKey: options.apiKey,
           path: endpoint as HistoricalPath,
           params: params as never,

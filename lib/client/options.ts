@@ -88,7 +88,7 @@ export interface CommonClientOptions {
   readonly historyUrl?: string;
   /**
    * The `fetch` used for tokens (and historical data).
-   * @default cross-fetch
+   * @default the global `fetch` (cross-fetch where there is none)
    */
   readonly fetch?: FetchLike;
 }

@@ -10,6 +10,8 @@ import { MarketProphitError } from './marketprophit-error';
  * - `http`: any other HTTP status.
  * - `network`: the request never got an answer.
  * - `invalid_params`: refused before sending (the params failed their codec).
+ * - `not_loaded`: `client.history$` could not load `marketprophit-rx/history` (in a browser bundle:
+ *   import `fetchHistory$` from it instead).
  */
 export type HistoryErrorCode =
   | 'bad_request'
@@ -20,7 +22,8 @@ export type HistoryErrorCode =
   | 'server_error'
   | 'http'
   | 'network'
-  | 'invalid_params';
+  | 'invalid_params'
+  | 'not_loaded';
 
 const codeByStatus: Readonly<Record<number, HistoryErrorCode>> = {
   400: 'bad_request',

@@ -43,7 +43,7 @@ export interface JwtProxyOptions {
   readonly onUpstreamError?: (error: unknown) => void;
   /**
    * The `fetch` used for upstream requests.
-   * @default cross-fetch
+   * @default the global `fetch` (cross-fetch where there is none)
    */
   readonly fetch?: FetchLike;
   /**

@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import crossFetch from 'cross-fetch';
 import { firstValueFrom, isObservable } from 'rxjs';
 import { DEFAULT_URL } from '../client/default-url';
 import { resolvePolicy } from '../lifecycle/policy';
+import { isTokenError } from '../errors/token-error';
 import { apiKeyToken } from '../token/api-key-token';
+import { defaultFetch } from '../util/default-fetch';
+import { proxyErrorCodeOf } from '../token/proxy-error';
 import type { TokenSource } from '../token/token-source';
 import { sendError, sendJson } from '../util/http-reply';
 import type { JwtProxyOptions } from './jwt-proxy-options';
@@ -58,7 +60,10 @@ const checkOptions = (options: JwtProxyOptions): void => {
  * The route that hands browsers a Market Prophit token while the secret key stays on the server:
  * `POST` → `200 { token }` (`Cache-Control: no-store`). Every caller shares one cached token, fetched
  * upstream (`POST {url}/jwt` with the key) when it is due, so a thousand browsers cost one upstream
- * request per refresh. Upstream failures answer 502 with the upstream status, never the key.
+ * request per refresh. Upstream failures answer 502 with the upstream status, never the key, and a
+ * machine-readable `error.code` (`upstream_unauthorized`, `upstream_forbidden`, `upstream_unavailable`)
+ * that `proxyToken` reads: a refused key ends the browser's streams with a `TokenError` instead of a
+ * retry loop.
  *
  * Other methods: `OPTIONS` → 204, the rest → 405, both with `Allow: POST, OPTIONS`. CORS headers are
  * the app's to add (serve the route from the page's own origin and none are needed).
@@ -81,7 +86,7 @@ export const createJwtProxy = (options: JwtProxyOptions): JwtProxyHandler => {
     url = DEFAULT_URL,
     authorize = () => true,
     refreshEvery,
-    fetch = crossFetch,
+    fetch = defaultFetch,
     now = Date.now,
     onUpstreamError,
   } = options;
@@ -125,7 +130,8 @@ export const createJwtProxy = (options: JwtProxyOptions): JwtProxyHandler => {
     try {
       token = await cache.get();
     } catch (error) {
-      sendError(response, 502, 'api_error', describeUpstreamFailure(error));
+      const status = isTokenError(error) ? error.status : undefined;
+      sendError(response, 502, 'api_error', describeUpstreamFailure(error), {}, proxyErrorCodeOf(status));
       onUpstreamError?.(error);
       return;
     }

@@ -1,4 +1,4 @@
-import crossFetch from 'cross-fetch';
+import { defaultFetch } from '../util/default-fetch';
 import { requestToken } from './request-token';
 import type { FetchLike } from '../util/http';
 import type { TokenSource } from './token-source';
@@ -11,6 +11,6 @@ import type { TokenSource } from './token-source';
  * @example createClient({ token: proxyToken('/jwt') })
  */
 export const proxyToken =
-  (routeUrl: string, init: RequestInit = {}, fetch: FetchLike = crossFetch): TokenSource =>
+  (routeUrl: string, init: RequestInit = {}, fetch: FetchLike = defaultFetch): TokenSource =>
   ({ signal }) =>
     requestToken(fetch, routeUrl, { credentials: 'same-origin', signal, ...init });

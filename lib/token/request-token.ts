@@ -3,6 +3,7 @@ import { isLeft } from '../endpoints/is-left';
 import { TokenError } from '../errors/token-error';
 import { formatValidationErrors } from '../endpoints/report';
 import type { FetchLike } from '../util/http';
+import { tokenErrorOf } from './proxy-error';
 
 const TokenResponse = t.type({ token: t.string }, 'TokenResponse');
 
@@ -25,7 +26,7 @@ export const requestToken = async (fetch: FetchLike, url: string, init: RequestI
       cause,
     });
   }
-  if (!response.ok) throw TokenError.fromStatus(response.status, await response.text().catch(() => ''));
+  if (!response.ok) throw tokenErrorOf(response.status, await response.text().catch(() => ''));
   const body: unknown = await response.json().catch(() => undefined);
   const decoded = TokenResponse.decode(body);
   if (isLeft(decoded) || decoded.right.token === '') {

@@ -18,13 +18,21 @@ export const sendJson = (
   response.end(JSON.stringify(body));
 };
 
+/** `{ error: { type, message } }`, with a machine-readable `code` where the caller must tell failures apart. */
 export const sendError = (
   response: ServerResponse,
   status: number,
   type: ErrorType,
   message: string,
   headers?: OutgoingHttpHeaders,
-): void => sendJson(response, status, { error: { type, message } }, headers);
+  code?: string,
+): void =>
+  sendJson(
+    response,
+    status,
+    { error: code === undefined ? { type, message } : { type, code, message } },
+    headers,
+  );
 
 /** Plain text, for answers whose protocol is text (upstream's historical errors, docs/protocol.md). */
 export const sendText = (response: ServerResponse, status: number, text: string): void => {

@@ -16,7 +16,7 @@ interface Answer {
   readonly status: number;
   readonly headers: Headers;
   readonly text: string;
-  readonly json: { token?: string; error?: { type: string; message: string } };
+  readonly json: { token?: string; error?: { type: string; code?: string; message: string } };
 }
 
 const upstreams: LocalServer[] = [];
@@ -198,6 +198,7 @@ describe('createJwtProxy', () => {
       expect(answer.status).toBe(502);
       expect(answer.json.error).toEqual({
         type: 'api_error',
+        code: 'upstream_unavailable',
         message: "Market Prophit's token endpoint failed (upstream HTTP 503)",
       });
       expect(answer.headers.get('cache-control')).toBe('no-store');
@@ -216,9 +217,50 @@ describe('createJwtProxy', () => {
     const { call } = await setUp(upstream, { apiKey: WRONG_KEY });
     const answer = await call();
     expect(answer.status).toBe(502);
+    expect(answer.json.error?.code).toBe('upstream_unauthorized');
     expect(answer.json.error?.message).toMatch(/HTTP 401/);
     expect(answer.json.error?.message).toMatch(/check the apiKey/);
+
+    upstream.failTokenRequests(1, 403);
+    const forbidden = await setUp(upstream);
+    expect((await forbidden.call()).json.error).toMatchObject({ code: 'upstream_forbidden' });
   });
+
+  it.each([
+    ['a key upstream does not know (401)', 'unauthorized', /HTTP 401.*check the apiKey/, undefined],
+    ['a key upstream refuses tokens (403)', 'forbidden', /HTTP 403.*check the key's access/, 403],
+  ] as const)(
+    'ends a browser client streams with a permanent TokenError for %s, not a retry loop',
+    async (_, code, message, injected) => {
+      // The real local server knows only DEFAULT_API_KEY; the proxy holds a wrong one, or upstream refuses.
+      const upstream = await startUpstream();
+      if (injected !== undefined) upstream.failTokenRequests(100, injected);
+      const { route } = await setUp(upstream, injected === undefined ? { apiKey: WRONG_KEY } : {});
+      const client = createClient({ url: upstream.url, token: proxyToken(route), linger: 0 });
+      const states: string[] = [];
+      const watching = client.state$.subscribe((state) => states.push(state));
+      // Bounded: a client that keeps retrying fails here instead of hanging.
+      const failure = await new Promise<unknown>((resolve, reject) => {
+        const bound = setTimeout(() => {
+          streaming.unsubscribe();
+          resolve(new Error(`still retrying after 5 s (states: ${states.join(', ')})`));
+        }, 5_000);
+        const streaming = client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }).subscribe({
+          next: () => reject(new Error('data with a refused key')),
+          error: (error: unknown) => {
+            clearTimeout(bound);
+            resolve(error);
+          },
+        });
+      });
+      watching.unsubscribe();
+      expect(failure).toMatchObject({ name: 'TokenError', code, status: 502, transient: false });
+      expect((failure as Error).message).toMatch(message);
+      expect(states.at(-1)).toBe('failed');
+      // One request: a permanent failure is not retried.
+      expect(upstream.stats().tokenRequests).toBe(1);
+    },
+  );
 
   it('answers 502 when upstream cannot be reached or answers without a token', async () => {
     const upstream = await startUpstream();

@@ -11,6 +11,8 @@ export interface CommonCheckOptions {
   readonly marketProphitUrl: string;
   /** The connection badge. */
   readonly badgeSelector: string;
+  /** What the badge says once connected. @default 'connected' */
+  readonly connectedText?: string;
   /** The key the example server holds. */
   readonly secret: string;
 }
@@ -22,12 +24,12 @@ export interface CommonCheckOptions {
 export const runCommonChecks = async (
   check: Check,
   { page, log, errors }: PageSession,
-  { pageUrl, marketProphitUrl, badgeSelector, secret }: CommonCheckOptions,
+  { pageUrl, marketProphitUrl, badgeSelector, connectedText = 'connected', secret }: CommonCheckOptions,
 ): Promise<void> => {
-  await check('the connection badge says connected', async () => {
+  await check(`the connection badge says ${connectedText}`, async () => {
     await until(
       () => page.locator(badgeSelector).textContent(),
-      (text) => text?.trim() === 'connected',
+      (text) => text?.trim() === connectedText,
     );
   });
 

@@ -9,9 +9,13 @@ export interface PageSession {
   readonly errors: readonly string[];
 }
 
-/** Opens `url` in a fresh context, recording its traffic and errors from the first request on. */
-export const openPage = async (browser: Browser, url: string): Promise<PageSession> => {
+/**
+ * Opens `url` in a fresh context, recording its traffic and errors from the first request on.
+ * `initScript` runs in the page before any of its own scripts.
+ */
+export const openPage = async (browser: Browser, url: string, initScript?: string): Promise<PageSession> => {
   const context = await browser.newContext();
+  if (initScript !== undefined) await context.addInitScript(initScript);
   const page = await context.newPage();
   const log = recordTraffic(page);
   const errors: string[] = [];

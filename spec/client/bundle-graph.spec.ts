@@ -1,0 +1,48 @@
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+const ROOT = join(__dirname, '..', '..');
+
+/** The files that put code into a one-file browser bundle (no code splitting) of `source`. */
+const bundledInputs = async (source: string): Promise<string[]> => {
+  const result = await build({
+    stdin: { contents: source, resolveDir: ROOT, loader: 'ts' },
+    bundle: true,
+    splitting: false,
+    format: 'esm',
+    platform: 'browser',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+    external: ['rxjs', 'io-ts', 'fp-ts', 'socket.io-client'],
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  return Object.entries(output?.inputs ?? {})
+    .filter(([, { bytesInOutput }]) => bytesInOutput > 0)
+    .map(([input]) => input);
+};
+
+describe('the streaming client, bundled as one file (no code splitting)', () => {
+  const app = `
+    import { createClient, proxyToken } from './lib/index';
+    const client = createClient({ url: location.origin, token: proxyToken('/jwt') });
+    client.state$.subscribe(console.log);
+    client.subscribe$('/real-time/crowd-sentiment', { ticker: 'AAPL' }).subscribe(console.log);
+    client.history$('/historical/crowd-sentiment', { ticker: 'AAPL' }).subscribe(console.log);`;
+
+  it('leaves out the historical catalogue and cross-fetch, even where history$ is called', async () => {
+    const inputs = await bundledInputs(app);
+    expect(inputs).toContain('lib/client/create-client.ts');
+    expect(inputs.filter((input) => /lib\/history\/|historical|cross-fetch|node-fetch/.test(input))).toEqual(
+      [],
+    );
+  });
+
+  it('takes them in when the app imports marketprophit-rx/history itself (the check can fail)', async () => {
+    const inputs = await bundledInputs(
+      `import { fetchHistory$ } from './lib/history/index'; console.log(fetchHistory$);`,
+    );
+    expect(inputs).toContain('lib/history/fetch-history.ts');
+    expect(inputs).toContain('lib/endpoints/historical-specs.ts');
+  });
+});
