@@ -11,7 +11,9 @@ const TokenResponse = t.type({ token: t.string }, 'TokenResponse');
 const networkReason = (cause: unknown): string => {
   if (!(cause instanceof Error)) return String(cause);
   const inner = (cause as { cause?: unknown }).cause;
-  if (inner instanceof Error) return `${cause.message} (${inner.message})`;
+  // native fetch: "fetch failed", the reason inside (an AggregateError may have only a code)
+  if (inner instanceof Error)
+    return inner.message || String((inner as { code?: unknown }).code ?? cause.message);
   const reason = /reason: (.*)$/.exec(cause.message)?.[1];
   return reason ?? cause.message;
 };

@@ -182,11 +182,12 @@ export const harness = () => {
       socketOptions: Partial<ManagerOptions & SocketOptions> = {},
     ): MarketProphitClient {
       baseline();
-      const factory: SocketFactory = (target, { query }) => {
+      const factory: SocketFactory = (target, { query, reconnection }) => {
         const socket = io(target, {
           query: { ...query },
           forceNew: true,
           transports: ['websocket'],
+          reconnection,
           ...socketOptions,
         });
         sockets.push(socket);

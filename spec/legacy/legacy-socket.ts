@@ -8,6 +8,7 @@ type LegacyIo = (
     readonly query: Readonly<Record<string, string>>;
     readonly forceNew: boolean;
     readonly transports: readonly string[];
+    readonly reconnection: boolean;
   },
 ) => SocketLike;
 
@@ -19,5 +20,5 @@ const io = createRequire(__filename)('socket.io-client-v2') as LegacyIo;
  * socket.io-client 2 for servers on socket.io 1.x/2.x (EIO 3), the way the README tells users to pass it.
  * `forceNew`: each token needs its own Manager, whose handshake query carries that token.
  */
-export const legacySocket: SocketFactory = (url, { query }) =>
-  io(url, { query: { ...query }, forceNew: true, transports: ['websocket'] });
+export const legacySocket: SocketFactory = (url, { query, reconnection }) =>
+  io(url, { query: { ...query }, forceNew: true, transports: ['websocket'], reconnection });

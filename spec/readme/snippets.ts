@@ -8,8 +8,6 @@ export interface Snippet {
   readonly line: number;
   readonly ref: string | undefined;
   readonly code: string;
-  /** The `##` section the block is in. */
-  readonly section: string;
 }
 
 const MARKER = /^<!-- snippet: (\S+) -->$/;
@@ -18,10 +16,8 @@ const MARKER = /^<!-- snippet: (\S+) -->$/;
 export const snippets = (markdown: string): Snippet[] => {
   const lines = markdown.split('\n');
   const found: Snippet[] = [];
-  let section = '';
   for (let index = 0; index < lines.length; index += 1) {
     const text = lines[index] ?? '';
-    if (text.startsWith('## ')) section = text.slice(3);
     if (text !== '```ts') continue;
     const end = lines.indexOf('```', index + 1);
     const marker = MARKER.exec(lines[index - 2] ?? '') ?? undefined;
@@ -29,7 +25,6 @@ export const snippets = (markdown: string): Snippet[] => {
       line: index + 1,
       ref: marker?.[1],
       code: `${lines.slice(index + 1, end).join('\n')}\n`,
-      section,
     });
     index = end;
   }
