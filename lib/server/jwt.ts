@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isObject } from '../util/is-object';
 
 /** The claims the local server puts in (and expects from) its tokens. */
 export interface JwtClaims {
@@ -38,11 +39,8 @@ const parseJson = (segment: string): unknown => {
   }
 };
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
 const isClaims = (value: unknown): value is JwtClaims =>
-  isRecord(value) &&
+  isObject(value) &&
   typeof value['sub'] === 'string' &&
   typeof value['jti'] === 'string' &&
   typeof value['iat'] === 'number' &&
@@ -58,7 +56,7 @@ export const verifyJwt = (token: string, secret: string): JwtVerification => {
     return { ok: false, reason: 'malformed' };
   }
   const parsedHeader = parseJson(header);
-  if (!isRecord(parsedHeader)) return { ok: false, reason: 'malformed' };
+  if (!isObject(parsedHeader)) return { ok: false, reason: 'malformed' };
   // Only HS256: accepting the header's `alg` blindly is the classic `alg: none` hole.
   if (parsedHeader['alg'] !== 'HS256') return { ok: false, reason: 'unsupported algorithm' };
   const expected = sign(`${header}.${payload}`, secret);

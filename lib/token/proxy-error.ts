@@ -1,4 +1,5 @@
 import { TokenError } from '../errors/token-error';
+import { isObject } from '../util/is-object';
 
 /**
  * The machine-readable `error.code` of a token route's failure (`createJwtProxy` answers 502 with
@@ -21,11 +22,8 @@ const readProxyError = (body: string): { code: unknown; message: unknown } | und
   if (!body.trimStart().startsWith('{')) return undefined;
   try {
     const parsed: unknown = JSON.parse(body);
-    const error =
-      typeof parsed === 'object' && parsed !== null ? (parsed as { error?: unknown }).error : undefined;
-    if (typeof error !== 'object' || error === null) return undefined;
-    const { code, message } = error as { code?: unknown; message?: unknown };
-    return { code, message };
+    const error = isObject(parsed) ? parsed['error'] : undefined;
+    return isObject(error) ? { code: error['code'], message: error['message'] } : undefined;
   } catch {
     return undefined;
   }
