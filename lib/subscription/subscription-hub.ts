@@ -35,11 +35,13 @@ interface Wanted {
   /** Keeps the connection open while this subscription is wanted, and reports its failure. */
   keepAlive: Subscription | undefined;
   /**
-   * The latest events delivered (oldest first): an event with the timestamp and the content of one of
+   * The latest events delivered, at most RECENT_EVENTS: an event with the timestamp and the content of one of
    * these is the same event again (the second socket of a token rotation) and is dropped; a different
    * event with the same timestamp is not.
    */
   readonly recent: Delivered[];
+  /** Where the next delivered event goes in `recent` once it is full (a ring: no shifting per event). */
+  recentNext: number;
 }
 
 /** An event as delivered; its JSON is only worked out when a rotation needs to compare it. */
@@ -154,8 +156,12 @@ export const createSubscriptionHub = ({
     // Contents are only compared at equal timestamps; outside rotations every event is delivered.
     const at = date.getTime();
     if (rotating() && deliveredAlready(target.recent, at, decoded.right)) return;
-    if (target.recent.length >= RECENT_EVENTS) target.recent.shift();
-    target.recent.push({ at, results: decoded.right });
+    const delivered: Delivered = { at, results: decoded.right };
+    if (target.recent.length < RECENT_EVENTS) target.recent.push(delivered);
+    else {
+      target.recent[target.recentNext] = delivered;
+      target.recentNext = (target.recentNext + 1) % RECENT_EVENTS;
+    }
     const event: DataEvent<never, unknown> = {
       path,
       params: target.options.params as never,
@@ -270,6 +276,7 @@ export const createSubscriptionHub = ({
         sinks: [],
         keepAlive: undefined,
         recent: [],
+        recentNext: 0,
       };
       // One decoder per stream: a second decoder for the same server subscription would get the first
       // one's output (or the other way round), so it is refused instead.
