@@ -16,6 +16,7 @@ import type { LifecyclePolicy } from '../lifecycle/policy';
 import type { LifecycleEvent } from '../lifecycle/transition';
 import type { SocketFactory, SocketLike } from './socket-like';
 import { switchMapWithHandover } from './switch-map-with-handover';
+import { describeReason } from '../util/describe-reason';
 
 export interface ConnectionStreamOptions {
   readonly url: string;
@@ -35,8 +36,6 @@ export interface ConnectionStreamOptions {
 
 /** What socket.io-client 3+ says when it meets a socket.io 1.x/2.x server. */
 const PROTOCOL_MISMATCH = /server in v2\.x|not compatible/i;
-
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 const isTransportError = (error: unknown): boolean =>
   error instanceof Error && (error as { type?: unknown }).type === 'TransportError';
@@ -97,11 +96,11 @@ const openSocket = (
     };
     const onDisconnect = (reason: string) => report({ type: 'disconnected', reason });
     const onConnectError = (error: unknown) => {
-      if (PROTOCOL_MISMATCH.test(describe(error))) {
+      if (PROTOCOL_MISMATCH.test(describeReason(error))) {
         const message =
           `${url} speaks an older socket.io protocol (socket.io 1.x/2.x) than socket.io-client 4: ` +
           `pass socket.io-client 2's \`io\` as the \`socket\` option of createClient (see "Servers on socket.io 1.x/2.x" in the README). ` +
-          `The server said: ${describe(error)}`;
+          `The server said: ${describeReason(error)}`;
         report({
           type: 'protocol-mismatch',
           error: new ConnectionError('protocol_mismatch', message, { cause: error }),
@@ -113,7 +112,7 @@ const openSocket = (
           error: error instanceof Error ? error : new Error(String(error)),
         });
       } else {
-        const message = `Could not connect to ${url}: ${describe(error)}`;
+        const message = `Could not connect to ${url}: ${describeReason(error)}`;
         report({
           type: 'connect-failed',
           error: new ConnectionError('connect_failed', message, { cause: error }),

@@ -3,6 +3,7 @@ import type { MarketProphitError } from '../errors/marketprophit-error';
 import { TokenError } from '../errors/token-error';
 import type { ClientState, ConnectionProblem } from './client-state';
 import type { LifecyclePolicy } from './policy';
+import { describeReason } from '../util/describe-reason';
 
 /** What the client knows of its own life: the state `state$` shows, and the count behind its backoff. */
 export interface Lifecycle {
@@ -58,8 +59,6 @@ export interface Transition {
 
 const NONE: LifecycleEffect = { type: 'none' };
 
-const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
 /**
  * The whole of the client's life as one function: `(lifecycle, event) → next lifecycle + effect`.
  * Pure: the clock is `now`, every wait comes from `policy`. The wiring reports events and does the
@@ -108,7 +107,7 @@ export const transition = (
     const retryIn = effect.type === 'retry' || effect.type === 'new-token' ? effect.after : undefined;
     const problem: ConnectionProblem = {
       kind,
-      message: describe(effect.type === 'fail' ? effect.error : error),
+      message: describeReason(effect.type === 'fail' ? effect.error : error),
       error: effect.type === 'fail' ? effect.error : error,
       attempt,
       ...(retryIn === undefined ? {} : { retryIn }),
@@ -151,16 +150,21 @@ export const transition = (
       return failure(
         'handshake',
         // A refused handshake is worth a fresh token, whatever the server's words were.
-        new TokenError('rejected', `The server refused the token: ${describe(event.error)}`, undefined, {
-          cause: event.error,
-        }),
+        new TokenError(
+          'rejected',
+          `The server refused the token: ${describeReason(event.error)}`,
+          undefined,
+          {
+            cause: event.error,
+          },
+        ),
         'authenticating',
         // The first refusal (an expired token, as a rule) is answered at once; refusals in a row back off.
         (attempt) => ({ type: 'new-token', after: attempt <= 1 ? 0 : policy.retryWait(attempt - 1) }),
         (attempt) =>
           new TokenError(
             'rejected',
-            `The server refused ${attempt} tokens in a row: ${describe(event.error)}`,
+            `The server refused ${attempt} tokens in a row: ${describeReason(event.error)}`,
             undefined,
             { cause: event.error },
           ),
@@ -180,7 +184,7 @@ export const transition = (
     }
     case 'crashed': {
       if (current.state === 'failed') return { next: current, effect: NONE };
-      const error = event.error instanceof Error ? event.error : new Error(describe(event.error));
+      const error = event.error instanceof Error ? event.error : new Error(describeReason(event.error));
       const problem: ConnectionProblem = {
         kind: 'connect',
         message: error.message,
