@@ -4,7 +4,7 @@ import {
   asyncScheduler,
   defer,
   filter,
-  merge,
+  race,
   switchMap,
   throwError,
   timer,
@@ -140,7 +140,7 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     lifecycle,
     linger,
     // The old socket closes when the new one has its subscriptions, or after ackTimeout at the latest.
-    handover: (next) => merge(ready.pipe(filter((socket) => socket === next)), timer(ackTimeout, scheduler)),
+    handover: (next) => race(ready.pipe(filter((socket) => socket === next)), timer(ackTimeout, scheduler)),
   });
 
   const hub = createSubscriptionHub({

@@ -5,9 +5,6 @@ import {
   Subject,
   distinctUntilChanged,
   map,
-  of,
-  switchMap,
-  timer,
 } from 'rxjs';
 import type { ClientState, ClientStatus, ConnectionProblem } from './client-state';
 import type { LifecyclePolicy } from './policy';
@@ -26,8 +23,11 @@ export interface LifecycleRuntime {
   readonly status$: Observable<ClientStatus>;
   readonly state$: Observable<ClientState>;
   readonly problems$: Observable<ConnectionProblem>;
-  /** Emits when a fresh token is due because the server refused the current one (after the backoff). */
-  readonly tokenRefused$: Observable<unknown>;
+  /**
+   * Emits when the server refused the current token: how long to wait before fetching a fresh one,
+   * in ms (0 the first time, then the backoff). The token stream does the waiting.
+   */
+  readonly tokenRefused$: Observable<number>;
 }
 
 const statusOf = ({ state, problem }: Lifecycle): ClientStatus =>
@@ -61,6 +61,6 @@ export const createLifecycleRuntime = (
       distinctUntilChanged(),
     ),
     problems$: problems.asObservable(),
-    tokenRefused$: refusals.pipe(switchMap((after) => (after === 0 ? of(0) : timer(after, scheduler)))),
+    tokenRefused$: refusals.asObservable(),
   };
 };
