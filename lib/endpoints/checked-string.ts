@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { previewJson } from '../util/preview-json';
+import { previewJson } from '../util/json-text';
 
 /** A string codec with a readable failure message. */
 export const checkedString = (name: string, test: (s: string) => boolean, expected: string) =>

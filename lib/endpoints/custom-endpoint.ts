@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { isDeeperThan } from '../util/json-data';
 import { MAX_DEPTH } from '../util/limits';
-import { previewJson } from '../util/preview-json';
+import { previewJson } from '../util/json-text';
 
 /**
  * A path outside the catalogue together with the codecs that decode it: pass it to `subscribe$`

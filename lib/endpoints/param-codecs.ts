@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { previewJson } from '../util/preview-json';
+import { previewJson } from '../util/json-text';
 import { checkedString, paramName } from './checked-string';
 import { isIsoTimestamp } from './date-from-iso';
 import { Ticker } from './ticker';

@@ -1,5 +1,5 @@
 import type * as t from 'io-ts';
-import { previewJson } from '../util/preview-json';
+import { previewJson } from '../util/json-text';
 
 /** Where a context points, written the way you would index the payload: `results/0/volume`, or `(root)`. */
 export const contextPath = (context: t.Context): string => {

@@ -1,6 +1,6 @@
 import type * as t from 'io-ts';
 import { MAX_FIELD_LENGTH } from '../util/limits';
-import { previewJson } from '../util/preview-json';
+import { previewJson } from '../util/json-text';
 import { contextPath } from './report';
 
 /**

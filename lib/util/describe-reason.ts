@@ -1,4 +1,4 @@
-import { previewJson } from './preview-json';
+import { previewJson } from './json-text';
 
 const messageOf = (reason: unknown): string | undefined => {
   if (typeof reason === 'string') return reason;

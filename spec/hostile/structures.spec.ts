@@ -10,7 +10,7 @@ import { canonicalJson, subscriptionKey } from '../../lib/subscription/canonical
 import { describeReason } from '../../lib/util/describe-reason';
 import { copyJsonData, isDeeperThan, jsonDataProblem } from '../../lib/util/json-data';
 import { MAX_DEPTH, MAX_PARAMS_VALUES } from '../../lib/util/limits';
-import { previewJson } from '../../lib/util/preview-json';
+import { previewJson } from '../../lib/util/json-text';
 import { nestedArray, nestedObject } from './inputs';
 
 const RUNS = { numRuns: 200 };
