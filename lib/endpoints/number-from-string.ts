@@ -2,52 +2,20 @@ import * as t from 'io-ts';
 import { MAX_FIELD_LENGTH } from '../util/limits';
 import { tooLong } from './too-long';
 
-const isDigit = (code: number): boolean => code >= 48 && code <= 57;
-
-/** The index after the ASCII digits of `s` from `i` on. */
-const skipDigits = (s: string, i: number): number => {
-  let at = i;
-  while (at < s.length && isDigit(s.charCodeAt(at))) at += 1;
-  return at;
-};
-
-/** The index after an optional `+` or `-` at `i`. */
-const skipSign = (s: string, i: number): number => {
-  const code = s.charCodeAt(i);
-  return code === 43 || code === 45 ? i + 1 : i;
-};
-
 /**
- * Whether `s` is a plain decimal literal, `[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?`: no hex, no "1e", no
- * whitespace, no "Infinity". One pass over the characters (a regular expression for this backtracks
- * quadratically on a long run of digits that ends in a letter).
+ * A plain decimal literal: no hex, no "1e", no whitespace, no "Infinity". Unambiguous, so matching is
+ * linear: after `\d+` only a `.`, an `e`/`E` or the end may follow, so giving digits back never opens
+ * another way to match (`\d+\.?\d*`, the older form, backtracks quadratically on a long run of digits
+ * that ends in a letter).
  */
-export const isDecimalLiteral = (s: string): boolean => {
-  const start = skipSign(s, 0);
-  const integerEnd = skipDigits(s, start);
-  let at = integerEnd;
-  let fractionDigits = 0;
-  if (s.charCodeAt(at) === 46) {
-    const fractionEnd = skipDigits(s, at + 1);
-    fractionDigits = fractionEnd - at - 1;
-    at = fractionEnd;
-  }
-  if (integerEnd === start && fractionDigits === 0) return false;
-  const e = s.charCodeAt(at);
-  if (e === 101 || e === 69) {
-    const exponentStart = skipSign(s, at + 1);
-    at = skipDigits(s, exponentStart);
-    if (at === exponentStart) return false;
-  }
-  return at === s.length;
-};
+const DECIMAL_LITERAL = /^[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?$/;
+const INTEGER_LITERAL = /^[-+]?\d+$/;
+
+/** Whether `s` is a plain decimal literal, `[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?`, in linear time. */
+export const isDecimalLiteral = (s: string): boolean => DECIMAL_LITERAL.test(s);
 
 /** Whether `s` is `[-+]?\d+`. */
-export const isIntegerLiteral = (s: string): boolean => {
-  const start = skipSign(s, 0);
-  const end = skipDigits(s, start);
-  return end > start && end === s.length;
-};
+export const isIntegerLiteral = (s: string): boolean => INTEGER_LITERAL.test(s);
 
 const parse = (isLiteral: (s: string) => boolean, u: unknown): number | undefined => {
   if (typeof u === 'number') return Number.isFinite(u) ? u : undefined;

@@ -14,7 +14,8 @@ import { formatValidationErrors } from '../../lib/endpoints/report';
 import { MAX_FIELD_LENGTH } from '../../lib/util/limits';
 import { digitsThenLetter } from './inputs';
 
-// The patterns the parsers used to be, as the reference on short strings (where backtracking is cheap).
+// The patterns the parsers used to be, as the reference on short strings (where backtracking is cheap):
+// the decimal one is ambiguous (`\d+\.?\d*`) and quadratic on long inputs.
 const DECIMAL = /^[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?$/;
 const INTEGER = /^[-+]?\d+$/;
 
@@ -92,8 +93,8 @@ describe('number parsers: linear, bounded, the same answers as the old patterns'
     }
   });
 
-  it('scan a long run of digits that ends in a letter in one pass (the pattern needed minutes for this)', () => {
-    // Called below the field limit's check: the scanners themselves are linear.
+  it('match a long run of digits that ends in a letter in linear time (the old pattern needed minutes for this)', () => {
+    // Called below the field limit's check: the patterns themselves are linear (unambiguous).
     expect(isDecimalLiteral(digitsThenLetter(1_000_000))).toBe(false);
     expect(isDecimalLiteral(`1.${'1'.repeat(1_000_000)}e+x`)).toBe(false);
     expect(isIntegerLiteral(digitsThenLetter(1_000_000))).toBe(false);
