@@ -3,10 +3,8 @@ import {
   type SchedulerLike,
   type Subscription,
   Observable as RxObservable,
-  ReplaySubject,
   defer,
   finalize,
-  share,
   tap,
   timer,
 } from 'rxjs';
@@ -17,6 +15,7 @@ import type { LifecycleEvent } from '../lifecycle/transition';
 import type { SocketFactory, SocketLike } from './socket-like';
 import { switchMapWithHandover } from './switch-map-with-handover';
 import { describeReason } from '../util/describe-reason';
+import { shareLatest } from '../util/share-latest';
 
 export interface ConnectionStreamOptions {
   readonly url: string;
@@ -164,11 +163,6 @@ export const createConnectionStream = (options: ConnectionStreamOptions): Observ
   }).pipe(
     tap({ error: (error: unknown) => lifecycle.dispatch({ type: 'crashed', error }) }),
     finalize(() => lifecycle.dispatch({ type: 'stopped' })),
-    share({
-      connector: () => new ReplaySubject<SocketLike>(1),
-      resetOnError: true,
-      resetOnComplete: true,
-      resetOnRefCountZero: () => timer(options.linger, options.scheduler),
-    }),
+    shareLatest(() => timer(options.linger, options.scheduler)),
   );
 };

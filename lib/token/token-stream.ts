@@ -2,16 +2,15 @@ import {
   type Observable,
   type SchedulerLike,
   Observable as RxObservable,
-  ReplaySubject,
   Subscription,
   isObservable,
-  share,
 } from 'rxjs';
 import { TokenError } from '../errors/token-error';
 import type { LifecycleRuntime } from '../lifecycle/lifecycle-runtime';
 import type { LifecyclePolicy } from '../lifecycle/policy';
 import { readJwtExpiry } from './jwt-expiry';
 import { toTokenError } from './to-token-error';
+import { shareLatest } from '../util/share-latest';
 import type { TokenSource } from './token-source';
 
 export interface TokenStreamOptions {
@@ -112,11 +111,4 @@ export const createTokenStream = ({
       refusals.unsubscribe();
       current.unsubscribe();
     };
-  }).pipe(
-    share({
-      connector: () => new ReplaySubject<string>(1),
-      resetOnError: true,
-      resetOnComplete: false,
-      resetOnRefCountZero: true,
-    }),
-  );
+  }).pipe(shareLatest(true));
