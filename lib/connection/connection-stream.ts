@@ -3,9 +3,6 @@ import {
   type SchedulerLike,
   type Subscription,
   Observable as RxObservable,
-  defer,
-  finalize,
-  tap,
   timer,
 } from 'rxjs';
 import { ConnectionError } from '../errors/connection-error';
@@ -154,15 +151,21 @@ const openSocket = (
  */
 export const createConnectionStream = (options: ConnectionStreamOptions): Observable<SocketLike> => {
   const { lifecycle } = options;
-  return defer(() => {
+  return new RxObservable<SocketLike>((subscriber) => {
     lifecycle.dispatch({ type: 'started' });
     const newest: { socket?: SocketLike } = {};
-    return options.token$.pipe(
-      switchMapWithHandover((token) => openSocket(token, options, newest), options.handover),
-    );
-  }).pipe(
-    tap({ error: (error: unknown) => lifecycle.dispatch({ type: 'crashed', error }) }),
-    finalize(() => lifecycle.dispatch({ type: 'stopped' })),
-    shareLatest(() => timer(options.linger, options.scheduler)),
-  );
+    const sockets = options.token$
+      .pipe(switchMapWithHandover((token) => openSocket(token, options, newest), options.handover))
+      .subscribe({
+        next: (socket) => subscriber.next(socket),
+        error: (error: unknown) => {
+          lifecycle.dispatch({ type: 'crashed', error });
+          subscriber.error(error);
+        },
+      });
+    return () => {
+      sockets.unsubscribe();
+      lifecycle.dispatch({ type: 'stopped' });
+    };
+  }).pipe(shareLatest(() => timer(options.linger, options.scheduler)));
 };

@@ -8,7 +8,6 @@ import {
   Subject,
   share,
   mergeMap,
-  takeUntil,
 } from 'rxjs';
 import type * as t from 'io-ts';
 import { isLeft } from '../endpoints/is-left';
@@ -17,7 +16,6 @@ import { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
 import { formatValidationErrors } from '../endpoints/report';
 import { describeReason } from '../util/describe-reason';
-import { fromSocketEvent } from '../connection/from-socket-event';
 import type { SocketLike } from '../connection/socket-like';
 import { subscriptionKey } from './canonical-key';
 import { DataEnvelope, type DataEvent, type SubscriptionOptions } from './data-event';
@@ -231,6 +229,9 @@ export const createSubscriptionHub = ({
       // once), and the first one's `off` must not remove the second one's listener.
       const onData = (payload: unknown) => route(payload);
       socket.on('data', onData);
+      // The session ends with its socket's connection.
+      const onDisconnect = () => subscriber.complete();
+      socket.on('disconnect', onDisconnect);
       // A refusal answered at once can end this session while it is still starting: stop sending then.
       wanted.forEach((entry) => {
         if (!subscriber.closed) subscribe(entry);
@@ -245,10 +246,11 @@ export const createSubscriptionHub = ({
         if (sessions > 0) rotationGraceUntil = scheduler.now() + ROTATION_GRACE;
         following.unsubscribe();
         socket.off('data', onData);
+        socket.off('disconnect', onDisconnect);
         sent.forEach((asked) => asked.status === 'pending' && asked.timeout.unsubscribe());
         sent.clear(); // so that acks arriving after the session are ignored
       };
-    }).pipe(takeUntil(fromSocketEvent(socket, 'disconnect')));
+    });
 
   // mergeMap, not switchMap: an old token's socket keeps its session until it closes (make-before-break).
   const sessions$ = connection$.pipe(
