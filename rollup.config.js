@@ -38,12 +38,21 @@ const js = {
   treeshake: { moduleSideEffects: false },
   plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
   output: [
-    { dir: 'dist', format: 'es', entryFileNames: '[name].mjs', chunkFileNames: 'chunks/[name]-[hash].mjs' },
+    {
+      dir: 'dist',
+      format: 'es',
+      entryFileNames: '[name].mjs',
+      chunkFileNames: 'chunks/[name]-[hash].mjs',
+      // No bare `import 'rxjs'` lines in entries (hoisted from their chunks): with `sideEffects: false`
+      // bundlers ignore them anyway, and esbuild warns about each one in every app's build.
+      hoistTransitiveImports: false,
+    },
     {
       dir: 'dist',
       format: 'cjs',
       entryFileNames: '[name].cjs',
       chunkFileNames: 'chunks/[name]-[hash].cjs',
+      hoistTransitiveImports: false,
       // Our dependencies' CommonJS builds are flagged __esModule (cross-fetch has `.default`), so
       // namespaces are used as they are instead of copied behind getters on every property access.
       interop: 'esModule',
