@@ -94,9 +94,8 @@ const openSocket = (
     const onConnectError = (error: unknown) => {
       if (PROTOCOL_MISMATCH.test(describeReason(error))) {
         const message =
-          `${url} speaks an older socket.io protocol (socket.io 1.x/2.x) than socket.io-client 4: ` +
-          `pass socket.io-client 2's \`io\` as the \`socket\` option of createClient (see "Servers on socket.io 1.x/2.x" in the README). ` +
-          `The server said: ${describeReason(error)}`;
+          `${url} runs socket.io 1.x/2.x: pass socket.io-client 2's \`io\` as the \`socket\` option ` +
+          `(README: "Servers on socket.io 1.x/2.x"). The server said: ${describeReason(error)}`;
         report({
           type: 'protocol-mismatch',
           error: new ConnectionError('protocol_mismatch', message, { cause: error }),

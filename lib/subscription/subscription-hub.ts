@@ -286,7 +286,7 @@ export const createSubscriptionHub = ({
         sink.error(
           new SubscribeError(
             'decoder_conflict',
-            `${options.path} with these params is already subscribed with another decoder (a catalogue path and a customEndpoint, or two customEndpoints): subscribe through one endpoint object`,
+            `${options.path} with these params is already subscribed with another decoder: subscribe through one endpoint object`,
             options.path,
             options.params,
           ),

@@ -69,7 +69,7 @@ describe('subscribe$', () => {
         undefined,
         new SubscribeError(
           'decoder_conflict',
-          `${VOLUME} with these params is already subscribed with another decoder (a catalogue path and a customEndpoint, or two customEndpoints): subscribe through one endpoint object`,
+          `${VOLUME} with these params is already subscribed with another decoder: subscribe through one endpoint object`,
           VOLUME,
           AAPL,
         ),
