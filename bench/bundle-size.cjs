@@ -4,7 +4,10 @@
 // gzipped. "Up front" is the entry chunk and what it imports statically; lazy chunks come from
 // dynamic imports (none now: `client.history$` loads `marketprophit-rx/history` by name at run time).
 // 5b. The minimal browser app (bench/minimal-browser-app.mjs: proxy token, one subscription, state$)
-// with every dependency bundled, as one minified file (no splitting) and with splitting.
+// with every dependency bundled, as one minified file (no splitting) and with splitting, beside the same
+// app written by hand on rxjs + socket.io-client (bench/hand-written-browser-app.mjs); each also with
+// the `es2015` export condition (Angular CLI's resolution: rxjs's ES2015 build instead of esm5),
+// and the one-file app's gzip split by package.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -15,11 +18,19 @@ const EXTERNAL = ['rxjs', 'io-ts', 'fp-ts', 'socket.io-client', 'cross-fetch'];
 
 const ENTRY = path.join(__dirname, '..', 'dist', 'index.mjs');
 const MINIMAL_APP = path.join(__dirname, 'minimal-browser-app.mjs');
+const HAND_WRITTEN_APP = path.join(__dirname, 'hand-written-browser-app.mjs');
+
+/** The packages of the split by package, each with the imports that bring it (`measure` adds `name/*`). */
+const PARTS = [
+  ['socket.io-client', ['socket.io-client']],
+  ['rxjs', ['rxjs']],
+  ['io-ts', ['io-ts', 'fp-ts']],
+];
 
 const gzip = (bytes) => zlib.gzipSync(bytes, { level: 9 }).length;
 
 /** Sizes of the app chunk for `entry` plus its static imports (up front), and of its lazy chunks. */
-const measure = async (entry, { external = EXTERNAL, splitting = true } = {}) => {
+const measure = async (entry, { external = EXTERNAL, splitting = true, conditions } = {}) => {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'mprx-bundle-'));
   try {
     const result = await esbuild.build({
@@ -34,6 +45,7 @@ const measure = async (entry, { external = EXTERNAL, splitting = true } = {}) =>
       metafile: true,
       logLevel: 'silent',
       external: external.flatMap((name) => [name, `${name}/*`]),
+      ...(conditions === undefined ? {} : { conditions }),
     });
     const files = new Map(result.outputFiles.map((file) => [path.relative(process.cwd(), file.path), file]));
     const outputs = result.metafile.outputs;
@@ -71,6 +83,19 @@ const measure = async (entry, { external = EXTERNAL, splitting = true } = {}) =>
   }
 };
 
+/**
+ * The gzip bytes of the one-file bundle of `entry` that each package accounts for: the whole minus the
+ * bundle with that package left out (external); this library is what the packages leave.
+ */
+const splitByPackage = async (entry) => {
+  const oneFile = (external) => measure(entry, { external, splitting: false });
+  const whole = (await oneFile([])).gzipBytes;
+  const parts = {};
+  for (const [name, imports] of PARTS) parts[name] = whole - (await oneFile(imports)).gzipBytes;
+  parts['marketprophit-rx'] = whole - Object.values(parts).reduce((sum, bytes) => sum + bytes, 0);
+  return parts;
+};
+
 module.exports = async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mprx-entry-'));
   const createClientEntry = path.join(dir, 'app.mjs');
@@ -84,6 +109,12 @@ module.exports = async () => {
       minimalApp: {
         oneFile: await measure(MINIMAL_APP, { external: [], splitting: false }),
         split: await measure(MINIMAL_APP, { external: [] }),
+        es2015: await measure(MINIMAL_APP, { external: [], splitting: false, conditions: ['es2015'] }),
+        parts: await splitByPackage(MINIMAL_APP),
+      },
+      handWrittenApp: {
+        oneFile: await measure(HAND_WRITTEN_APP, { external: [], splitting: false }),
+        es2015: await measure(HAND_WRITTEN_APP, { external: [], splitting: false, conditions: ['es2015'] }),
       },
     };
   } finally {

@@ -108,14 +108,26 @@ const rows = (r) => {
       '≤ 6 KB',
       met(app.gzipBytes <= 6 * 1024),
     ]);
-    const { oneFile, split } = b.minimalApp;
+    const { oneFile, split, es2015, parts } = b.minimalApp;
+    const hand = b.handWrittenApp;
+    const split4 = Object.entries(parts)
+      .map(([name, bytes]) => `${name} ${kb(bytes)}`)
+      .join(', ');
     out.push([
       '5b. minimal browser app (`bench/minimal-browser-app.mjs`: proxy token, one subscription, `state$`), every dependency bundled, esbuild minified, gzip -9',
-      `${kb(oneFile.gzipBytes)} gzip as one file (${kb(oneFile.minifiedBytes)} minified)`,
-      `with code splitting: ${kb(split.gzipBytes)} up front, ${kb(split.lazy.gzipBytes)} lazy`,
+      `${kb(oneFile.gzipBytes)} gzip as one file (${kb(oneFile.minifiedBytes)} minified; with code splitting ${kb(split.gzipBytes)} up front); of that: ${split4}`,
+      `the same app by hand on rxjs + socket.io-client (\`bench/hand-written-browser-app.mjs\`, no decoding, backoff or timeouts): ${kb(hand.oneFile.gzipBytes)}`,
       kb(oneFile.gzipBytes),
       '≤ 32 KB (goal 26 KB); CI: `npm run size`',
       met(oneFile.gzipBytes <= 32 * 1024),
+    ]);
+    out.push([
+      "5c. the same two apps resolved with the `es2015` condition, as Angular CLI does (rxjs's ES2015 build instead of its ES5 one)",
+      `${kb(es2015.gzipBytes)} gzip as one file`,
+      `by hand: ${kb(hand.es2015.gzipBytes)}`,
+      kb(es2015.gzipBytes),
+      '≤ 32 KB',
+      met(es2015.gzipBytes <= 32 * 1024),
     ]);
   }
   return out;
