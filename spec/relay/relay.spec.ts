@@ -183,4 +183,20 @@ describe('startRelay (single node)', () => {
     const [error] = (await nextEvent(stranger, 'connect_error')) as [Error];
     expect(error.message).toMatch(/^invalid token/);
   });
+
+  it('answers 500 with a readable reason when authorize throws something that is no Error', async () => {
+    const relay = await start(
+      {},
+      {
+        authorize: () => {
+          throw { code: 42 };
+        },
+      },
+    );
+    const answer = await fetch(`${relay.url}/jwt`, { method: 'POST' });
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toEqual({
+      error: { type: 'api_error', message: 'Token issuer failed: {"code":42}' },
+    });
+  });
 });
