@@ -1,11 +1,11 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { createClient, isSubscribeError, proxyToken } from '../../lib';
+import type { RelayStats } from '../../lib/relay';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+import { forkServing, type ServingProcess } from '../support/child-process';
 import { hasRedisServer, type RedisProcess, startRedis } from '../support/redis-server';
-import type { RelayProcessMessage } from './relay-process';
 
 const PATH = '/real-time/crowd-sentiment';
 const TICKERS = ['AAPL', 'TSLA', 'MSFT', 'AMZN', '6E_F', 'NVDA', 'META', 'GOOG', 'NFLX', 'AMD'];
@@ -23,34 +23,6 @@ const until = async (what: string, check: () => boolean | Promise<boolean>, ms =
   return Date.now() - started;
 };
 
-interface Node {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly nodeId: string;
-}
-
-const forkRelay = (env: Record<string, string>): Promise<Node> =>
-  new Promise((resolve, reject) => {
-    const child = fork(require.resolve('./relay-process.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('relay process not listening after 15 s'));
-    }, 15_000);
-    child.on('message', (message: RelayProcessMessage) => {
-      if (message.type === 'listening') {
-        clearTimeout(timer);
-        resolve({ child, url: message.url, nodeId: message.nodeId });
-      } else if (message.type === 'failed') {
-        clearTimeout(timer);
-        reject(new Error(`relay process: ${message.message}`));
-      }
-    });
-  });
-
 interface Downstream {
   readonly socket: Socket;
   readonly node: number;
@@ -65,7 +37,7 @@ const describeWithRedis = hasRedisServer() || process.env['CI'] !== undefined ? 
 describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
   let redis: RedisProcess;
   let upstream: LocalServer;
-  let nodes: Node[];
+  let nodes: ServingProcess<RelayStats>[];
   let commands: Redis;
   const downstream: Downstream[] = [];
   const misrouted: string[] = [];
@@ -79,27 +51,20 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
       logLimit: 10,
       apiKeys: { [DEFAULT_API_KEY]: { paths: [PATH] } },
     });
-    const env = {
-      RELAY_UPSTREAM: upstream.url,
-      RELAY_REDIS: redis.url,
-      RELAY_SECRET: randomBytes(16).toString('hex'),
-      RELAY_LEASE_TTL: String(LEASE_TTL),
+    const options = {
+      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
+      redis: redis.url,
+      secret: randomBytes(16).toString('hex'),
+      leaseTtl: LEASE_TTL,
+      linger: 100,
     };
-    nodes = await Promise.all([forkRelay(env), forkRelay(env), forkRelay(env)]);
+    const fork = () => forkServing('relay', options, { stdout: 'ignore' });
+    nodes = await Promise.all([fork(), fork(), fork()]);
   }, 40_000);
 
   afterAll(async () => {
     for (const { socket } of downstream) socket.disconnect();
-    await Promise.all(
-      (nodes ?? []).map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all((nodes ?? []).map((node) => node.stop()));
     commands?.disconnect();
     await upstream?.close();
     await redis?.stop();
@@ -145,7 +110,7 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
     const others = downstream.filter((client) => client.ticker === 'AAPL' && client.node !== victim);
     expect(others.length).toBe(4);
     const killedAt = Date.now();
-    nodes[victim]?.child.kill('SIGKILL');
+    await nodes[victim]?.kill();
 
     const failover = await until(
       'AAPL data again on the other nodes',
@@ -167,7 +132,7 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
   }, 45_000);
 
   it('brings an upstream refusal to the subscribers on every node as their ack error', async () => {
-    const alive = nodes.filter(({ child }) => child.exitCode === null && child.signalCode === null);
+    const alive = nodes.filter((node) => node.alive);
     expect(alive.length).toBeGreaterThanOrEqual(2);
     const refusals = await Promise.all(
       alive.map(async ({ url }) => {
