@@ -6,6 +6,7 @@ import type { RelayStats } from '../../lib/relay';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
 import { forkServing, type ServingProcess } from '../support/child-process';
 import { hasRedisServer, type RedisProcess, startRedis } from '../support/redis-server';
+import { until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
 const TICKERS = ['AAPL', 'TSLA', 'MSFT', 'AMZN', '6E_F', 'NVDA', 'META', 'GOOG', 'NFLX', 'AMD'];
@@ -13,15 +14,8 @@ const LEASE_TTL = 1500;
 /** Failover bound: the lease TTL, a renewal round (a quarter TTL), a subscribe round trip and slack. */
 const FAILOVER_BOUND = LEASE_TTL + LEASE_TTL / 4 + 2000;
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const until = async (what: string, check: () => boolean | Promise<boolean>, ms = 8000): Promise<number> => {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await delay(20);
-  }
-  return Date.now() - started;
-};
+/** How long the cluster may take to settle after a change. */
+const SETTLE = 8_000;
 
 interface Downstream {
   readonly socket: Socket;
@@ -99,7 +93,11 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
       socket.emit('subscribe', { path: PATH, params: { ticker } });
       downstream.push(client);
     }
-    await until('data at every client', () => downstream.every((client) => client.timestamps.length >= 2));
+    await until(
+      'data at every client',
+      () => downstream.every((client) => client.timestamps.length >= 2),
+      SETTLE,
+    );
     expect(upstream.stats().subscriptions).toBe(10);
     expect(new Set(upstreamTopics()).size).toBe(10);
 
@@ -118,7 +116,11 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
       FAILOVER_BOUND + 2000,
     );
     expect(failover).toBeLessThanOrEqual(FAILOVER_BOUND);
-    await until('one upstream subscription per topic again', () => upstream.stats().subscriptions === 10);
+    await until(
+      'one upstream subscription per topic again',
+      () => upstream.stats().subscriptions === 10,
+      SETTLE,
+    );
     expect(upstreamTopics().filter((params) => params === '{"ticker":"AAPL"}')).toHaveLength(1);
     // A gap, never a duplicate.
     for (const client of others) expect(new Set(client.timestamps).size).toBe(client.timestamps.length);
@@ -128,6 +130,7 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
     await until(
       'no upstream subscription once every client left',
       () => upstream.stats().subscriptions === 0,
+      SETTLE,
     );
   }, 45_000);
 
