@@ -1,7 +1,9 @@
 import { firstValueFrom } from 'rxjs';
+import type { RelayProblem } from '../relay/options';
 import { startRelay } from '../relay/start-relay';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
+import { describeReason } from '../util/describe-reason';
 import type { CliCommand, CliEnvironment } from './cli-environment';
 import { fail, integerFlag, noExtra, ok, stringFlag, urlFlag, type Read, type ReadFlags } from './read-flags';
 import { API_KEY_VARIABLE } from './stream-command';
@@ -53,6 +55,10 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   });
 };
 
+/** One stderr line per relay problem: `upstream problem for <topic>: <reason>`. */
+export const problemLine = ({ kind, topic, error }: RelayProblem): string =>
+  `${kind} problem for ${topic}: ${describeReason(error)}\n`;
+
 /** `relay`: runs a relay node until SIGINT/SIGTERM. Resolves to the exit code. */
 export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Promise<number> => {
   const apiKey = cli.env[API_KEY_VARIABLE] || undefined;
@@ -75,10 +81,7 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
       ...(secret === undefined ? {} : { secret }),
       ...(command.redis === undefined ? {} : { redis: command.redis }),
       ...(command.public ? { authorize: () => true } : {}),
-      onProblem: ({ kind, topic, error }) =>
-        cli.stderr.write(
-          `${kind} problem for ${topic}: ${error instanceof Error ? error.message : String(error)}\n`,
-        ),
+      onProblem: (problem) => cli.stderr.write(problemLine(problem)),
     });
     cli.stdout.write(`Market Prophit relay listening on ${relay.url}
 Upstream: ${embedded === undefined ? command.url : `embedded local server ${embedded.url}`}${

@@ -1,4 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
+import { describeReason } from '../util/describe-reason';
 import { sendError } from '../util/http-reply';
 import { handleTokenRequest, type TokenRouteDeps } from './token-route';
 
@@ -103,12 +104,7 @@ export const createHttpHandler =
       route(deps, request, response);
     } catch (error) {
       if (!response.headersSent) {
-        sendError(
-          response,
-          500,
-          'api_error',
-          `Internal error: ${error instanceof Error ? error.message : 'unknown'}`,
-        );
+        sendError(response, 500, 'api_error', `Internal error: ${describeReason(error)}`);
       } else response.destroy();
     }
   };

@@ -1,3 +1,4 @@
+import { describeReason } from '../util/describe-reason';
 import type { AckPolicy } from './ack-policy';
 import type { Source } from './source';
 import { callRateMessage, createCallMeter, type ResolvedLimits, subscriptionLimitMessage } from './limits';
@@ -20,8 +21,7 @@ export interface SocketHandlerDeps {
 const splitArgs = (options: unknown, callback: unknown): [unknown, unknown] =>
   typeof options === 'function' && callback === undefined ? [undefined, options] : [options, callback];
 
-const describeFailure = (error: unknown): string =>
-  `Source failed: ${error instanceof Error ? error.message : String(error)}`;
+const describeFailure = (error: unknown): string => `Source failed: ${describeReason(error)}`;
 
 /** Starts a new topic on the source; a source that throws or rejects is a refusal, not a crash. */
 const startTopic = (source: Source, entry: TopicEntry): void => {

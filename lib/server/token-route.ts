@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { describeReason } from '../util/describe-reason';
 import { sendError, sendJson } from '../util/http-reply';
 import { basicAuthUser } from './basic-auth';
 import type { ServerLog } from './server-log';
@@ -69,7 +70,7 @@ export const handleTokenRequest = (
     ok: false,
     status: 500,
     type: 'api_error',
-    message: `Token issuer failed: ${error instanceof Error ? error.message : String(error)}`,
+    message: `Token issuer failed: ${describeReason(error)}`,
   });
   let result: TokenAnswer | Promise<TokenAnswer>;
   try {

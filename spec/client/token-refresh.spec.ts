@@ -1,11 +1,30 @@
 import { map } from 'rxjs';
-import type { TestScheduler } from 'rxjs/testing';
+import type { RunHelpers, TestScheduler } from 'rxjs/testing';
 import { createClient } from '../../lib/client/create-client';
 import { TokenError } from '../../lib/errors/token-error';
 import { createFakeServer } from '../../lib/testing/fake-server';
 import { BOUNDED, FIVE_HOURS, createTestScheduler } from '../support/marbles';
 
 const AAPL = { ticker: 'AAPL' };
+
+/**
+ * A client on a fake server that rotates its token every 100 ms (t1, t2, …, each issued at once): the
+ * setup of the rotation specs, which differ only in how long acks take and how long topics linger.
+ */
+const rotating = (
+  cold: RunHelpers['cold'],
+  { ackDelay, linger }: { readonly ackDelay: number; readonly linger: number },
+) => {
+  let issued = 0;
+  const server = createFakeServer({ ackDelay });
+  const client = createClient({
+    token: () => cold('(a|)', { a: `t${++issued}` }),
+    socket: server.socket,
+    refreshEvery: 100,
+    linger,
+  });
+  return { server, client };
+};
 
 describe('token$', () => {
   let testScheduler: TestScheduler;
@@ -34,14 +53,7 @@ describe('token$', () => {
 
   it('on a new token, subscribes on a new socket, then closes the old one (make-before-break)', () => {
     testScheduler.run(({ cold, expectObservable }) => {
-      let issued = 0;
-      const server = createFakeServer();
-      const client = createClient({
-        token: () => cold('(a|)', { a: `t${++issued}` }),
-        socket: server.socket,
-        refreshEvery: 100,
-        linger: 30,
-      });
+      const { server, client } = rotating(cold, { ackDelay: 0, linger: 30 });
       const seen: string[] = [];
       server.events$.subscribe((event) => seen.push(`${testScheduler.now()} ${event.type} ${event.socket}`));
 
@@ -68,14 +80,7 @@ describe('token$', () => {
 
   it('delivers what both sockets send during a rotation once, and stays connected throughout', () => {
     testScheduler.run(({ cold, hot, expectObservable }) => {
-      let issued = 0;
-      const server = createFakeServer({ ackDelay: 5 });
-      const client = createClient({
-        token: () => cold('(a|)', { a: `t${++issued}` }),
-        socket: server.socket,
-        refreshEvery: 100,
-        linger: 0,
-      });
+      const { server, client } = rotating(cold, { ackDelay: 5, linger: 0 });
       const sockets: string[] = [];
       server.events$.subscribe((event) => {
         if (event.type === 'connect' || event.type === 'disconnect') {
@@ -106,14 +111,7 @@ describe('token$', () => {
 
   it('during a rotation drops only the same event twice: two events with one timestamp both arrive', () => {
     testScheduler.run(({ cold, hot, expectObservable }) => {
-      let issued = 0;
-      const server = createFakeServer({ ackDelay: 5 });
-      const client = createClient({
-        token: () => cold('(a|)', { a: `t${++issued}` }),
-        socket: server.socket,
-        refreshEvery: 100,
-        linger: 0,
-      });
+      const { server, client } = rotating(cold, { ackDelay: 5, linger: 0 });
       const at = '2026-11-25T10:00:00.000Z';
       const buzz = (value: string) => [{ ts: at, ticker: 'AAPL', buzz: value }];
       // 102 and 103: both sockets are subscribed (the new one's ack comes at 105), one timestamp for all.
@@ -137,14 +135,7 @@ describe('token$', () => {
 
   it('hands over at once when there is nothing to subscribe', () => {
     testScheduler.run(({ cold, expectObservable }) => {
-      let issued = 0;
-      const server = createFakeServer();
-      const client = createClient({
-        token: () => cold('(a|)', { a: `t${++issued}` }),
-        socket: server.socket,
-        refreshEvery: 100,
-        linger: 0,
-      });
+      const { server, client } = rotating(cold, { ackDelay: 0, linger: 0 });
       expectObservable(client.connection$.pipe(map((socket) => socket.id)), '^ 150ms !').toBe('a 99ms b', {
         a: 'fake-1',
         b: 'fake-2',

@@ -1,10 +1,10 @@
 import { createHook } from 'node:async_hooks';
-import { type ChildProcess, fork } from 'node:child_process';
 import { type Subscription } from 'rxjs';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import type { ClientState } from '../../lib/lifecycle/client-state';
 import type { MarketProphitClient } from '../../lib/client/create-client';
 import type { ClientOptions } from '../../lib/client/options';
+import { forkServing, type ServingProcess } from '../support/child-process';
 import { harness as baseHarness, type EntryOf } from '../support/harness';
 import { delay, until } from '../support/wait';
 import type { SocketFactory } from '../../lib/connection/socket-like';
@@ -14,7 +14,6 @@ import {
   type ServerOptions,
   type ServerStats,
 } from '../../lib/server';
-import type { ServerProcessMessage } from './server-process';
 
 export const CROWD = '/real-time/crowd-sentiment';
 export const VOLUME = '/real-time/tweet-volume';
@@ -77,60 +76,7 @@ export const record = <Type extends ServerLogEntry['type']>(
 };
 
 /** A local server in a child process: SIGKILL-able, restartable on the same port. */
-export interface ServerProcess {
-  readonly port: number;
-  /** False once the process has exited. */
-  readonly alive: boolean;
-  readonly url: string;
-  stats(): Promise<ServerStats>;
-  /** SIGKILL, resolved once the process has exited (and its port is free). */
-  kill(): Promise<void>;
-}
-
-const forkServer = (child: ChildProcess): Promise<ServerProcess> =>
-  new Promise((resolve, reject) => {
-    const exited = new Promise<void>((done) => child.once('exit', () => done()));
-    const failed = (why: string) => {
-      child.kill('SIGKILL');
-      reject(new Error(`server process: ${why}`));
-    };
-    const startup = setTimeout(() => failed('not listening after 10 s'), 10_000);
-    child.once('exit', (code, signal) => {
-      clearTimeout(startup);
-      reject(new Error(`server process exited before listening (${code ?? signal})`));
-    });
-    child.on('message', (message: ServerProcessMessage) => {
-      if (message.type === 'failed') failed(message.message);
-      if (message.type !== 'listening') return;
-      clearTimeout(startup);
-      resolve({
-        get alive() {
-          return child.exitCode === null && child.signalCode === null;
-        },
-        port: message.port,
-        url: message.url,
-        stats: () =>
-          new Promise((answer, refuse) => {
-            if (child.exitCode !== null || child.signalCode !== null) {
-              refuse(new Error('server process: stats() after it exited'));
-              return;
-            }
-            const onMessage = (reply: ServerProcessMessage) => {
-              if (reply.type !== 'stats') return;
-              child.off('message', onMessage);
-              const { sockets, tokenRequests, subscriptions } = reply;
-              answer({ sockets, tokenRequests, subscriptions });
-            };
-            child.on('message', onMessage);
-            child.send('stats');
-          }),
-        kill: () => {
-          if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-          return exited;
-        },
-      });
-    });
-  });
+export type ServerProcess = ServingProcess<ServerStats>;
 
 const CLIENT_EVENTS = ['connect', 'disconnect', 'connect_error', 'error', 'data'] as const;
 
@@ -162,16 +108,12 @@ export const harness = () => {
     },
     async fork(options: { readonly port?: number; readonly secret: string }): Promise<ServerProcess> {
       baseline();
-      const child = fork(require.resolve('./server-process.ts'), [], {
-        execArgv: ['--import', 'tsx'],
-        env: {
-          ...process.env,
-          FAULT_SERVER_PORT: String(options.port ?? 0),
-          FAULT_SERVER_SECRET: options.secret,
-        },
-        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      const server = await forkServing('server', {
+        port: options.port ?? 0,
+        secret: options.secret,
+        interval: 10,
+        logLimit: 50,
       });
-      const server = await forkServer(child);
       children.push(server);
       return server;
     },

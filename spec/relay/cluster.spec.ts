@@ -1,11 +1,12 @@
-import { type ChildProcess, fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { io, type Socket } from 'socket.io-client';
 import { createClient, isSubscribeError, proxyToken } from '../../lib';
+import type { RelayStats } from '../../lib/relay';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+import { forkServing, type ServingProcess } from '../support/child-process';
 import { hasRedisServer, type RedisProcess, startRedis } from '../support/redis-server';
-import type { RelayProcessMessage } from './relay-process';
+import { until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
 const TICKERS = ['AAPL', 'TSLA', 'MSFT', 'AMZN', '6E_F', 'NVDA', 'META', 'GOOG', 'NFLX', 'AMD'];
@@ -13,43 +14,8 @@ const LEASE_TTL = 1500;
 /** Failover bound: the lease TTL, a renewal round (a quarter TTL), a subscribe round trip and slack. */
 const FAILOVER_BOUND = LEASE_TTL + LEASE_TTL / 4 + 2000;
 
-const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-const until = async (what: string, check: () => boolean | Promise<boolean>, ms = 8000): Promise<number> => {
-  const started = Date.now();
-  while (!(await check())) {
-    if (Date.now() - started > ms) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await delay(20);
-  }
-  return Date.now() - started;
-};
-
-interface Node {
-  readonly child: ChildProcess;
-  readonly url: string;
-  readonly nodeId: string;
-}
-
-const forkRelay = (env: Record<string, string>): Promise<Node> =>
-  new Promise((resolve, reject) => {
-    const child = fork(require.resolve('./relay-process.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
-    });
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('relay process not listening after 15 s'));
-    }, 15_000);
-    child.on('message', (message: RelayProcessMessage) => {
-      if (message.type === 'listening') {
-        clearTimeout(timer);
-        resolve({ child, url: message.url, nodeId: message.nodeId });
-      } else if (message.type === 'failed') {
-        clearTimeout(timer);
-        reject(new Error(`relay process: ${message.message}`));
-      }
-    });
-  });
+/** How long the cluster may take to settle after a change. */
+const SETTLE = 8_000;
 
 interface Downstream {
   readonly socket: Socket;
@@ -65,7 +31,7 @@ const describeWithRedis = hasRedisServer() || process.env['CI'] !== undefined ? 
 describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
   let redis: RedisProcess;
   let upstream: LocalServer;
-  let nodes: Node[];
+  let nodes: ServingProcess<RelayStats>[];
   let commands: Redis;
   const downstream: Downstream[] = [];
   const misrouted: string[] = [];
@@ -79,27 +45,20 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
       logLimit: 10,
       apiKeys: { [DEFAULT_API_KEY]: { paths: [PATH] } },
     });
-    const env = {
-      RELAY_UPSTREAM: upstream.url,
-      RELAY_REDIS: redis.url,
-      RELAY_SECRET: randomBytes(16).toString('hex'),
-      RELAY_LEASE_TTL: String(LEASE_TTL),
+    const options = {
+      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
+      redis: redis.url,
+      secret: randomBytes(16).toString('hex'),
+      leaseTtl: LEASE_TTL,
+      linger: 100,
     };
-    nodes = await Promise.all([forkRelay(env), forkRelay(env), forkRelay(env)]);
+    const fork = () => forkServing('relay', options, { stdout: 'ignore' });
+    nodes = await Promise.all([fork(), fork(), fork()]);
   }, 40_000);
 
   afterAll(async () => {
     for (const { socket } of downstream) socket.disconnect();
-    await Promise.all(
-      (nodes ?? []).map(
-        ({ child }) =>
-          new Promise<void>((resolve) => {
-            if (child.exitCode !== null || child.signalCode !== null) return resolve();
-            child.once('exit', () => resolve());
-            child.kill('SIGTERM');
-          }),
-      ),
-    );
+    await Promise.all((nodes ?? []).map((node) => node.stop()));
     commands?.disconnect();
     await upstream?.close();
     await redis?.stop();
@@ -134,7 +93,11 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
       socket.emit('subscribe', { path: PATH, params: { ticker } });
       downstream.push(client);
     }
-    await until('data at every client', () => downstream.every((client) => client.timestamps.length >= 2));
+    await until(
+      'data at every client',
+      () => downstream.every((client) => client.timestamps.length >= 2),
+      SETTLE,
+    );
     expect(upstream.stats().subscriptions).toBe(10);
     expect(new Set(upstreamTopics()).size).toBe(10);
 
@@ -145,7 +108,7 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
     const others = downstream.filter((client) => client.ticker === 'AAPL' && client.node !== victim);
     expect(others.length).toBe(4);
     const killedAt = Date.now();
-    nodes[victim]?.child.kill('SIGKILL');
+    await nodes[victim]?.kill();
 
     const failover = await until(
       'AAPL data again on the other nodes',
@@ -153,7 +116,11 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
       FAILOVER_BOUND + 2000,
     );
     expect(failover).toBeLessThanOrEqual(FAILOVER_BOUND);
-    await until('one upstream subscription per topic again', () => upstream.stats().subscriptions === 10);
+    await until(
+      'one upstream subscription per topic again',
+      () => upstream.stats().subscriptions === 10,
+      SETTLE,
+    );
     expect(upstreamTopics().filter((params) => params === '{"ticker":"AAPL"}')).toHaveLength(1);
     // A gap, never a duplicate.
     for (const client of others) expect(new Set(client.timestamps).size).toBe(client.timestamps.length);
@@ -163,11 +130,12 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
     await until(
       'no upstream subscription once every client left',
       () => upstream.stats().subscriptions === 0,
+      SETTLE,
     );
   }, 45_000);
 
   it('brings an upstream refusal to the subscribers on every node as their ack error', async () => {
-    const alive = nodes.filter(({ child }) => child.exitCode === null && child.signalCode === null);
+    const alive = nodes.filter((node) => node.alive);
     expect(alive.length).toBeGreaterThanOrEqual(2);
     const refusals = await Promise.all(
       alive.map(async ({ url }) => {

@@ -1,6 +1,7 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { createClient, proxyToken } from '../../lib';
 import { parseArgs } from '../../lib/cli/parse-args';
+import { problemLine } from '../../lib/cli/relay-command';
 import { spawnCli } from '../cli/cli-process';
 
 describe('marketprophit-rx relay', () => {
@@ -25,6 +26,16 @@ describe('marketprophit-rx relay', () => {
       error: /--redis must be/,
     });
     expect(parseArgs(['relay', '--url', 'nope'])).toMatchObject({ ok: false, error: /--url must be/ });
+  });
+
+  it('writes each relay problem as one readable line, whatever was thrown', () => {
+    const topic = '/real-time/crowd-sentiment {"ticker":"AAPL"}';
+    expect(problemLine({ kind: 'upstream', topic, error: new Error('refused') })).toBe(
+      `upstream problem for ${topic}: refused\n`,
+    );
+    expect(problemLine({ kind: 'lease', topic, error: { code: 42 } })).toBe(
+      `lease problem for ${topic}: {"code":42}\n`,
+    );
   });
 
   it('relays an embedded local server without --url, until SIGINT', async () => {

@@ -6,17 +6,9 @@ import { DEFAULT_API_KEY, type LocalServer, type ServerOptions } from '../../lib
 import { ack, connected, nextEvent } from '../server/helpers';
 import { clientOptions } from '../support/client-options';
 import { harness } from '../support/harness';
+import { delay, until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
-
-/** Polls `check` every 20 ms; rejects after `timeout` ms saying what it waited for. */
-const until = async (what: string, check: () => boolean, timeout = 5000): Promise<void> => {
-  const end = Date.now() + timeout;
-  while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 describe('startRelay (single node)', () => {
   const h = harness({ interval: 20 });
@@ -70,7 +62,7 @@ describe('startRelay (single node)', () => {
     expect(upstream.subscriptions()).toEqual([
       expect.objectContaining({ path: PATH, params: { ticker: 'AAPL' } }),
     ]);
-    await until('upstream unsubscribed after the linger', () => upstream.stats().subscriptions === 0);
+    await until('upstream unsubscribed after the linger', () => upstream.stats().subscriptions === 0, 5_000);
     expect(relay.stats()).toMatchObject({ topics: 0, upstreamSubscriptions: 0 });
   });
 
@@ -143,11 +135,11 @@ describe('startRelay (single node)', () => {
         next: (event) => timestamps.push(event.timestamp.getTime()),
         error: (e) => errors.push(e),
       });
-    await until('first events', () => timestamps.length > 5);
+    await until('first events', () => timestamps.length > 5, 5_000);
     upstream.dropAllSockets();
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await delay(1500);
     const count = timestamps.length;
-    await until('events again after the drop and the rotations', () => timestamps.length > count + 5);
+    await until('events again after the drop and the rotations', () => timestamps.length > count + 5, 5_000);
     subscription.unsubscribe();
     expect(errors).toEqual([]);
     expect(new Set(timestamps).size).toBe(timestamps.length);
@@ -182,5 +174,21 @@ describe('startRelay (single node)', () => {
     const stranger = h.connect(relay.url, upstreamToken.token, { reconnection: false });
     const [error] = (await nextEvent(stranger, 'connect_error')) as [Error];
     expect(error.message).toMatch(/^invalid token/);
+  });
+
+  it('answers 500 with a readable reason when authorize throws something that is no Error', async () => {
+    const relay = await start(
+      {},
+      {
+        authorize: () => {
+          throw { code: 42 };
+        },
+      },
+    );
+    const answer = await fetch(`${relay.url}/jwt`, { method: 'POST' });
+    expect(answer.status).toBe(500);
+    expect(await answer.json()).toEqual({
+      error: { type: 'api_error', message: 'Token issuer failed: {"code":42}' },
+    });
   });
 });
