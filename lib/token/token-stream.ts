@@ -5,11 +5,11 @@ import {
   Subscription,
   isObservable,
 } from 'rxjs';
-import { TokenError } from '../errors/token-error';
+import { TokenError, isTokenError } from '../errors/token-error';
 import type { LifecycleRuntime } from '../lifecycle/lifecycle-runtime';
 import type { LifecyclePolicy } from '../lifecycle/policy';
 import { readJwtExpiry } from './jwt-expiry';
-import { toTokenError } from './to-token-error';
+import { describeReason } from '../util/describe-reason';
 import { shareLatest } from '../util/share-latest';
 import type { TokenSource } from './token-source';
 
@@ -20,6 +20,12 @@ export interface TokenStreamOptions {
   /** Told of every request and failure; decides the retries; says when the server refused a token. */
   readonly lifecycle: Pick<LifecycleRuntime, 'dispatch' | 'tokenRefused$'>;
 }
+
+/** Errors from a custom token source become `TokenError`s (code `source`, retried as transient). */
+const toTokenError = (error: unknown): TokenError =>
+  isTokenError(error)
+    ? error
+    : new TokenError('source', `Token source failed: ${describeReason(error)}`, undefined, { cause: error });
 
 /**
  * One call of the source, whatever it returns (a string, a promise, an Observable whose first value

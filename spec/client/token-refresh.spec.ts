@@ -288,4 +288,20 @@ describe('token$', () => {
       );
     });
   });
+
+  it('describes a source that fails with something other than an Error by its JSON', () => {
+    testScheduler.run(({ cold, expectObservable }) => {
+      const failure = { code: 42 };
+      const client = createClient({
+        token: () => cold('#', undefined, failure),
+        socket: createFakeServer().socket,
+        retryAttempts: 0,
+      });
+      expectObservable(client.token$, BOUNDED).toBe(
+        '#',
+        undefined,
+        new TokenError('source', 'Token source failed: {"code":42}', undefined, { cause: failure }),
+      );
+    });
+  });
 });
