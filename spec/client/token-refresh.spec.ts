@@ -115,14 +115,15 @@ describe('token$', () => {
       const at = '2026-11-25T10:00:00.000Z';
       const buzz = (value: string) => [{ ts: at, ticker: 'AAPL', buzz: value }];
       // 102 and 103: both sockets are subscribed (the new one's ack comes at 105), one timestamp for all.
+      const reached: number[] = [];
       hot('102ms a 1ms (bc)').subscribe((what) =>
-        server.publishEncoded(
-          '/real-time/tweet-buzz',
-          AAPL,
-          buzz({ a: '0.5', b: '0.6', c: '0.7' }[what] ?? ''),
-          {
-            timestamp: at,
-          },
+        reached.push(
+          server.publishEncoded(
+            '/real-time/tweet-buzz',
+            AAPL,
+            buzz({ a: '0.5', b: '0.6', c: '0.7' }[what] ?? ''),
+            { timestamp: at },
+          ),
         ),
       );
 
@@ -130,6 +131,8 @@ describe('token$', () => {
         client.subscribe$('/real-time/tweet-buzz', AAPL).pipe(map((event) => event.results[0]?.buzz)),
         '^ 150ms !',
       ).toBe('102ms a 1ms (bc)', { a: 0.5, b: 0.6, c: 0.7 }); // each sent on both sockets, delivered once
+      testScheduler.flush();
+      expect(reached).toEqual([2, 2, 2]); // the overlap this spec is about: every event went out twice
     });
   });
 
