@@ -10,6 +10,7 @@ import type { LifecycleRuntime } from '../lifecycle/lifecycle-runtime';
 import type { LifecyclePolicy } from '../lifecycle/policy';
 import { readJwtExpiry } from './jwt-expiry';
 import { describeReason } from '../util/describe-reason';
+import { previewJson } from '../util/json-text';
 import { shareLatest } from '../util/share-latest';
 import type { TokenSource } from './token-source';
 
@@ -45,7 +46,11 @@ const callSource = (
     if (typeof answer === 'string') succeed(answer);
     else if (isObservable(answer)) {
       request.add(answer.subscribe({ next: succeed, error: fail, complete: () => succeed(undefined) }));
-    } else answer.then(succeed, fail);
+    } else if (typeof (answer as Partial<PromiseLike<unknown>> | null)?.then === 'function') {
+      answer.then(succeed, fail);
+    } else {
+      fail(new TypeError(`returned ${previewJson(answer)}, not a string, a promise or an Observable`));
+    }
   } catch (error) {
     fail(error);
   }

@@ -292,6 +292,24 @@ describe('token$', () => {
     });
   });
 
+  it('says what a source returned when it is not a string, a promise or an Observable', () => {
+    testScheduler.run(({ expectObservable }) => {
+      const client = createClient({
+        token: (() => 42) as unknown as () => string,
+        socket: createFakeServer().socket,
+        retryAttempts: 0,
+      });
+      expectObservable(client.token$, BOUNDED).toBe(
+        '#',
+        undefined,
+        new TokenError(
+          'source',
+          'Token source failed: returned 42, not a string, a promise or an Observable',
+        ),
+      );
+    });
+  });
+
   it('describes a source that fails with something other than an Error by its JSON', () => {
     testScheduler.run(({ cold, expectObservable }) => {
       const failure = { code: 42 };
