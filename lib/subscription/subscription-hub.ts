@@ -161,7 +161,7 @@ export const createSubscriptionHub = ({
     if (rotation && deliveredAlready(recent, at, decoded.right)) return;
     const delivered: Delivered = { at, results: decoded.right };
     if (!rotation) {
-      recent.length = 1;
+      if (recent.length !== 1) recent.length = 1;
       recent[0] = delivered;
       target.recentNext = 0;
     } else if (recent.length < RECENT_EVENTS) recent.push(delivered);
