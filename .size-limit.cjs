@@ -5,11 +5,25 @@ module.exports = [
   {
     name: 'minimal browser app (bench/minimal-browser-app.mjs): one file, every dependency, minified, gzip',
     path: 'bench/minimal-browser-app.mjs',
-    // Issue 12's budget is 32 KiB (goal 26). The app is 32.8 KiB: of that, socket.io-client is 12.7,
-    // rxjs 6.7, io-ts with fp-ts 2.4 and this library 11.0 (`npm run bench -- --only bundle`, rows 5b
+    // Issue 12's budget is 32 KiB (goal 26). The app is 32.9 KiB: of that, socket.io-client is 12.7,
+    // rxjs 6.7, io-ts with fp-ts 2.4 and this library 11.1 (`npm run bench -- --only bundle`, rows 5b
     // and 5c). This guard keeps it from growing.
     limit: '33 KiB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({ ...config, external: [], platform: 'browser', format: 'esm' }),
+  },
+  {
+    name: 'the same app resolved with the es2015 condition, as Angular CLI does (rxjs ES2015 build), gzip',
+    path: 'bench/minimal-browser-app.mjs',
+    // Within issue 12's 32 KiB budget (31.3 KiB): held there.
+    limit: '32 KiB',
+    gzip: true,
+    modifyEsbuildConfig: (config) => ({
+      ...config,
+      external: [],
+      platform: 'browser',
+      format: 'esm',
+      conditions: ['es2015'],
+    }),
   },
 ];
