@@ -15,6 +15,7 @@ import type { ClientOptions } from '../client/options';
 import { proxyToken } from '../token/proxy-token';
 import { inertClient } from './inert-client';
 import { zonedClient } from './zoned-client';
+import { toError } from '../util/describe-reason';
 
 /**
  * The client's options, for a browser app: tokens come from your route (`tokenRoute`, `'/jwt'` by
@@ -37,8 +38,6 @@ export interface MarketProphitContext {
 }
 
 export const MARKET_PROPHIT = new InjectionToken<MarketProphitContext>('marketprophit-rx');
-
-const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 const createContext = (options: MarketProphitOptions): MarketProphitContext => {
   if (inject(PLATFORM_ID) === 'server') {

@@ -11,7 +11,7 @@ import type { LifecyclePolicy } from '../lifecycle/policy';
 import type { LifecycleEvent } from '../lifecycle/transition';
 import type { SocketFactory, SocketLike } from './socket-like';
 import { switchMapWithHandover } from './switch-map-with-handover';
-import { describeReason } from '../util/describe-reason';
+import { describeReason, toError } from '../util/describe-reason';
 import { shareLatest } from '../util/share-latest';
 
 export interface ConnectionStreamOptions {
@@ -102,10 +102,7 @@ const openSocket = (
         });
       } else if (socket.active === false) {
         // socket.io-client 4: a handshake the server refused leaves the socket inactive.
-        report({
-          type: 'handshake-refused',
-          error: error instanceof Error ? error : new Error(String(error)),
-        });
+        report({ type: 'handshake-refused', error: toError(error) });
       } else {
         const message = `Could not connect to ${url}: ${describeReason(error)}`;
         report({
@@ -118,10 +115,7 @@ const openSocket = (
     // transport errors of an open connection that way.
     const onError = (error: unknown) => {
       if (!socket.connected && !isTransportError(error)) {
-        report({
-          type: 'handshake-refused',
-          error: error instanceof Error ? error : new Error(String(error)),
-        });
+        report({ type: 'handshake-refused', error: toError(error) });
       }
     };
 

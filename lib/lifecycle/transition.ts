@@ -3,7 +3,7 @@ import type { MarketProphitError } from '../errors/marketprophit-error';
 import { TokenError } from '../errors/token-error';
 import type { ClientState, ConnectionProblem } from './client-state';
 import type { LifecyclePolicy } from './policy';
-import { describeReason } from '../util/describe-reason';
+import { describeReason, toError } from '../util/describe-reason';
 
 /** What the client knows of its own life: the state `state$` shows, and the count behind its backoff. */
 export interface Lifecycle {
@@ -184,7 +184,7 @@ export const transition = (
     }
     case 'crashed': {
       if (current.state === 'failed') return { next: current, effect: NONE };
-      const error = event.error instanceof Error ? event.error : new Error(describeReason(event.error));
+      const error = toError(event.error);
       const problem: ConnectionProblem = {
         kind: 'connect',
         message: error.message,

@@ -1,4 +1,4 @@
-import { type RealTimePath, realTimeSpecs } from '../endpoints/real-time-specs';
+import { isRealTimePath, realTimeSpecs } from '../endpoints/real-time-specs';
 import type { RealTimeEndpointSpec } from '../endpoints/field-kind';
 import { realTimePathOf } from '../util/real-time-path';
 
@@ -8,8 +8,6 @@ import { realTimePathOf } from '../util/real-time-path';
  */
 export const canonicalPath = (path: string): string =>
   path.startsWith('/historical/') ? path : realTimePathOf(path);
-
-const isRealTimePath = (path: string): path is RealTimePath => Object.hasOwn(realTimeSpecs, path);
 
 /** The catalogue entry of a (canonical) real-time path, if there is one. */
 export const realTimeSpecOf = (path: string): RealTimeEndpointSpec | undefined =>

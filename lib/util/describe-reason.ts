@@ -19,3 +19,7 @@ export const describeReason = (reason: unknown, max = 500): string => {
   const text = messageOf(reason) ?? previewJson(reason, max);
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 };
+
+/** `reason` if it is an `Error`, else an `Error` whose message is {@link describeReason}'s text for it. */
+export const toError = (reason: unknown): Error =>
+  reason instanceof Error ? reason : new Error(describeReason(reason));
