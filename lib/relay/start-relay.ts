@@ -13,6 +13,7 @@ import { createTokenAuthority } from '../server/token-authority';
 import type { TokenIssuer } from '../server/token-route';
 import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
 import type { RelayOptions, RelayProblem } from './options';
+import { positiveNumber } from '../util/positive-number';
 import { createUpstreamSource, type UpstreamSource } from './upstream-source';
 
 /** Counters of one relay node. */
@@ -46,12 +47,6 @@ const ONE_HOUR = 60 * 60 * 1000;
 const isLoopback = (request: IncomingMessage): boolean => {
   const address = request.socket.remoteAddress ?? '';
   return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-};
-
-const positive = (name: string, value: number): number => {
-  if (!Number.isFinite(value) || value <= 0)
-    throw new RangeError(`startRelay: ${name} must be a positive number, got ${value}`);
-  return value;
 };
 
 /** Publishes a topic's publication once, even when two nodes briefly both serve it (failover). */
@@ -121,8 +116,8 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
     linger = 1000,
     onProblem = () => undefined,
   } = options;
-  positive('tokenTtl', tokenTtl);
-  positive('leaseTtl', leaseTtl);
+  positiveNumber('startRelay: tokenTtl', tokenTtl);
+  positiveNumber('startRelay: leaseTtl', leaseTtl);
   if (!(linger >= 0)) throw new RangeError(`startRelay: linger must be >= 0, got ${linger}`);
   const limits = resolveLimits(options);
   const nodeId = randomUUID();

@@ -1,5 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from './limits';
+import { positiveNumber } from '../util/positive-number';
 import { canonicalPath } from './paths';
 
 /** What one API key may use. */
@@ -91,12 +92,6 @@ export const DEFAULT_API_KEY = 'sk_test_marketprophit';
 export const DEFAULT_TICKERS: readonly string[] = ['AAPL', 'TSLA', 'MSFT', 'AMZN', '6E_F'];
 const FIVE_HOURS = 5 * 60 * 60 * 1000;
 
-const positive = (name: string, value: number): number => {
-  if (!Number.isFinite(value) || value <= 0)
-    throw new RangeError(`${name} must be a positive number, got ${value}`);
-  return value;
-};
-
 const resolveKeys = (apiKeys: ServerOptions['apiKeys']): Map<string, readonly string[] | undefined> => {
   const keys = new Map<string, readonly string[] | undefined>();
   if (apiKeys === undefined) keys.set(DEFAULT_API_KEY, undefined);
@@ -128,8 +123,8 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     port,
     host,
     apiKeys: resolveKeys(apiKeys),
-    tokenTtl: positive('tokenTtl', tokenTtl),
-    interval: positive('interval', interval),
+    tokenTtl: positiveNumber('tokenTtl', tokenTtl),
+    interval: positiveNumber('interval', interval),
     seed,
     secret,
     tickers,
