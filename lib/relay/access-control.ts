@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { ServerSocket } from '../server/socket-types';
 import type { TokenAnswer, TokenIssuer } from '../server/token-route';
 import { copyJsonData, kindOf } from '../util/json-data';
 import { type CallerAddress, isLoopbackAddress } from './trust-proxy';
@@ -85,4 +86,19 @@ export const openHostWarning = (host: string, authorize: unknown): string | unde
     'requests through a proxy are refused unless trustProxy names its hops. Give authorize (your ' +
     'sign-in check) to serve other callers.'
   );
+};
+
+/** The longest a timer can wait (2^31 - 1 ms, about 24.8 days); a later expiry is not timed. */
+const MAX_TIMER = 2 ** 31 - 1;
+
+/**
+ * Ends `socket` (`'io server disconnect'`) when its token expires, so what its claims entitle it to
+ * lasts no longer than the token: a client renews its token before then and subscribes again on a new
+ * socket, where `entitle` decides with the new claims.
+ */
+export const endAtExpiry = (socket: ServerSocket, clock: () => number = Date.now): void => {
+  const left = socket.data.claims.exp * 1000 - clock();
+  if (left > MAX_TIMER) return;
+  const timer = setTimeout(() => socket.disconnect(true), Math.max(0, left));
+  socket.once('disconnect', () => clearTimeout(timer));
 };

@@ -10,7 +10,7 @@ import type { IoServer } from '../server/socket-types';
 import type { Publish, Source } from '../server/source';
 import type { Topic } from '../server/subscription-request';
 import { createTokenAuthority } from '../server/token-authority';
-import { createRelayIssuer, openHostWarning, type RelayClaims } from './access-control';
+import { createRelayIssuer, endAtExpiry, openHostWarning, type RelayClaims } from './access-control';
 import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
 import { createEntitlementCheck, DEFAULT_ENTITLE_TIMEOUT } from './entitlements';
 import type { DefaultClaims, RelayOptions, RelayProblem } from './options';
@@ -219,6 +219,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     throw error;
   }
   const started = front;
+  started.io.on('connection', (socket) => endAtExpiry(socket));
   const warning = openHostWarning(host, authorize);
   try {
     if (warning !== undefined) onWarning(warning);
