@@ -345,10 +345,10 @@ describe('relay access control', () => {
     }, 20_000);
 
     it('ends a socket when its token expires', async () => {
-      const relay = await start({ tokenTtl: 1000 });
+      const relay = await start({ tokenTtl: 2000 });
       const token = ((await (await postJwt(relay)).json()) as { token: string }).token;
       const socket = await connected(h.connect(relay.url, token, { reconnection: false }));
-      const [reason] = await nextEvent(socket, 'disconnect', 3000);
+      const [reason] = await nextEvent(socket, 'disconnect', 4000);
       expect(reason).toBe('io server disconnect');
     });
   });
