@@ -5,13 +5,14 @@ import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
 import { describeReason } from '../util/describe-reason';
 import type { CliCommand, CliEnvironment } from './cli-environment';
+import { parseRelayAccess, type RelayAccess, relayAccessFlags, relayAccessHelp } from './relay-access-flags';
 import { fail, integerFlag, noExtra, ok, stringFlag, urlFlag, type Read, type ReadFlags } from './read-flags';
 import { API_KEY_VARIABLE } from './stream-command';
 import { usageError } from './usage-error';
 
 export const RELAY_SECRET_VARIABLE = 'RELAY_SECRET';
 
-export interface RelayCommand {
+export interface RelayCommand extends RelayAccess {
   readonly kind: 'relay';
   readonly port: number;
   readonly host: string;
@@ -31,9 +32,10 @@ const relayFlags = {
   url: 'string',
   redis: 'string',
   public: 'boolean',
+  ...relayAccessFlags,
 } as const;
 
-/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public]`. */
+/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public] [--cors O] [--trust-proxy T]`. */
 export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   const extra = noExtra(read.positionals, 'relay');
   if (!extra.ok) return extra;
@@ -45,6 +47,8 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   if (redis !== undefined && !/^rediss?:\/\/\S+$/.test(redis)) {
     return fail(`--redis must be a Redis URL like redis://127.0.0.1:6379, got '${redis}'`);
   }
+  const access = parseRelayAccess(read.flags);
+  if (!access.ok) return access;
   return ok({
     kind: 'relay',
     port: port.value ?? 8080,
@@ -52,7 +56,16 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
     url: url.value,
     redis,
     public: read.flags.has('public'),
+    ...access.value,
   });
+};
+
+/** Who gets a relay token, for the banner. */
+const tokensFor = (command: RelayCommand): string => {
+  if (command.public) return 'anyone';
+  return command.trustProxy === undefined
+    ? 'loopback callers only; forwarded requests refused, see --trust-proxy'
+    : 'loopback callers only, read through the trusted proxies';
 };
 
 /** One stderr line per relay problem: `upstream problem for <topic>: <reason>`. */
@@ -81,13 +94,16 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
       ...(secret === undefined ? {} : { secret }),
       ...(command.redis === undefined ? {} : { redis: command.redis }),
       ...(command.public ? { authorize: () => true } : {}),
+      origins: command.origins,
+      ...(command.trustProxy === undefined ? {} : { trustProxy: command.trustProxy }),
+      onWarning: (message) => cli.stderr.write(`Warning: ${message}\n`),
       onProblem: (problem) => cli.stderr.write(problemLine(problem)),
     });
     cli.stdout.write(`Market Prophit relay listening on ${relay.url}
 Upstream: ${embedded === undefined ? command.url : `embedded local server ${embedded.url}`}${
       command.redis === undefined ? '' : `\nCluster: ${command.redis} (node ${relay.nodeId})`
     }
-Tokens: POST ${relay.url}/jwt (${command.public ? 'anyone' : 'loopback callers only'})
+Tokens: POST ${relay.url}/jwt (${tokensFor(command)})
 
 Point a client at it:
   createClient({ url: '${relay.url}', token: proxyToken('${relay.url}/jwt') })
@@ -105,11 +121,13 @@ Ctrl-C stops it.
 
 /** `relay`, for the command table. */
 export const relayCommand: CliCommand<RelayCommand> = {
-  synopsis: 'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public]',
+  synopsis:
+    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public] [--cors ORIGINS] [--trust-proxy HOPS]',
   help: `Serves the feed to many clients: one upstream subscription per topic, re-served over the
 Market Prophit protocol. Without --url it relays an embedded local server; with --url set
 ${API_KEY_VARIABLE}. --redis joins a cluster of relays (set ${RELAY_SECRET_VARIABLE}, the same on every node).
-  --public   give relay tokens to any caller (default: loopback callers only)`,
+  --public              give relay tokens to any caller (default: loopback callers only)
+${relayAccessHelp}`,
   flags: relayFlags,
   parse: parseRelay,
   run: runRelay,

@@ -5,7 +5,7 @@ import { callRateMessage, createCallMeter, type ResolvedLimits, subscriptionLimi
 import type { ServerLog } from './server-log';
 import type { ServerSocket } from './socket-types';
 import type { SubscriptionRegistry, TopicEntry } from './subscription-registry';
-import { parseRequest, parseSubscription } from './subscription-request';
+import { parseRequest, parseSubscription, type Topic, type ValidSubscription } from './subscription-request';
 import type { TokenAuthority } from './token-authority';
 
 export interface SocketHandlerDeps {
@@ -15,7 +15,15 @@ export interface SocketHandlerDeps {
   readonly log: ServerLog;
   readonly limits: ResolvedLimits;
   readonly source: Source;
+  /**
+   * Decides each valid `subscribe` before it joins its topic (the relay's `entitle`): `null` admits it,
+   * a string refuses it with that ack error. Absent: every valid one is admitted.
+   */
+  readonly admit?: Admit;
 }
+
+/** See {@link SocketHandlerDeps.admit}; sync when it can be, so the common case costs no tick. */
+export type Admit = (socket: ServerSocket, topic: Topic) => string | null | Promise<string | null>;
 
 /** `emit('subscribe', callback)` without options puts the callback first; put it back where it belongs. */
 const splitArgs = (options: unknown, callback: unknown): [unknown, unknown] =>
@@ -42,6 +50,8 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
   const { authority, registry, acks, log, limits, source } = deps;
   const { keyId, token } = socket.data;
   const meter = createCallMeter(limits.maxCallsPerSecond);
+  /** Subscribes waiting for `admit`, by key: an `unsubscribe` meanwhile means they join nothing. */
+  const admitting = new Map<string, object>();
   log.add({ type: 'connect', socketId: socket.id, keyId, token });
 
   const reply = (
@@ -60,14 +70,10 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
     for (const dropped of registry.dropTopic(entry.topic.key)) void dropped.socket.leave(dropped.key);
   };
 
-  socket.on('subscribe', (...args: unknown[]) => {
-    const [options, callback] = splitArgs(args[0], args[1]);
-    if (!meter.take())
-      return reply('subscribe', options, callback, callRateMessage(limits.maxCallsPerSecond));
-    const parsed = parseSubscription(options, authority.pathsOf(keyId));
-    if (!parsed.ok) return reply('subscribe', options, callback, parsed.error);
+  /** A valid, admitted `subscribe`: joins its topic (starting it on the source if new) within the limit. */
+  const join = (options: unknown, callback: unknown, subscription: ValidSubscription): void => {
     if (!socket.connected) return reply('subscribe', options, callback, null);
-    const { key } = parsed.value;
+    const { key } = subscription;
     if (!registry.has(socket.id, key) && registry.countOf(socket.id) >= limits.maxSubscriptionsPerSocket) {
       return reply(
         'subscribe',
@@ -76,7 +82,7 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
         subscriptionLimitMessage(limits.maxSubscriptionsPerSocket),
       );
     }
-    const { entry, created } = registry.add(socket, parsed.value);
+    const { entry, created } = registry.add(socket, subscription);
     void socket.join(key);
     if (created) startTopic(source, entry);
     const { ready } = entry;
@@ -88,6 +94,37 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
       if (error !== null) refuse(entry);
       reply('subscribe', options, callback, error);
     });
+  };
+
+  socket.on('subscribe', (...args: unknown[]) => {
+    const [options, callback] = splitArgs(args[0], args[1]);
+    if (!meter.take())
+      return reply('subscribe', options, callback, callRateMessage(limits.maxCallsPerSecond));
+    const parsed = parseSubscription(options, authority.pathsOf(keyId));
+    if (!parsed.ok) return reply('subscribe', options, callback, parsed.error);
+    const verdict = deps.admit?.(socket, parsed.value.topic) ?? null;
+    if (!(verdict instanceof Promise)) {
+      if (verdict !== null) return reply('subscribe', options, callback, verdict);
+      return join(options, callback, parsed.value);
+    }
+    const { key } = parsed.value;
+    if (admitting.size >= limits.maxSubscriptionsPerSocket) {
+      return reply(
+        'subscribe',
+        options,
+        callback,
+        subscriptionLimitMessage(limits.maxSubscriptionsPerSocket),
+      );
+    }
+    const mark = {};
+    admitting.set(key, mark);
+    void verdict.then((error) => {
+      const current = admitting.get(key) === mark;
+      if (current) admitting.delete(key);
+      // Unsubscribed (or subscribed again) while it was decided: this subscribe joins nothing.
+      if (error !== null || !current) return reply('subscribe', options, callback, error);
+      join(options, callback, parsed.value);
+    });
   });
 
   socket.on('unsubscribe', (...args: unknown[]) => {
@@ -96,6 +133,7 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
       return reply('unsubscribe', options, callback, callRateMessage(limits.maxCallsPerSecond));
     const parsed = parseRequest('unsubscribe', options);
     if (parsed.ok) {
+      admitting.delete(parsed.value.key);
       const emptied = registry.remove(socket.id, parsed.value.key);
       if (!registry.has(socket.id, parsed.value.key)) void socket.leave(parsed.value.key);
       if (emptied !== undefined) source.stop(emptied);
@@ -104,6 +142,7 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
   });
 
   socket.on('disconnect', (reason) => {
+    admitting.clear();
     for (const topic of registry.removeSocket(socket.id)) source.stop(topic);
     log.add({ type: 'disconnect', socketId: socket.id, reason });
   });
