@@ -95,7 +95,7 @@ const openSocket = (
       if (PROTOCOL_MISMATCH.test(describeReason(error))) {
         const message =
           `${url} runs socket.io 1.x/2.x: pass socket.io-client 2's \`io\` as the \`socket\` option ` +
-          `(README: "Servers on socket.io 1.x/2.x"). The server said: ${describeReason(error)}`;
+          `(see docs/legacy-servers.md in the marketprophit-rx package). The server said: ${describeReason(error)}`;
         report({
           type: 'protocol-mismatch',
           error: new ConnectionError('protocol_mismatch', message, { cause: error }),
