@@ -17,7 +17,7 @@ module.exports = async ({ server, n = 200_000, reps = 5, log }) => {
   const byHandMeter = createMeter();
   let handRecords = 0;
   byHand.on('data', (payload) => {
-    const event = decodeByHand(payload);
+    const event = decodeByHand(payload, PATH);
     if (event === undefined) return;
     handRecords += event.results.length;
     byHandMeter.hit();
