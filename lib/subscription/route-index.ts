@@ -19,43 +19,30 @@ export const routeKey = (params: Readonly<Record<string, unknown>>): string | un
   return isJsonPrimitive(params[sole]) ? sole : undefined;
 };
 
-interface Indexed {
-  readonly options: { readonly path: string; readonly params: Readonly<Record<string, unknown>> };
-}
-
 /**
- * The subscriptions whose params have a {@link routeKey}, by path, then by that key's value: what
+ * The subscriptions whose params have a {@link routeKey}, by path, then that key, then its value: what
  * routes nearly every `data` event without building a string for its params. `===` on JSON leaves is
- * JSON's equality (`Map` takes -0 as 0, as JSON writes it). A second subscription of the same path
- * with the same value under another key is not indexed: `get` misses it and the hub finds it by its
- * canonical key instead.
+ * JSON's equality (`Map` takes -0 as 0, as JSON writes it). Other params are routed by the hub, by
+ * their canonical JSON.
  */
-export const createRouteIndex = <T extends Indexed>() => {
-  const paths = new Map<string, Map<unknown, T>>();
-  const valueOf = (params: Readonly<Record<string, unknown>>, key: string) =>
-    key === EMPTY ? paths : params[key];
+export const createRouteIndex = <T>() => {
+  const paths = new Map<string, Map<string, Map<unknown, T>>>();
   return {
-    get: (path: string, params: Readonly<Record<string, unknown>>, key: string): T | undefined => {
-      const value = valueOf(params, key);
-      const found = paths.get(path)?.get(value);
-      // The entry's params have one key too, or none for the marker: equal values under equal keys.
-      return key === EMPTY || found?.options.params[key] === value ? found : undefined;
-    },
-    add: (entry: T): void => {
-      const { path, params } = entry.options;
+    get: (path: string, params: Readonly<Record<string, unknown>>, key: string): T | undefined =>
+      paths.get(path)?.get(key)?.get(params[key]),
+    /** Routes (`path`, `params`) to `entry`, or to nothing when `entry` is `undefined`. */
+    set: (path: string, params: Readonly<Record<string, unknown>>, entry: T | undefined): void => {
       const key = routeKey(params);
       if (key === undefined) return;
-      const values = paths.get(path) ?? new Map<unknown, T>();
-      if (!values.has(valueOf(params, key))) values.set(valueOf(params, key), entry);
-      paths.set(path, values);
-    },
-    remove: (entry: T): void => {
-      const { path, params } = entry.options;
-      const key = routeKey(params);
-      const values = paths.get(path);
-      if (key === undefined || values?.get(valueOf(params, key)) !== entry) return;
-      values.delete(valueOf(params, key));
-      if (values.size === 0) paths.delete(path);
+      const keys = paths.get(path) ?? new Map<string, Map<unknown, T>>();
+      const values = keys.get(key) ?? new Map<unknown, T>();
+      if (entry === undefined) values.delete(params[key]);
+      else values.set(params[key], entry);
+      // Empty maps go, so that the paths and keys of past subscriptions are not kept.
+      if (values.size > 0) keys.set(key, values);
+      else keys.delete(key);
+      if (keys.size > 0) paths.set(path, keys);
+      else paths.delete(path);
     },
   };
 };

@@ -127,7 +127,7 @@ export const createSubscriptionHub = ({
   const remove = (entry: Wanted): boolean => {
     if (wanted.get(entry.key) !== entry) return false;
     wanted.delete(entry.key);
-    routes.remove(entry);
+    routes.set(entry.options.path, entry.options.params, undefined);
     entry.sinks = [];
     changes.next({ removed: entry });
     entry.keepAlive?.unsubscribe();
@@ -143,8 +143,9 @@ export const createSubscriptionHub = ({
 
   const unroutable = (payload: unknown) => {
     const report = DataEnvelope.decode(payload);
-    const lines = isLeft(report) ? formatValidationErrors(report.left) : [];
-    onUnroutable(new DecodeError('invalid_payload', lines, payload));
+    onUnroutable(
+      new DecodeError('invalid_payload', formatValidationErrors(isLeft(report) ? report.left : []), payload),
+    );
   };
 
   const route = (payload: unknown) => {
@@ -158,8 +159,7 @@ export const createSubscriptionHub = ({
     const key = routeKey(params);
     if (key === undefined && jsonDataProblem(params) !== undefined) return unroutable(payload);
     const target =
-      (key === undefined ? undefined : routes.get(path, params, key)) ??
-      wanted.get(subscriptionKey(path, params));
+      key === undefined ? wanted.get(subscriptionKey(path, params)) : routes.get(path, params, key);
     if (target === undefined) return; // in flight when we unsubscribed
     const date = parseTimestamp(timestamp);
     const validation = target.results.validate(results, target.context);
@@ -335,7 +335,7 @@ export const createSubscriptionHub = ({
       entry.sinks = [...entry.sinks, sink];
       if (existing === undefined) {
         wanted.set(key, entry);
-        routes.add(entry);
+        routes.set(options.path, options.params, entry);
         changes.next({ added: entry });
         const keepAlive = sessions$.subscribe({ error: (error: unknown) => fail(entry, error) });
         if (wanted.get(key) === entry) entry.keepAlive = keepAlive;
