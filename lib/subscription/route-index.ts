@@ -1,21 +1,18 @@
 import { isJsonPrimitive } from '../util/json-data';
 
-/** The route key of params `{}`. */
-const EMPTY = '';
-
 /**
  * The one key of `params` (a plain object), when its value is a JSON leaf (`{ ticker: 'AAPL' }`); `''`
- * for `{}`; `undefined` for any other params. Keys whose value is `undefined` count as absent. Params
+ * for `{}` (whose `['']` is `undefined`, unlike that of `{ '': 'AAPL' }`); `undefined` for any other params. Keys whose value is `undefined` count as absent. Params
  * with such a key are JSON data within the limits as they are: they need no walk.
  */
 export const routeKey = (params: Readonly<Record<string, unknown>>): string | undefined => {
   let sole: string | undefined;
   for (const key in params) {
     if (!Object.hasOwn(params, key) || params[key] === undefined) continue;
-    if (sole !== undefined || key === EMPTY) return undefined;
+    if (sole !== undefined) return undefined;
     sole = key;
   }
-  if (sole === undefined) return EMPTY;
+  if (sole === undefined) return '';
   return isJsonPrimitive(params[sole]) ? sole : undefined;
 };
 
