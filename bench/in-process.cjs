@@ -140,7 +140,24 @@ const bytesPerEvent = (setup, name, { size = 200, batches = 301 } = {}) => {
   return median(samples);
 };
 
-module.exports = { contenders, cpuPerEvent, bytesPerEvent };
+/**
+ * The bench scenario (`npm run bench -- --only inprocess`): CPU µs and heap bytes per event of the
+ * three contenders, for 1-record and 5-record events on one subscription.
+ */
+const scenario = async ({ n = 100_000, rounds = 15 }) => {
+  const names = ['raw', 'byHand', 'ours'];
+  const out = { n, rounds };
+  for (const records of [1, 5]) {
+    const setup = await contenders({ records });
+    const cpu = cpuPerEvent(setup, names, { n, rounds });
+    const bytes = Object.fromEntries(names.map((name) => [name, bytesPerEvent(setup, name)]));
+    setup.close();
+    out[records] = { cpu, bytes };
+  }
+  return out;
+};
+
+module.exports = { contenders, cpuPerEvent, bytesPerEvent, scenario };
 
 const main = async () => {
   const args = process.argv.slice(2);
