@@ -149,11 +149,17 @@ export const createSubscriptionHub = ({
   };
 
   const route = (payload: unknown) => {
-    // DataEnvelope's checks. Params like `{}` and `{ ticker: 'AAPL' }` are JSON data within the limits as
-    // they are and route by value (routeKey); others are walked, then routed by their canonical JSON.
+    // DataEnvelope's checks (`results` may be anything, but there). Params like `{}` and `{ ticker: 'AAPL' }`
+    // are JSON data within the limits as they are and route by value (routeKey); others are walked, then
+    // routed by their canonical JSON.
     if (!isObject(payload)) return unroutable(payload);
     const { path, params, results, timestamp } = payload;
-    if (typeof path !== 'string' || !isPlainObject(params) || !isEnvelopeTimestamp(timestamp)) {
+    if (
+      typeof path !== 'string' ||
+      !isPlainObject(params) ||
+      !isEnvelopeTimestamp(timestamp) ||
+      !Object.hasOwn(payload, 'results')
+    ) {
       return unroutable(payload);
     }
     const key = routeKey(params);
