@@ -157,7 +157,7 @@ const scenario = async ({ n = 100_000, rounds = 15 }) => {
   return out;
 };
 
-module.exports = { contenders, cpuPerEvent, bytesPerEvent, scenario };
+module.exports = { memorySocket, contenders, cpuPerEvent, bytesPerEvent, scenario };
 
 const main = async () => {
   const args = process.argv.slice(2);
