@@ -59,7 +59,11 @@ const createContext = (options: MarketProphitOptions): MarketProphitContext => {
         : undefined);
     status.set(problem === undefined ? { state: next.state } : { state: next.state, problem });
   });
-  inject(DestroyRef).onDestroy(() => watching.unsubscribe());
+  // The environment injector's end (the app's, or a route's) ends the client: socket, timers, streams.
+  inject(DestroyRef).onDestroy(() => {
+    watching.unsubscribe();
+    client.close();
+  });
   const report = (error: unknown) => {
     failure = toError(error);
     const current = status();
