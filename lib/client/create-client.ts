@@ -4,11 +4,8 @@ import {
   Subject,
   asyncScheduler,
   defer,
-  filter,
-  race,
   switchMap,
   throwError,
-  timer,
 } from 'rxjs';
 import { createConnectionStream } from '../connection/connection-stream';
 import { defaultSocketFactory } from '../connection/default-socket-factory';
@@ -98,8 +95,13 @@ const tokenSourceOf = (options: ClientOptions, url: string): TokenSource => {
   }
   if (token !== undefined) return token;
   if (apiKey === undefined || apiKey === '') {
+    // `apiKey: process.env.X` of an unset variable: name the value it had.
+    const given =
+      'apiKey' in options
+        ? ` (\`apiKey\` is ${JSON.stringify(apiKey) ?? 'undefined'}: is MARKETPROPHIT_API_KEY set?)`
+        : '';
     throw new TypeError(
-      'createClient: needs `apiKey` (server side) or `token` (e.g. proxyToken("/jwt") in browsers)',
+      `createClient: needs \`apiKey\` (server side) or \`token\` (e.g. proxyToken("/jwt") in browsers)${given}`,
     );
   }
   if (typeof document !== 'undefined') {
@@ -160,7 +162,12 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     linger,
     closing,
     // The old socket closes when the new one has its subscriptions, or after ackTimeout at the latest.
-    handover: (next) => race(ready.pipe(filter((socket) => socket === next)), timer(ackTimeout, scheduler)),
+    // Written out rather than race(filter, timer): those operators would add 0.2 KB gzip to every browser bundle.
+    handover: (next) =>
+      new RxObservable<void>((subscriber) => {
+        subscriber.add(ready.subscribe((socket) => socket === next && subscriber.next()));
+        subscriber.add(scheduler.schedule(() => subscriber.next(), ackTimeout));
+      }),
   });
 
   const hub = createSubscriptionHub({

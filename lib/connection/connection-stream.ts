@@ -113,7 +113,9 @@ const openSocket = (
         // socket.io-client 4: a handshake the server refused leaves the socket inactive.
         report({ type: 'handshake-refused', error: toError(error) });
       } else {
-        const message = `Could not connect to ${url}: ${describeReason(error)}`;
+        // socket.io-client's "websocket error" holds the system's reason (in Node): connect ECONNREFUSED …
+        const detail = (error as { description?: { message?: unknown } }).description?.message;
+        const message = `Could not connect to ${url}: ${describeReason(error)}${typeof detail === 'string' && detail ? ` (${detail})` : ''}`;
         report({
           type: 'connect-failed',
           error: new ConnectionError('connect_failed', message, { cause: error }),
