@@ -10,18 +10,30 @@ import { ROOT } from './snippets';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 
-/** The first table after `heading`: its rows (header and rule left out), each a list of trimmed cells. */
-const tableAfter = (heading: string): string[][] => {
-  const lines = readme.split('\n');
-  const start = lines.indexOf(heading);
-  if (start === -1) throw new Error(`README has no heading ${heading}`);
-  const first = lines.findIndex((line, index) => index > start && line.startsWith('|'));
+const lines = readme.split('\n');
+
+/** The rows of the table whose header is line `header` (header and rule left out), each a list of trimmed cells. */
+const rowsOf = (header: number): string[][] => {
   const rows: string[][] = [];
-  for (let index = first + 2; lines[index]?.startsWith('|') === true; index += 1) {
+  for (let index = header + 2; lines[index]?.startsWith('|') === true; index += 1) {
     const cells = (lines[index] ?? '').split(/(?<!\\)\|/).slice(1, -1);
     rows.push(cells.map((cell) => cell.trim()));
   }
   return rows;
+};
+
+/** The rows of the first table after `heading`. */
+const tableAfter = (heading: string): string[][] => {
+  const start = lines.indexOf(heading);
+  if (start === -1) throw new Error(`README has no heading ${heading}`);
+  return rowsOf(lines.findIndex((line, index) => index > start && line.startsWith('|')));
+};
+
+/** The rows of the table whose first header cell is `first` (the client's member table has no heading of its own). */
+const tableHeaded = (first: string): string[][] => {
+  const header = lines.findIndex((line) => line.startsWith(`| ${first} `));
+  if (header === -1) throw new Error(`README has no table headed ${first}`);
+  return rowsOf(header);
 };
 
 /** The `code` spans of a cell. */
@@ -78,6 +90,15 @@ describe('README reference tables', () => {
     const rows = new Map(tableAfter('### `createClient(options)`').map((row) => [row[0], row]));
     expect(rows.get('`fetch`')?.[1]).toBe('the global `fetch`');
     expect(rows.get('`apiKey`')?.[2]).toMatch(/`undefined`/);
+  });
+
+  it('the client: a row for every member of MarketProphitClient', () => {
+    const members = propertyNames(exportedType('lib/client/create-client.ts', 'MarketProphitClient'));
+    expect(members).toContain('close');
+    const named = tableHeaded('member').flatMap(([member]) =>
+      spans(member).map((span) => span.split('(')[0] ?? ''),
+    );
+    expect(sorted(named)).toEqual(sorted(members));
   });
 
   it('Errors: a row for every error class, listing every code of its union', () => {
