@@ -17,9 +17,11 @@ export type ClientState = 'idle' | 'authenticating' | 'connecting' | 'connected'
  * - `connect`: the socket could not connect (transport error, connect timeout).
  * - `disconnect`: the server hung up, or the connection was lost.
  * - `protocol`: the server speaks another socket.io protocol version.
+ * - `subscription`: one stream ended with an error (the server refused it, a payload failed its codec):
+ *   only the Angular status shows these, while that stream stays ended. The client's own streams never do.
  */
 export interface ConnectionProblem {
-  readonly kind: 'token' | 'handshake' | 'connect' | 'disconnect' | 'protocol';
+  readonly kind: 'token' | 'handshake' | 'connect' | 'disconnect' | 'protocol' | 'subscription';
   /** For people: what went wrong, e.g. "Token request failed with HTTP 503". */
   readonly message: string;
   /** The typed error behind it, when there is one. */
