@@ -50,6 +50,19 @@ export interface RelayOptions extends FrontLimits {
   readonly linger?: number;
   /** Called with each upstream problem the relay retries or gives up on (for logs). */
   readonly onProblem?: (problem: RelayProblem) => void;
+  /**
+   * Called once per change of what the relay depends on (upstream connected or not, Redis reachable
+   * or not), never per retry: for logs and alerts.
+   */
+  readonly onStatus?: (change: RelayStatusChange) => void;
+}
+
+/** The relay's upstream connection or its Redis went down (with the reason) or came back. */
+export interface RelayStatusChange {
+  readonly component: 'upstream' | 'redis';
+  readonly up: boolean;
+  /** Why it is down; absent when `up`. */
+  readonly reason?: string;
 }
 
 /** Something that went wrong upstream for one topic (or, for `lease`, in the cluster). */

@@ -1,6 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
-import type { Redis } from 'ioredis';
 import { createClient } from '../client/create-client';
 import { createAckPolicy } from '../server/ack-policy';
 import { startFront } from '../server/front';
@@ -12,7 +11,8 @@ import type { Topic } from '../server/subscription-request';
 import { createTokenAuthority } from '../server/token-authority';
 import type { TokenIssuer } from '../server/token-route';
 import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
-import type { RelayOptions, RelayProblem } from './options';
+import type { RelayOptions, RelayProblem, RelayStatusChange } from './options';
+import { connectRedis } from './redis-connection';
 import { positiveNumber } from '../util/positive-number';
 import { createUpstreamSource, type UpstreamSource } from './upstream-source';
 
@@ -63,37 +63,6 @@ const onceByTimestamp = (publish: Publish, has: (topicKey: string) => boolean): 
   };
 };
 
-const connectRedis = async (url: string) => {
-  let modules;
-  try {
-    modules = await Promise.all([import('ioredis'), import('@socket.io/redis-adapter')]);
-  } catch (error) {
-    throw new Error(
-      'startRelay: `redis` needs the optional peer dependencies: npm install ioredis @socket.io/redis-adapter',
-      { cause: error },
-    );
-  }
-  const [{ Redis: RedisClient }, { createAdapter }] = modules;
-  const options = { lazyConnect: true, commandTimeout: 2000, maxRetriesPerRequest: 2 };
-  const clients: Redis[] = [
-    new RedisClient(url, options),
-    new RedisClient(url, options),
-    new RedisClient(url, options),
-  ];
-  try {
-    await Promise.all(clients.map((client) => client.connect()));
-  } catch (error) {
-    clients.forEach((client) => client.disconnect());
-    throw new Error(`startRelay: cannot connect to Redis at ${url}`, { cause: error });
-  }
-  const [commands, pub, sub] = clients as [Redis, Redis, Redis];
-  return {
-    commands,
-    adapter: createAdapter(pub, sub, { key: 'marketprophit-relay' }),
-    quit: () => Promise.allSettled(clients.map((client) => client.quit())),
-  };
-};
-
 /**
  * Starts a relay node: downstream it speaks the Market Prophit protocol exactly (POST `/jwt`, the token
  * handshake, `subscribe`/`unsubscribe` with acks, `data` events), so
@@ -115,6 +84,7 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
     leaseTtl = 3000,
     linger = 1000,
     onProblem = () => undefined,
+    onStatus = () => undefined,
   } = options;
   positiveNumber('startRelay: tokenTtl', tokenTtl);
   positiveNumber('startRelay: leaseTtl', leaseTtl);
@@ -126,6 +96,13 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       onProblem({ kind, topic, error });
     } catch {
       // A throwing log hook must not stop the relay.
+    }
+  };
+  const status = (change: RelayStatusChange) => {
+    try {
+      onStatus(change);
+    } catch {
+      // As above.
     }
   };
 
@@ -147,7 +124,12 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
     return { ok: true, keyId: RELAY_SUBJECT, token: authority.issue(RELAY_SUBJECT) };
   };
 
-  const redis = options.redis === undefined ? undefined : await connectRedis(options.redis);
+  const redis =
+    options.redis === undefined
+      ? undefined
+      : await connectRedis(options.redis, ({ up, reason }) =>
+          status({ component: 'redis', up, ...(reason === undefined ? {} : { reason }) }),
+        );
   const client = createClient(upstreamOptions);
   let upstream: UpstreamSource | undefined;
   let cluster: ClusterSource | undefined;
@@ -180,6 +162,7 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
     });
     cluster = createClusterSource({
       redis: redis.commands,
+      redisUp: () => redis.up,
       io,
       nodeId,
       upstream,
