@@ -1,5 +1,5 @@
 import { firstValueFrom } from 'rxjs';
-import type { RelayProblem } from '../relay/options';
+import type { RelayProblem, RelayStatusChange } from '../relay/options';
 import { startRelay } from '../relay/start-relay';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
@@ -55,9 +55,18 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   });
 };
 
-/** One stderr line per relay problem: `upstream problem for <topic>: <reason>`. */
-export const problemLine = ({ kind, topic, error }: RelayProblem): string =>
-  `${kind} problem for ${topic}: ${describeReason(error)}\n`;
+/**
+ * One stderr line per relay problem: `upstream problem for <topic>: <reason>`, or for the upstream
+ * connection `connection problem: <reason>`; ` (retry in N s)` when the relay says when.
+ */
+export const problemLine = ({ kind, topic, error, retryIn }: RelayProblem): string =>
+  `${kind} problem${topic === '' ? '' : ` for ${topic}`}: ${describeReason(error)}${
+    retryIn === undefined ? '' : ` (retry in ${Math.ceil(retryIn / 1000)} s)`
+  }\n`;
+
+/** One stderr line per change of upstream or Redis: `upstream down: <reason>`, `redis up`. */
+export const statusLine = ({ component, up, reason }: RelayStatusChange): string =>
+  `${component} ${up ? 'up' : 'down'}${reason === undefined ? '' : `: ${reason}`}\n`;
 
 /** `relay`: runs a relay node until SIGINT/SIGTERM. Resolves to the exit code. */
 export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Promise<number> => {
@@ -82,6 +91,7 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
       ...(command.redis === undefined ? {} : { redis: command.redis }),
       ...(command.public ? { authorize: () => true } : {}),
       onProblem: (problem) => cli.stderr.write(problemLine(problem)),
+      onStatus: (change) => cli.stderr.write(statusLine(change)),
     });
     cli.stdout.write(`Market Prophit relay listening on ${relay.url}
 Upstream: ${embedded === undefined ? command.url : `embedded local server ${embedded.url}`}${

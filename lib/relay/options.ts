@@ -65,9 +65,15 @@ export interface RelayStatusChange {
   readonly reason?: string;
 }
 
-/** Something that went wrong upstream for one topic (or, for `lease`, in the cluster). */
+/**
+ * Something that went wrong: `upstream` for one topic, `connection` for the relay's upstream
+ * connection (every problem its client reports: token, handshake, connect, disconnect; `topic` is
+ * `''`), `lease` in the cluster.
+ */
 export interface RelayProblem {
-  readonly kind: 'upstream' | 'lease';
+  readonly kind: 'upstream' | 'connection' | 'lease';
   readonly topic: string;
   readonly error: unknown;
+  /** When the relay (or its client) tries again, in ms; absent when it does not say. */
+  readonly retryIn?: number;
 }

@@ -1,6 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { asyncScheduler } from 'rxjs';
 import { createClient } from '../client/create-client';
+import { UPSTREAM_STATUS_EVENT } from '../connection/upstream-status-event';
+import { resolvePolicy } from '../lifecycle/policy';
 import { createAckPolicy } from '../server/ack-policy';
 import { startFront } from '../server/front';
 import { resolveLimits } from '../server/limits';
@@ -13,6 +16,7 @@ import type { TokenIssuer } from '../server/token-route';
 import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
 import type { RelayOptions, RelayProblem, RelayStatusChange } from './options';
 import { connectRedis } from './redis-connection';
+import { watchUpstream } from './upstream-health';
 import { positiveNumber } from '../util/positive-number';
 import { createUpstreamSource, type UpstreamSource } from './upstream-source';
 
@@ -91,9 +95,9 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
   if (!(linger >= 0)) throw new RangeError(`startRelay: linger must be >= 0, got ${linger}`);
   const limits = resolveLimits(options);
   const nodeId = randomUUID();
-  const problem = (kind: RelayProblem['kind'], topic: string, error: unknown) => {
+  const problem = (kind: RelayProblem['kind'], topic: string, error: unknown, retryIn?: number) => {
     try {
-      onProblem({ kind, topic, error });
+      onProblem({ kind, topic, error, ...(retryIn === undefined ? {} : { retryIn }) });
     } catch {
       // A throwing log hook must not stop the relay.
     }
@@ -131,6 +135,12 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
           status({ component: 'redis', up, ...(reason === undefined ? {} : { reason }) }),
         );
   const client = createClient(upstreamOptions);
+  // The upstream client's own policy and scheduler: the relay's retries follow the same rules.
+  const policy = resolvePolicy('startRelay', {
+    ...(upstreamOptions.retryWait === undefined ? {} : { retryWait: upstreamOptions.retryWait }),
+    ...upstreamOptions.policy,
+  });
+  const scheduler = upstreamOptions.scheduler ?? asyncScheduler;
   let upstream: UpstreamSource | undefined;
   let cluster: ClusterSource | undefined;
 
@@ -147,9 +157,9 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       linger,
       settle: 300,
       ackWait: 5000,
-      retryDelay: 1000,
-      onProblem: (topic, error) => problem('upstream', topic.key, error),
-      refusalMemory: 10_000,
+      policy,
+      scheduler,
+      onProblem: (topic, error, retryIn) => problem('upstream', topic.key, error, retryIn),
       onLateRefusal: (topic) => {
         cluster?.stop(topic);
         hangUp(topic);
@@ -193,6 +203,19 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
     throw error;
   }
   const started = front;
+  // Downstream hears when upstream fails and heals; a socket that connects meanwhile hears it at once.
+  const health = watchUpstream({
+    client,
+    onProblem: ({ error, message, retryIn }) =>
+      problem('connection', '', error ?? new Error(message), retryIn),
+    onChange: (word) => {
+      started.io.local.emit(UPSTREAM_STATUS_EVENT, word);
+      status({ component: 'upstream', up: word.ok, ...(word.ok ? {} : { reason: word.message }) });
+    },
+  });
+  started.io.on('connection', (socket) => {
+    if (!health.current.ok) socket.emit(UPSTREAM_STATUS_EVENT, health.current);
+  });
 
   let closing: Promise<void> | undefined;
   return {
@@ -207,6 +230,7 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
     }),
     close() {
       closing ??= (async () => {
+        health.dispose();
         await cluster?.dispose();
         upstream?.dispose();
         await started.close();

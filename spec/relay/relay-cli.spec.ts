@@ -1,7 +1,7 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { createClient, proxyToken } from '../../lib';
 import { parseArgs } from '../../lib/cli/parse-args';
-import { problemLine } from '../../lib/cli/relay-command';
+import { problemLine, statusLine } from '../../lib/cli/relay-command';
 import { spawnCli } from '../cli/cli-process';
 
 describe('marketprophit-rx relay', () => {
@@ -36,6 +36,13 @@ describe('marketprophit-rx relay', () => {
     expect(problemLine({ kind: 'lease', topic, error: { code: 42 } })).toBe(
       `lease problem for ${topic}: {"code":42}\n`,
     );
+    expect(problemLine({ kind: 'connection', topic: '', error: new Error('HTTP 503'), retryIn: 1500 })).toBe(
+      'connection problem: HTTP 503 (retry in 2 s)\n',
+    );
+    expect(statusLine({ component: 'redis', up: false, reason: 'ECONNREFUSED' })).toBe(
+      'redis down: ECONNREFUSED\n',
+    );
+    expect(statusLine({ component: 'upstream', up: true })).toBe('upstream up\n');
   });
 
   it('relays an embedded local server without --url, until SIGINT', async () => {

@@ -97,7 +97,7 @@ describe('startRelay (single node)', () => {
     const token = await relayToken(relay);
     const socket = await connected(h.connect(relay.url, token));
     expect(await ack(socket, 'subscribe', { path: PATH, params: {} }, 8000)).toBe(
-      `This API key may not use ${PATH} (restricted endpoint)`,
+      `This API key may not use ${PATH} (restricted endpoint) (the relay asks upstream again in 30 s)`,
     );
     expect(relay.stats()).toMatchObject({ topics: 0, subscriptions: 0 });
     // The client sees it as a SubscribeError, as from upstream itself.
