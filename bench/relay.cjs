@@ -67,7 +67,10 @@ const openSocket = (url, token, ticker, onData) =>
 
 const singleNode = async ({ sockets, seconds, interval, log }) => {
   const upstream = await forkRelay({ RELAY_ROLE: 'upstream', RELAY_INTERVAL: String(interval) });
-  const relay = await forkRelay({ RELAY_UPSTREAM: upstream.url, RELAY_SECRET: 'bench' });
+  const relay = await forkRelay({
+    RELAY_UPSTREAM: upstream.url,
+    RELAY_SECRET: 'bench-secret-bench-secret-bench-secret',
+  });
   const open = [];
   try {
     await delay(300);
@@ -158,7 +161,11 @@ const failover = async ({ kills, interval, log }) => {
   if (spawnSync('redis-server', ['--version']).status !== 0) return { skipped: 'redis-server not installed' };
   const redis = await startRedis();
   const upstream = await forkRelay({ RELAY_ROLE: 'upstream', RELAY_INTERVAL: String(interval) });
-  const env = { RELAY_UPSTREAM: upstream.url, RELAY_SECRET: 'bench', RELAY_REDIS: redis.url };
+  const env = {
+    RELAY_UPSTREAM: upstream.url,
+    RELAY_SECRET: 'bench-secret-bench-secret-bench-secret',
+    RELAY_REDIS: redis.url,
+  };
   const nodes = await Promise.all([forkRelay(env), forkRelay(env)]);
   const times = [];
   const sockets = [];

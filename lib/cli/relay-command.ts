@@ -1,5 +1,6 @@
 import { firstValueFrom } from 'rxjs';
 import type { RelayProblem, RelayStatusChange } from '../relay/options';
+import { checkSecret } from '../relay/relay-secret';
 import { startRelay } from '../relay/start-relay';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
@@ -77,6 +78,13 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
   }
   if (command.redis !== undefined && secret === undefined) {
     return usageError(cli, `--redis needs ${RELAY_SECRET_VARIABLE}, the same on every node of the cluster`);
+  }
+  if (secret !== undefined) {
+    try {
+      checkSecret(RELAY_SECRET_VARIABLE, secret);
+    } catch (error) {
+      return usageError(cli, describeReason(error));
+    }
   }
   const embedded = command.url === undefined ? await startServer() : undefined;
   try {

@@ -18,7 +18,7 @@ export interface RelayOptions extends FrontLimits {
   readonly host?: string;
   /**
    * HMAC secret the relay's own tokens are signed with. Every node of a cluster must share it, so a
-   * token from one node opens a socket on any other.
+   * token from one node opens a socket on any other. At least 32 bytes: a shorter one throws.
    * @default random, per process (a single node only)
    */
   readonly secret?: string;

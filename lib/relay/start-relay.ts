@@ -16,6 +16,7 @@ import type { TokenIssuer } from '../server/token-route';
 import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
 import type { RelayOptions, RelayProblem, RelayStatusChange } from './options';
 import { connectRedis } from './redis-connection';
+import { checkSecret } from './relay-secret';
 import { watchUpstream } from './upstream-health';
 import { positiveNumber } from '../util/positive-number';
 import { createUpstreamSource, type UpstreamSource } from './upstream-source';
@@ -90,6 +91,7 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
     onProblem = () => undefined,
     onStatus = () => undefined,
   } = options;
+  checkSecret('startRelay', secret);
   positiveNumber('startRelay: tokenTtl', tokenTtl);
   positiveNumber('startRelay: leaseTtl', leaseTtl);
   if (!(linger >= 0)) throw new RangeError(`startRelay: linger must be >= 0, got ${linger}`);

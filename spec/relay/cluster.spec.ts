@@ -48,7 +48,7 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
     const options = {
       upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
       redis: redis.url,
-      secret: randomBytes(16).toString('hex'),
+      secret: randomBytes(32).toString('hex'),
       leaseTtl: LEASE_TTL,
       linger: 100,
     };

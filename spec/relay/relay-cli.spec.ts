@@ -63,4 +63,10 @@ describe('marketprophit-rx relay', () => {
     expect(await run.exit).toBe(2);
     expect(run.stderr()).toContain('--redis needs RELAY_SECRET');
   }, 15_000);
+
+  it('refuses a RELAY_SECRET shorter than 32 bytes, saying why', async () => {
+    const run = spawnCli(['relay', '--port', '0'], { RELAY_SECRET: 'abc' });
+    expect(await run.exit).toBe(2);
+    expect(run.stderr()).toContain('RELAY_SECRET: the secret must have at least 32 bytes, got 3');
+  }, 15_000);
 });
