@@ -68,10 +68,11 @@ export interface RelayStatusChange {
 /**
  * Something that went wrong: `upstream` for one topic, `connection` for the relay's upstream
  * connection (every problem its client reports: token, handshake, connect, disconnect; `topic` is
- * `''`), `lease` in the cluster.
+ * `''`), `lease` in the cluster, `slow-consumer` for a downstream socket disconnected because it did
+ * not read (`topic` is `''`).
  */
 export interface RelayProblem {
-  readonly kind: 'upstream' | 'connection' | 'lease';
+  readonly kind: 'upstream' | 'connection' | 'lease' | 'slow-consumer';
   readonly topic: string;
   readonly error: unknown;
   /** When the relay (or its client) tries again, in ms; absent when it does not say. */

@@ -31,6 +31,8 @@ export interface RelayStats {
   readonly upstreamSubscriptions: number;
   /** Downstream subscriptions over every socket of this node. */
   readonly subscriptions: number;
+  /** Downstream sockets held as slow consumers right now (see `slowConsumerPackets`). */
+  readonly slowConsumers: number;
 }
 
 /** A running relay node. */
@@ -197,6 +199,10 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       log: createServerLog(100),
       limits,
       logSent: false,
+      onSlowConsumer: (action) => {
+        if (action.type === 'disconnected')
+          problem('slow-consumer', '', new Error(`${action.reason}: socket ${action.socketId} disconnected`));
+      },
       ...(redis === undefined ? {} : { adapter: redis.adapter }),
       source,
     });
@@ -229,6 +235,7 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       topics: [...started.registry.topics()].length,
       upstreamSubscriptions: upstream?.size ?? 0,
       subscriptions: started.registry.size,
+      slowConsumers: started.slowConsumers(),
     }),
     close() {
       closing ??= (async () => {

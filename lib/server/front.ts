@@ -9,9 +9,11 @@ import type { ServerLog } from './server-log';
 import { attachSocketHandlers } from './socket-handlers';
 import type { IoServer, ServerSocket } from './socket-types';
 import type { Publish, Source } from './source';
+import { createSlowConsumerGuard, type SlowConsumerAction } from './slow-consumer';
 import { createSubscriptionRegistry, type SubscriptionRegistry } from './subscription-registry';
 import type { TokenAuthority } from './token-authority';
 import type { TokenIssuer } from './token-route';
+import { createTokenTopics } from './token-topics';
 
 export interface FrontOptions {
   readonly port: number;
@@ -26,6 +28,8 @@ export interface FrontOptions {
   readonly logSent: boolean;
   /** socket.io's adapter (the relay's cluster uses the Redis adapter); default in memory. */
   readonly adapter?: IoOptions['adapter'];
+  /** Hears what the slow-consumer guard does (for counters and logs). */
+  readonly onSlowConsumer?: (action: SlowConsumerAction) => void;
   /** Built once the front listens, so a source can publish through it. */
   readonly source: (publish: Publish, io: IoServer) => Source;
 }
@@ -43,6 +47,8 @@ export interface Front {
   readonly registry: SubscriptionRegistry;
   readonly publish: Publish;
   sockets(): ServerSocket[];
+  /** Sockets held as slow consumers right now. */
+  slowConsumers(): number;
   tokenRequests(): number;
   close(): Promise<void>;
 }
@@ -68,12 +74,29 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
     ...(options.adapter === undefined ? {} : { adapter: options.adapter }),
   });
 
+  const guard = createSlowConsumerGuard({
+    io,
+    maxQueued: limits.slowConsumerPackets,
+    timeout: limits.slowConsumerTimeout,
+    ...(options.onSlowConsumer === undefined ? {} : { onAction: options.onSlowConsumer }),
+  });
+  const tokenTopics = createTokenTopics(limits.maxTopicsPerToken);
+
   const publish: Publish = (topicKey, results, timestamp) => {
     const entry = registry.topic(topicKey);
     if (entry === undefined) return;
     for (const [room, { path, params }] of entry.rooms) {
       const payload = { params, path, results, timestamp };
-      io.local.to(room).emit('data', payload);
+      if (guard.slow.size === 0) io.local.to(room).emit('data', payload);
+      else {
+        // Slow consumers get the latest of each topic once they drain, not every publication now.
+        io.local
+          .to(room)
+          .except([...guard.slow])
+          .emit('data', payload);
+        const members = io.of('/').adapter.rooms.get(room);
+        for (const socketId of guard.slow) if (members?.has(socketId)) guard.hold(socketId, room, payload);
+      }
       if (!options.logSent) continue;
       for (const socketId of io.of('/').adapter.rooms.get(room) ?? []) {
         log.add({ type: 'sent', socketId, path, params, timestamp, results: results as never });
@@ -91,13 +114,14 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
       });
     });
   } catch (error) {
+    guard.dispose();
     await io.close();
     throw error;
   }
   // Built once listening, so a server that never started leaves no source (and no timer) behind.
   const source = options.source(publish, io);
   io.on('connection', (socket) =>
-    attachSocketHandlers(socket, { authority, registry, acks, log, limits, source }),
+    attachSocketHandlers(socket, { authority, registry, acks, log, limits, source, tokenTopics }),
   );
   const { port } = http.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;
@@ -110,10 +134,12 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
     registry,
     publish,
     sockets: () => [...io.of('/').sockets.values()],
+    slowConsumers: () => guard.slow.size,
     tokenRequests: () => tokenRequests,
     close() {
       closing ??= (async () => {
         acks.dispose();
+        guard.dispose();
         http.closeAllConnections();
         await io.close();
       })();

@@ -28,6 +28,31 @@ export interface FrontLimits {
    * @default 16_384
    */
   readonly maxBodyBytes?: number;
+  /**
+   * Distinct topics (path + params) the sockets opened with one token may want together; one more is
+   * refused with the ack error `'Limit reached: at most N topics per token (maxTopicsPerToken)'`.
+   * @default 1000
+   */
+  readonly maxTopicsPerToken?: number;
+  /**
+   * Distinct topics one server or relay node serves at once; a subscription to one more is refused with
+   * the ack error `'Limit reached: at most N topics on this server (maxTopics)'`.
+   * @default 10_000
+   */
+  readonly maxTopics?: number;
+  /**
+   * Packets waiting in one socket's write buffer past which it is a slow consumer: it gets no more
+   * publications as they come, only the latest of each of its topics once it drains (older ones are
+   * dropped).
+   * @default 1000
+   */
+  readonly slowConsumerPackets?: number;
+  /**
+   * How long a socket may stay a slow consumer before it is disconnected, in ms (the server log and the
+   * relay's `onProblem` give the reason).
+   * @default 30_000
+   */
+  readonly slowConsumerTimeout?: number;
 }
 
 export type ResolvedLimits = Required<FrontLimits>;
@@ -37,6 +62,10 @@ export const DEFAULT_LIMITS: ResolvedLimits = {
   maxCallsPerSecond: 1000,
   maxPayloadBytes: 65_536,
   maxBodyBytes: 16_384,
+  maxTopicsPerToken: 1000,
+  maxTopics: 10_000,
+  slowConsumerPackets: 1000,
+  slowConsumerTimeout: 30_000,
 };
 
 const positiveInteger = (name: string, value: number): number => {
@@ -59,10 +88,29 @@ export const resolveLimits = (limits: FrontLimits): ResolvedLimits => ({
     limits.maxPayloadBytes ?? DEFAULT_LIMITS.maxPayloadBytes,
   ),
   maxBodyBytes: positiveInteger('maxBodyBytes', limits.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes),
+  maxTopicsPerToken: positiveInteger(
+    'maxTopicsPerToken',
+    limits.maxTopicsPerToken ?? DEFAULT_LIMITS.maxTopicsPerToken,
+  ),
+  maxTopics: positiveInteger('maxTopics', limits.maxTopics ?? DEFAULT_LIMITS.maxTopics),
+  slowConsumerPackets: positiveInteger(
+    'slowConsumerPackets',
+    limits.slowConsumerPackets ?? DEFAULT_LIMITS.slowConsumerPackets,
+  ),
+  slowConsumerTimeout: positiveInteger(
+    'slowConsumerTimeout',
+    limits.slowConsumerTimeout ?? DEFAULT_LIMITS.slowConsumerTimeout,
+  ),
 });
 
 export const subscriptionLimitMessage = (limit: number): string =>
   `Limit reached: at most ${limit} subscriptions per socket (maxSubscriptionsPerSocket)`;
+
+export const tokenTopicLimitMessage = (limit: number): string =>
+  `Limit reached: at most ${limit} topics per token (maxTopicsPerToken)`;
+
+export const topicLimitMessage = (limit: number): string =>
+  `Limit reached: at most ${limit} topics on this server (maxTopics)`;
 
 export const callRateMessage = (limit: number): string =>
   `Too many calls: at most ${limit} subscribe/unsubscribe calls per second per socket (maxCallsPerSecond)`;

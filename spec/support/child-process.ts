@@ -13,6 +13,8 @@ export interface ServingProcess<Stats> {
   readonly alive: boolean;
   /** Its `stats()`, asked over IPC; rejects after 5 s, or when it exits first. */
   stats(): Promise<Stats>;
+  /** Its resident set size in bytes, asked over IPC; rejects like `stats()`. */
+  rss(): Promise<number>;
   /** SIGKILL, resolved once the process has exited (and its port is free). */
   kill(): Promise<void>;
   /** SIGTERM (it closes cleanly: sockets, leases), SIGKILL if it has not exited within 5 s; resolved on exit. */
@@ -123,6 +125,13 @@ export async function forkServing(
         message.type === 'stats' ? message.stats : undefined,
       );
       if (!hasExited(child)) child.send('stats');
+      return answer;
+    },
+    rss() {
+      const answer = nextMessage(child, 'rss', STATS_WITHIN, (message) =>
+        message.type === 'rss' ? message.rss : undefined,
+      );
+      if (!hasExited(child)) child.send('rss');
       return answer;
     },
     kill,
