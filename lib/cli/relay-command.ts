@@ -1,10 +1,10 @@
 import { firstValueFrom } from 'rxjs';
-import type { RelayProblem, RelayStatusChange } from '../relay/options';
 import { checkSecret } from '../relay/relay-secret';
 import { startRelay } from '../relay/start-relay';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
 import { describeReason } from '../util/describe-reason';
+import { jsonLine, relayLog, type RelayLogFormat } from './relay-log';
 import type { CliCommand, CliEnvironment } from './cli-environment';
 import { fail, integerFlag, noExtra, ok, stringFlag, urlFlag, type Read, type ReadFlags } from './read-flags';
 import { API_KEY_VARIABLE } from './stream-command';
@@ -22,6 +22,10 @@ export interface RelayCommand {
   readonly redis: string | undefined;
   /** Give a relay token to anyone who asks (behind your own sign-in); otherwise loopback only. */
   readonly public: boolean;
+  /** `json`: one JSON object per line on stdout and stderr. */
+  readonly log: RelayLogFormat;
+  /** Serve Prometheus metrics at `GET /metrics`. */
+  readonly metrics: boolean;
 }
 
 const relayFlags = {
@@ -32,6 +36,8 @@ const relayFlags = {
   url: 'string',
   redis: 'string',
   public: 'boolean',
+  log: 'string',
+  metrics: 'boolean',
 } as const;
 
 /** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public]`. */
@@ -46,6 +52,8 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   if (redis !== undefined && !/^rediss?:\/\/\S+$/.test(redis)) {
     return fail(`--redis must be a Redis URL like redis://127.0.0.1:6379, got '${redis}'`);
   }
+  const log = stringFlag(read.flags, 'log') ?? 'text';
+  if (log !== 'text' && log !== 'json') return fail(`--log must be text or json, got '${log}'`);
   return ok({
     kind: 'relay',
     port: port.value ?? 8080,
@@ -53,21 +61,10 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
     url: url.value,
     redis,
     public: read.flags.has('public'),
+    log,
+    metrics: read.flags.has('metrics'),
   });
 };
-
-/**
- * One stderr line per relay problem: `upstream problem for <topic>: <reason>`, or for the upstream
- * connection `connection problem: <reason>`; ` (retry in N s)` when the relay says when.
- */
-export const problemLine = ({ kind, topic, error, retryIn }: RelayProblem): string =>
-  `${kind} problem${topic === '' ? '' : ` for ${topic}`}: ${describeReason(error)}${
-    retryIn === undefined ? '' : ` (retry in ${Math.ceil(retryIn / 1000)} s)`
-  }\n`;
-
-/** One stderr line per change of upstream or Redis: `upstream down: <reason>`, `redis up`. */
-export const statusLine = ({ component, up, reason }: RelayStatusChange): string =>
-  `${component} ${up ? 'up' : 'down'}${reason === undefined ? '' : `: ${reason}`}\n`;
 
 /** `relay`: runs a relay node until SIGINT/SIGTERM. Resolves to the exit code. */
 export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Promise<number> => {
@@ -86,6 +83,7 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
       return usageError(cli, describeReason(error));
     }
   }
+  const log = relayLog(command.log);
   const embedded = command.url === undefined ? await startServer() : undefined;
   try {
     const relay = await startRelay({
@@ -98,13 +96,23 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
       ...(secret === undefined ? {} : { secret }),
       ...(command.redis === undefined ? {} : { redis: command.redis }),
       ...(command.public ? { authorize: () => true } : {}),
-      onProblem: (problem) => cli.stderr.write(problemLine(problem)),
-      onStatus: (change) => cli.stderr.write(statusLine(change)),
+      ...(command.metrics ? { metrics: true } : {}),
+      onProblem: (problem) => cli.stderr.write(log.problem(problem)),
+      onStatus: (change) => cli.stderr.write(log.status(change)),
     });
-    cli.stdout.write(`Market Prophit relay listening on ${relay.url}
+    if (command.log === 'json') {
+      cli.stdout.write(
+        jsonLine('info', 'listening', {
+          url: relay.url,
+          upstream: embedded === undefined ? command.url : embedded.url,
+          ...(command.redis === undefined ? {} : { redis: command.redis, nodeId: relay.nodeId }),
+        }),
+      );
+    } else
+      cli.stdout.write(`Market Prophit relay listening on ${relay.url}
 Upstream: ${embedded === undefined ? command.url : `embedded local server ${embedded.url}`}${
-      command.redis === undefined ? '' : `\nCluster: ${command.redis} (node ${relay.nodeId})`
-    }
+        command.redis === undefined ? '' : `\nCluster: ${command.redis} (node ${relay.nodeId})`
+      }
 Tokens: POST ${relay.url}/jwt (${command.public ? 'anyone' : 'loopback callers only'})
 
 Point a client at it:
@@ -114,7 +122,7 @@ Ctrl-C stops it.
 `);
     const signal = await firstValueFrom(cli.stop$);
     await relay.close();
-    cli.stderr.write(`${signal}: relay stopped\n`);
+    cli.stderr.write(log.stopped(signal));
     return 0;
   } finally {
     await embedded?.close();
@@ -123,11 +131,14 @@ Ctrl-C stops it.
 
 /** `relay`, for the command table. */
 export const relayCommand: CliCommand<RelayCommand> = {
-  synopsis: 'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public]',
+  synopsis:
+    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public] [--metrics] [--log text|json]',
   help: `Serves the feed to many clients: one upstream subscription per topic, re-served over the
 Market Prophit protocol. Without --url it relays an embedded local server; with --url set
 ${API_KEY_VARIABLE}. --redis joins a cluster of relays (set ${RELAY_SECRET_VARIABLE}, the same on every node).
-  --public   give relay tokens to any caller (default: loopback callers only)`,
+  --public   give relay tokens to any caller (default: loopback callers only)
+  --metrics  serve Prometheus metrics at GET /metrics (npm install prom-client); /healthz and /readyz always
+  --log json one JSON object per line (time, level, event, fields) instead of readable lines`,
   flags: relayFlags,
   parse: parseRelay,
   run: runRelay,

@@ -34,6 +34,8 @@ export interface ClusterDeps {
    * relay hangs up on them (their re-subscription gets the refusal, which upstream source remembers).
    */
   readonly onRefused: (topic: Topic, message: string) => void;
+  /** This node took over a topic another node let go of (released, or its lease lapsed). */
+  readonly onTakeover?: () => void;
 }
 
 export interface ClusterSource extends Source {
@@ -66,6 +68,10 @@ export const clusterPublish =
  */
 export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
   const { redis, redisUp, io, nodeId, upstream, leaseTtl, prefix, onProblem, onRefused } = deps;
+  const takeover = (topic: Topic) => {
+    deps.onTakeover?.();
+    serve(topic);
+  };
   const interested = new Map<string, Topic>();
   const owned = new Set<string>();
   const leaseKey = (topicKey: string) => `${prefix}lease:${topicKey}`;
@@ -134,7 +140,7 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
             owned.delete(topic.key);
             upstream.stop(topic);
           }
-        } else if (await acquire(topic)) serve(topic);
+        } else if (await acquire(topic)) takeover(topic);
       } catch (error) {
         failed(topic.key, error);
       }
@@ -154,7 +160,7 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
     const topic = typeof topicKey === 'string' ? interested.get(topicKey) : undefined;
     if (topic === undefined || owned.has(topic.key)) return;
     void acquire(topic).then(
-      (got) => got && serve(topic),
+      (got) => got && takeover(topic),
       (error: unknown) => failed(topic.key, error),
     );
   });

@@ -48,6 +48,12 @@ export interface RelayOptions extends FrontLimits {
    * @default 1000
    */
   readonly linger?: number;
+  /**
+   * Serve Prometheus metrics at `GET /metrics` (needs the optional peer dependency `prom-client`).
+   * `GET /healthz` and `GET /readyz` are always served.
+   * @default false
+   */
+  readonly metrics?: boolean;
   /** Called with each upstream problem the relay retries or gives up on (for logs). */
   readonly onProblem?: (problem: RelayProblem) => void;
   /**

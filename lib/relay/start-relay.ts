@@ -5,7 +5,7 @@ import { createClient } from '../client/create-client';
 import { UPSTREAM_STATUS_EVENT } from '../connection/upstream-status-event';
 import { resolvePolicy } from '../lifecycle/policy';
 import { createAckPolicy } from '../server/ack-policy';
-import { startFront } from '../server/front';
+import { type Front, startFront } from '../server/front';
 import { resolveLimits } from '../server/limits';
 import { createServerLog } from '../server/server-log';
 import type { IoServer } from '../server/socket-types';
@@ -17,6 +17,8 @@ import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } f
 import type { RelayOptions, RelayProblem, RelayStatusChange } from './options';
 import { connectRedis } from './redis-connection';
 import { checkSecret } from './relay-secret';
+import { mountHealthRoutes, readiness } from './health-routes';
+import { countedPublish, countTokenRequests, createRelayMetrics, NO_COUNTERS } from './metrics';
 import { watchUpstream } from './upstream-health';
 import { positiveNumber } from '../util/positive-number';
 import { createUpstreamSource, type UpstreamSource } from './upstream-source';
@@ -138,7 +140,31 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       : await connectRedis(options.redis, ({ up, reason }) =>
           status({ component: 'redis', up, ...(reason === undefined ? {} : { reason }) }),
         );
-  const client = createClient(upstreamOptions);
+  const client = createClient(
+    options.metrics === true
+      ? countTokenRequests(upstreamOptions, () => counters.tokenRequest())
+      : upstreamOptions,
+  );
+  let front: Front | undefined;
+  // Downstream hears when upstream fails and heals; a socket that connects meanwhile hears it at once.
+  const watched = watchUpstream({
+    client,
+    onProblem: ({ error, message, retryIn }) =>
+      problem('connection', '', error ?? new Error(message), retryIn),
+    onChange: (word) => {
+      front?.io.local.emit(UPSTREAM_STATUS_EVENT, word);
+      status({ component: 'upstream', up: word.ok, ...(word.ok ? {} : { reason: word.message }) });
+    },
+  });
+  const metrics =
+    options.metrics === true
+      ? await createRelayMetrics({
+          stats: () => stats(),
+          upstreamUp: () => watched.current.ok,
+          redisUp: () => redis?.up,
+        })
+      : undefined;
+  const counters = metrics ?? NO_COUNTERS;
   // The upstream client's own policy and scheduler: the relay's retries follow the same rules.
   const policy = resolvePolicy('startRelay', {
     ...(upstreamOptions.retryWait === undefined ? {} : { retryWait: upstreamOptions.retryWait }),
@@ -147,6 +173,13 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
   const scheduler = upstreamOptions.scheduler ?? asyncScheduler;
   let upstream: UpstreamSource | undefined;
   let cluster: ClusterSource | undefined;
+  const stats = (): RelayStats => ({
+    sockets: front?.io.of('/').sockets.size ?? 0,
+    topics: front?.registry.topicCount ?? 0,
+    upstreamSubscriptions: upstream?.size ?? 0,
+    subscriptions: front?.registry.size ?? 0,
+    slowConsumers: front?.slowConsumers() ?? 0,
+  });
 
   /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
   const hangUp = (topic: Topic) => {
@@ -154,7 +187,10 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
   };
 
   const source = (localPublish: Publish, io: IoServer): Source => {
-    const local = onceByTimestamp(localPublish, (key) => front?.registry.topic(key) !== undefined);
+    const local = onceByTimestamp(
+      metrics === undefined ? localPublish : countedPublish(localPublish, io, () => front, counters),
+      (key) => front?.registry.topic(key) !== undefined,
+    );
     upstream = createUpstreamSource({
       client,
       publish: redis === undefined ? local : clusterPublish(io, local),
@@ -183,12 +219,12 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       leaseTtl,
       prefix: 'marketprophit-relay:',
       onProblem: (topic, error) => problem('lease', topic, error),
+      onTakeover: () => counters.failover(),
       onRefused: hangUp,
     });
     return cluster;
   };
 
-  let front: Awaited<ReturnType<typeof startFront>> | undefined;
   try {
     front = await startFront({
       port,
@@ -200,6 +236,7 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       limits,
       logSent: false,
       onSlowConsumer: (action) => {
+        counters.slowConsumer(action);
         if (action.type === 'disconnected')
           problem('slow-consumer', '', new Error(`${action.reason}: socket ${action.socketId} disconnected`));
       },
@@ -207,42 +244,31 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
       source,
     });
   } catch (error) {
+    watched.dispose();
     await redis?.quit();
     throw error;
   }
-  const started = front;
-  // Downstream hears when upstream fails and heals; a socket that connects meanwhile hears it at once.
-  const health = watchUpstream({
-    client,
-    onProblem: ({ error, message, retryIn }) =>
-      problem('connection', '', error ?? new Error(message), retryIn),
-    onChange: (word) => {
-      started.io.local.emit(UPSTREAM_STATUS_EVENT, word);
-      status({ component: 'upstream', up: word.ok, ...(word.ok ? {} : { reason: word.message }) });
-    },
+  const served = front;
+  served.io.on('connection', (socket) => {
+    if (!watched.current.ok) socket.emit(UPSTREAM_STATUS_EVENT, watched.current);
   });
-  started.io.on('connection', (socket) => {
-    if (!health.current.ok) socket.emit(UPSTREAM_STATUS_EVENT, health.current);
+  mountHealthRoutes(served.http, {
+    readiness: () => readiness(watched.current, redis),
+    ...(metrics === undefined ? {} : { metrics }),
   });
 
   let closing: Promise<void> | undefined;
   return {
-    url: started.url,
-    port: started.port,
+    url: served.url,
+    port: served.port,
     nodeId,
-    stats: () => ({
-      sockets: started.io.of('/').sockets.size,
-      topics: [...started.registry.topics()].length,
-      upstreamSubscriptions: upstream?.size ?? 0,
-      subscriptions: started.registry.size,
-      slowConsumers: started.slowConsumers(),
-    }),
+    stats,
     close() {
       closing ??= (async () => {
-        health.dispose();
+        watched.dispose();
         await cluster?.dispose();
         upstream?.dispose();
-        await started.close();
+        await served.close();
         await redis?.quit();
       })();
       return closing;

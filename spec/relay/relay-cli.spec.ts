@@ -1,7 +1,7 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { createClient, proxyToken } from '../../lib';
 import { parseArgs } from '../../lib/cli/parse-args';
-import { problemLine, statusLine } from '../../lib/cli/relay-command';
+import { jsonLine, problemLine, relayLog, statusLine } from '../../lib/cli/relay-log';
 import { spawnCli } from '../cli/cli-process';
 
 describe('marketprophit-rx relay', () => {
@@ -15,6 +15,8 @@ describe('marketprophit-rx relay', () => {
         url: undefined,
         redis: undefined,
         public: false,
+        log: 'text',
+        metrics: false,
       },
     });
     expect(parseArgs(['relay', '--port', '0', '--redis', 'redis://127.0.0.1:1', '--public'])).toMatchObject({
@@ -26,6 +28,14 @@ describe('marketprophit-rx relay', () => {
       error: /--redis must be/,
     });
     expect(parseArgs(['relay', '--url', 'nope'])).toMatchObject({ ok: false, error: /--url must be/ });
+    expect(parseArgs(['relay', '--log', 'json', '--metrics'])).toMatchObject({
+      ok: true,
+      value: { log: 'json', metrics: true },
+    });
+    expect(parseArgs(['relay', '--log', 'xml'])).toMatchObject({
+      ok: false,
+      error: /--log must be text or json/,
+    });
   });
 
   it('writes each relay problem as one readable line, whatever was thrown', () => {
@@ -43,6 +53,21 @@ describe('marketprophit-rx relay', () => {
       'redis down: ECONNREFUSED\n',
     );
     expect(statusLine({ component: 'upstream', up: true })).toBe('upstream up\n');
+    const json = relayLog('json', () => 0);
+    expect(
+      JSON.parse(json.problem({ kind: 'connection', topic: '', error: new Error('HTTP 503'), retryIn: 900 })),
+    ).toEqual({
+      time: '1970-01-01T00:00:00.000Z',
+      level: 'warn',
+      event: 'problem',
+      kind: 'connection',
+      message: 'HTTP 503',
+      retryIn: 900,
+    });
+    expect(json.status({ component: 'redis', up: true })).toBe(
+      jsonLine('info', 'status', { component: 'redis', up: true }, () => 0),
+    );
+    expect(json.stopped('SIGINT').split('\n')).toHaveLength(2);
   });
 
   it('relays an embedded local server without --url, until SIGINT', async () => {
