@@ -11,6 +11,18 @@ const PATH = '/real-time/crowd-sentiment';
 const TICKERS = Array.from({ length: 20 }, (_, index) => `T${index}`);
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Sends `type` to a bench process and resolves with its answer of that type. */
+const ask = (child, type) =>
+  new Promise((done) => {
+    const listener = (reply) => {
+      if (reply.type !== type) return;
+      child.off('message', listener);
+      done(reply);
+    };
+    child.on('message', listener);
+    child.send(type);
+  });
+
 const forkRelay = (env) =>
   new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'relay-process.cjs'), [], {
@@ -30,16 +42,9 @@ const forkRelay = (env) =>
       resolve({
         ...message,
         child,
-        stats: () =>
-          new Promise((done) => {
-            const listener = (reply) => {
-              if (reply.type !== 'stats') return;
-              child.off('message', listener);
-              done(reply);
-            };
-            child.on('message', listener);
-            child.send('stats');
-          }),
+        stats: () => ask(child, 'stats'),
+        sample: () => ask(child, 'sample'),
+        reset: () => ask(child, 'reset'),
         kill: () => (child.kill('SIGKILL'), exited),
         stop: () => (child.exitCode === null && child.signalCode === null && child.kill('SIGTERM'), exited),
       });
@@ -204,7 +209,12 @@ const failover = async ({ kills, interval, log }) => {
   return { kills, median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1), leaseTtl: 3000 };
 };
 
-module.exports = async ({ log, sockets = 2000, seconds = 5, kills = 10 }) => ({
+module.exports.forkRelay = forkRelay;
+module.exports.token = token;
+module.exports.openSocket = openSocket;
+module.exports.TICKERS = TICKERS;
+
+module.exports.run = async ({ log, sockets = 2000, seconds = 5, kills = 10 }) => ({
   single: await singleNode({ sockets, seconds, interval: 100, log }),
   failover: await failover({ kills, interval: 100, log }),
 });

@@ -1,7 +1,7 @@
 'use strict';
 // `npm run bench`: every scenario in one run against a server in a child process, printed as a
 // markdown table and written to bench/results.md.
-// Options: --only throughput,routing,fanout,churn,hostile,relay,bundle   --quick (smaller N, fewer repetitions)
+// Options: --only throughput,routing,fanout,churn,hostile,relay,relay-slow,bundle   --quick (smaller N, fewer repetitions)
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -40,8 +40,13 @@ const scenarios = [
   ['hostile', () => require('./hostile.cjs'), quick ? { reps: 1 } : { reps: 5 }],
   [
     'relay',
-    () => require('./relay.cjs'),
+    () => require('./relay.cjs').run,
     quick ? { sockets: 400, seconds: 2, kills: 3 } : { sockets: 2000, kills: 10 },
+  ],
+  [
+    'relay-slow',
+    () => require('./relay-slow.cjs'),
+    quick ? { readers: 200, seconds: 10 } : { readers: 1000, seconds: 30 },
   ],
 ];
 
