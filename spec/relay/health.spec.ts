@@ -4,7 +4,7 @@ import { startRelay, type Relay } from '../../lib/relay';
 import { DEFAULT_API_KEY } from '../../lib/server';
 import { harness } from '../support/harness';
 import { hasRedisServer, type RedisProcess, startRedis } from '../support/redis-server';
-import { until } from '../support/wait';
+import { delay, until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
 
@@ -87,22 +87,27 @@ describeWithRedis('relay: /readyz follows Redis', () => {
     await redis?.stop();
   });
 
-  it('is not ready while Redis is away, and ready again when it is back', async () => {
+  it('is not ready while Redis is away, ready again when it is back, and says so once per change', async () => {
     redis = await startRedis();
     const upstream = await h.start({});
+    const changes: string[] = [];
     const relay = await startRelay({
       upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
       redis: redis.url,
       secret: randomBytes(32).toString('hex'),
+      onStatus: ({ component, up }) => changes.push(`${component} ${up ? 'up' : 'down'}`),
     });
     try {
       expect(await readyz(relay)).toMatchObject({ status: 200, ready: true, redis: 'up' });
       await redis.stop();
       await until('not ready', async () => (await readyz(relay)).status === 503, 3_000);
       expect(await readyz(relay)).toMatchObject({ ready: false, redis: 'down', upstream: { ok: true } });
+      await delay(3_000); // several reconnect tries
       redis = await startRedis(redis.port);
       await until('ready again', async () => (await readyz(relay)).status === 200, 5_000);
       expect(await readyz(relay)).toMatchObject({ redis: 'up' });
+      // Reconnect tries while it was away were not news.
+      expect(changes).toEqual(['redis down', 'redis up']);
     } finally {
       await relay.close();
     }
