@@ -3,7 +3,7 @@
 // over time (its slope once the stalled sockets' kernel buffers are full), its event-loop delay, and
 // what the readers got. The stalled sockets want 3 topics of 200 tickers each (about 30 KB a publication,
 // 1.8 MB/s per socket), so their kernel buffers fill within seconds.
-const { forkRelay, openSocket, token, TICKERS } = require('./relay.cjs');
+const { forkRelay, openReaders, openSocket, token, TICKERS } = require('./relay.cjs');
 
 const PATHS = ['/real-time/crowd-sentiment', '/real-time/tweet-volume', '/real-time/tweet-buzz'];
 const INTERVAL = 50;
@@ -50,12 +50,7 @@ module.exports = async ({ log, readers = 1000, seconds = 20, stalled = 10 }) => 
     const relayToken = await token(relay.url);
     let delivered = 0;
     const onData = () => (delivered += 1);
-    for (let index = 0; index < readers; index += 100) {
-      const batch = Array.from({ length: Math.min(100, readers - index) }, (_, offset) =>
-        openSocket(relay.url, relayToken, TICKERS[(index + offset) % TICKERS.length], onData),
-      );
-      open.push(...(await Promise.all(batch)));
-    }
+    open.push(...(await openReaders(relay.url, relayToken, readers, onData)));
     for (let index = 0; index < stalled; index += 1) {
       const { socket, tcp } = await stalledSocket(relay.url, relayToken);
       open.push(socket);

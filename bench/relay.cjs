@@ -70,6 +70,18 @@ const openSocket = (url, token, ticker, onData) =>
     );
   });
 
+/** `count` sockets, each subscribed to one of TICKERS in turn, opened 100 at a time. */
+const openReaders = async (url, relayToken, count, onData) => {
+  const open = [];
+  for (let index = 0; index < count; index += 100) {
+    const batch = Array.from({ length: Math.min(100, count - index) }, (_, offset) =>
+      openSocket(url, relayToken, TICKERS[(index + offset) % TICKERS.length], onData),
+    );
+    open.push(...(await Promise.all(batch)));
+  }
+  return open;
+};
+
 const singleNode = async ({ sockets, seconds, interval, log }) => {
   const upstream = await forkRelay({ RELAY_ROLE: 'upstream', RELAY_INTERVAL: String(interval) });
   const relay = await forkRelay({
@@ -83,12 +95,7 @@ const singleNode = async ({ sockets, seconds, interval, log }) => {
     const relayToken = await token(relay.url);
     let delivered = 0;
     const onData = () => (delivered += 1);
-    for (let index = 0; index < sockets; index += 100) {
-      const batch = Array.from({ length: Math.min(100, sockets - index) }, (_, offset) =>
-        openSocket(relay.url, relayToken, TICKERS[(index + offset) % TICKERS.length], onData),
-      );
-      open.push(...(await Promise.all(batch)));
-    }
+    open.push(...(await openReaders(relay.url, relayToken, sockets, onData)));
     log(`relay: ${open.length} sockets subscribed`);
     await delay(1000);
     const { sent: sentBefore } = await upstream.stats();
@@ -212,6 +219,7 @@ const failover = async ({ kills, interval, log }) => {
 module.exports.forkRelay = forkRelay;
 module.exports.token = token;
 module.exports.openSocket = openSocket;
+module.exports.openReaders = openReaders;
 module.exports.TICKERS = TICKERS;
 
 module.exports.run = async ({ log, sockets = 2000, seconds = 5, kills = 10 }) => ({

@@ -74,34 +74,14 @@ const positiveInteger = (name: string, value: number): number => {
   return value;
 };
 
-export const resolveLimits = (limits: FrontLimits): ResolvedLimits => ({
-  maxSubscriptionsPerSocket: positiveInteger(
-    'maxSubscriptionsPerSocket',
-    limits.maxSubscriptionsPerSocket ?? DEFAULT_LIMITS.maxSubscriptionsPerSocket,
-  ),
-  maxCallsPerSecond: positiveInteger(
-    'maxCallsPerSecond',
-    limits.maxCallsPerSecond ?? DEFAULT_LIMITS.maxCallsPerSecond,
-  ),
-  maxPayloadBytes: positiveInteger(
-    'maxPayloadBytes',
-    limits.maxPayloadBytes ?? DEFAULT_LIMITS.maxPayloadBytes,
-  ),
-  maxBodyBytes: positiveInteger('maxBodyBytes', limits.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes),
-  maxTopicsPerToken: positiveInteger(
-    'maxTopicsPerToken',
-    limits.maxTopicsPerToken ?? DEFAULT_LIMITS.maxTopicsPerToken,
-  ),
-  maxTopics: positiveInteger('maxTopics', limits.maxTopics ?? DEFAULT_LIMITS.maxTopics),
-  slowConsumerPackets: positiveInteger(
-    'slowConsumerPackets',
-    limits.slowConsumerPackets ?? DEFAULT_LIMITS.slowConsumerPackets,
-  ),
-  slowConsumerTimeout: positiveInteger(
-    'slowConsumerTimeout',
-    limits.slowConsumerTimeout ?? DEFAULT_LIMITS.slowConsumerTimeout,
-  ),
-});
+/** `limits` over the defaults, each checked to be a positive integer. */
+export const resolveLimits = (limits: FrontLimits): ResolvedLimits =>
+  Object.fromEntries(
+    (Object.keys(DEFAULT_LIMITS) as (keyof ResolvedLimits)[]).map((name) => [
+      name,
+      positiveInteger(name, limits[name] ?? DEFAULT_LIMITS[name]),
+    ]),
+  ) as unknown as ResolvedLimits;
 
 export const subscriptionLimitMessage = (limit: number): string =>
   `Limit reached: at most ${limit} subscriptions per socket (maxSubscriptionsPerSocket)`;

@@ -2,19 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { startRelay, type RelayStats } from '../../lib/relay';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
-import { ack, connected } from '../server/helpers';
+import { ack, connected, getToken } from '../server/helpers';
 import { forkServing, type ServingProcess } from '../support/child-process';
 import { harness } from '../support/harness';
+import { relayToken } from '../support/relay-token';
 import { delay, until } from '../support/wait';
 
 const PATHS = ['/real-time/crowd-sentiment', '/real-time/tweet-volume', '/real-time/tweet-buzz'];
 const TICKERS = Array.from({ length: 60 }, (_, index) => `T${index}`);
 const MB = 1024 * 1024;
-
-const relayToken = async (url: string): Promise<string> => {
-  const response = await fetch(`${url}/jwt`, { method: 'POST' });
-  return ((await response.json()) as { token: string }).token;
-};
 
 describe('relay: topic caps', () => {
   const h = harness({ interval: 50 });
@@ -110,15 +106,7 @@ describe('relay: 10 sockets that never read beside sockets that do', () => {
 
     // The reference: upstream's own publications of PATHS[0], straight from upstream.
     const reference: string[] = [];
-    const direct = await open(
-      upstream.url,
-      await (
-        await fetch(`${upstream.url}/jwt`, {
-          method: 'POST',
-          headers: { authorization: `Basic ${Buffer.from(`${DEFAULT_API_KEY}:`).toString('base64')}` },
-        }).then((response) => response.json() as Promise<{ token: string }>)
-      ).token,
-    );
+    const direct = await open(upstream.url, await getToken(upstream));
     direct.on('data', (event: { path: string; timestamp: string }) => {
       if (event.path === PATHS[0]) reference.push(event.timestamp);
     });

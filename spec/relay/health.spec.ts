@@ -3,7 +3,7 @@ import { createClient, proxyToken } from '../../lib';
 import { startRelay, type Relay } from '../../lib/relay';
 import { DEFAULT_API_KEY } from '../../lib/server';
 import { harness } from '../support/harness';
-import { hasRedisServer, type RedisProcess, startRedis } from '../support/redis-server';
+import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
 import { delay, until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
@@ -16,8 +16,6 @@ const readyz = async (relay: Relay) => {
   const { status, body } = await get(`${relay.url}/readyz`);
   return { status, ...(JSON.parse(body) as { ready: boolean; redis: string; upstream: { ok: boolean } }) };
 };
-
-const describeWithRedis = hasRedisServer() || process.env['CI'] !== undefined ? describe : describe.skip;
 
 describe('relay: /healthz, /readyz, /metrics', () => {
   const h = harness({ interval: 20 });

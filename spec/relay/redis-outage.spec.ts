@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { io, type Socket } from 'socket.io-client';
 import type { RelayStats } from '../../lib/relay';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+import { relayToken } from '../support/relay-token';
+import { type Downstream, openDownstream } from '../support/downstream';
 import { forkServing, type ServingProcess } from '../support/child-process';
-import { hasRedisServer, type RedisProcess, startRedis } from '../support/redis-server';
+import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
 import { delay, until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
@@ -13,16 +14,6 @@ const LEASE_TTL = 1500;
 const OUTAGE = 4_000;
 /** How long the cluster may take to settle after a change. */
 const SETTLE = 10_000;
-
-interface Downstream {
-  readonly socket: Socket;
-  readonly node: number;
-  readonly ticker: string;
-  readonly timestamps: string[];
-  readonly arrivals: number[];
-}
-
-const describeWithRedis = hasRedisServer() || process.env['CI'] !== undefined ? describe : describe.skip;
 
 describeWithRedis('relay cluster through a Redis outage (2 nodes as child processes)', () => {
   let redis: RedisProcess;
@@ -56,27 +47,10 @@ describeWithRedis('relay cluster through a Redis outage (2 nodes as child proces
     downstream.every((client) => client.arrivals.some((arrival) => arrival > since));
 
   it('loses no node, keeps serving, then has one owner per topic and delivers across nodes again', async () => {
-    const tokens = await Promise.all(
-      nodes.map(async ({ url }) => {
-        const response = await fetch(`${url}/jwt`, { method: 'POST' });
-        return ((await response.json()) as { token: string }).token;
-      }),
-    );
+    const tokens = await Promise.all(nodes.map(({ url }) => relayToken(url)));
     nodes.forEach((node, index) => {
       for (const ticker of TICKERS) {
-        const socket = io(node.url, {
-          transports: ['websocket'],
-          forceNew: true,
-          reconnection: false,
-          query: { token: tokens[index] ?? '' },
-        });
-        const client: Downstream = { socket, node: index, ticker, timestamps: [], arrivals: [] };
-        socket.on('data', (event: { timestamp: string }) => {
-          client.timestamps.push(event.timestamp);
-          client.arrivals.push(Date.now());
-        });
-        socket.emit('subscribe', { path: PATH, params: { ticker } });
-        downstream.push(client);
+        downstream.push(openDownstream(node.url, tokens[index] ?? '', index, PATH, ticker));
       }
     });
     await until('data at every client', () => receivedSince(0), SETTLE);
@@ -118,5 +92,6 @@ describeWithRedis('relay cluster through a Redis outage (2 nodes as child proces
       expect(new Set(after).size).toBe(after.length);
     }
     expect(nodes.map((node) => node.alive)).toEqual([true, true]);
+    expect(downstream.flatMap((client) => client.misrouted)).toEqual([]);
   }, 60_000);
 });

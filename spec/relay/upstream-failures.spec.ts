@@ -5,6 +5,7 @@ import type { LocalServer, ServerOptions } from '../../lib/server';
 import { ack, connected } from '../server/helpers';
 import { clientOptions } from '../support/client-options';
 import { harness } from '../support/harness';
+import { relayToken } from '../support/relay-token';
 import { delay, until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
@@ -27,10 +28,6 @@ describe('relay: upstream failures are retried on the policy and told downstream
     relays.push(relay);
     return relay;
   };
-  const relayToken = async (relay: Relay): Promise<string> => {
-    const response = await fetch(`${relay.url}/jwt`, { method: 'POST' });
-    return ((await response.json()) as { token: string }).token;
-  };
 
   afterEach(async () => {
     await Promise.all(relays.splice(0).map((relay) => relay.close()));
@@ -46,7 +43,7 @@ describe('relay: upstream failures are retried on the policy and told downstream
       { apiKeys: { sk_test_other: {} } },
       { apiKey: 'sk_test_refused', retryWait: undefined, policy: { refusedFor: 200 } },
     );
-    const socket = await connected(h.connect(relay.url, await relayToken(relay)));
+    const socket = await connected(h.connect(relay.url, await relayToken(relay.url)));
     const requestTimes: number[] = [];
     const answers: unknown[] = [];
     const started = Date.now();

@@ -60,3 +60,7 @@ export const startRedis = async (port?: number): Promise<RedisProcess> => {
     },
   };
 };
+
+/** `describe` for specs that need Debian's redis-server: skipped without it, except in CI, where they fail. */
+export const describeWithRedis: jest.Describe =
+  hasRedisServer() || process.env['CI'] !== undefined ? describe : describe.skip;
