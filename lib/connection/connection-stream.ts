@@ -11,7 +11,7 @@ import type { LifecyclePolicy } from '../lifecycle/policy';
 import type { LifecycleEvent } from '../lifecycle/transition';
 import type { SocketFactory, SocketLike } from './socket-like';
 import { switchMapWithHandover } from './switch-map-with-handover';
-import { readUpstreamStatus, UPSTREAM_STATUS_EVENT } from './upstream-status-event';
+import { UPSTREAM_STATUS_EVENT, upstreamStatusEvent } from './upstream-status-event';
 import { describeReason, toError } from '../util/describe-reason';
 import { shareLatest } from '../util/share-latest';
 
@@ -122,17 +122,8 @@ const openSocket = (
 
     // A relay tells its clients when its own upstream fails and heals.
     const onUpstreamStatus = (payload: unknown) => {
-      const status = readUpstreamStatus(payload);
-      if (status === undefined) return;
-      report(
-        status.ok
-          ? { type: 'upstream-healed' }
-          : {
-              type: 'upstream-failing',
-              message: status.message,
-              ...(status.retryIn === undefined ? {} : { retryIn: status.retryIn }),
-            },
-      );
+      const event = upstreamStatusEvent(payload);
+      if (event) report(event);
     };
 
     socket.on('connect', onConnect);

@@ -1,3 +1,5 @@
+import type { LifecycleEvent } from '../lifecycle/transition';
+
 /**
  * The relay's word on its own upstream, sent to its downstream sockets (docs/protocol.md, "Relay:
  * upstream status"): `{ ok: false, message, retryIn? }` when upstream fails, `{ ok: true }` when it is
@@ -9,17 +11,19 @@ export const UPSTREAM_STATUS_EVENT = 'marketprophit:upstream';
 export type UpstreamStatusPayload =
   { readonly ok: true } | { readonly ok: false; readonly message: string; readonly retryIn?: number };
 
-/** The longest message kept from the wire, in characters. */
-const MAX_MESSAGE = 500;
-
-/** Reads the event's payload, untrusted: `undefined` for anything that is not one. */
-export const readUpstreamStatus = (payload: unknown): UpstreamStatusPayload | undefined => {
-  if (typeof payload !== 'object' || payload === null) return undefined;
-  const { ok, message, retryIn } = payload as Record<string, unknown>;
-  if (ok === true) return { ok: true };
-  if (ok !== false || typeof message !== 'string') return undefined;
-  const text = message.slice(0, MAX_MESSAGE);
-  return typeof retryIn === 'number' && Number.isFinite(retryIn) && retryIn >= 0
-    ? { ok: false, message: text, retryIn }
-    : { ok: false, message: text };
+/**
+ * The lifecycle event an untrusted payload of that event is, or `undefined` for anything that is not
+ * one: the message is cut at 500 characters, a `retryIn` that is no time is dropped.
+ */
+export const upstreamStatusEvent = (payload: unknown): LifecycleEvent | undefined => {
+  const { ok, message, retryIn } = (payload ?? {}) as Record<string, unknown>;
+  return ok === true
+    ? { type: 'upstream-healed' }
+    : ok === false && typeof message == 'string'
+      ? {
+          type: 'upstream-failing',
+          message: message.slice(0, 500),
+          retryIn: typeof retryIn == 'number' && retryIn >= 0 && retryIn < Infinity ? retryIn : undefined,
+        }
+      : undefined;
 };

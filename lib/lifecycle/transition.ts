@@ -189,20 +189,15 @@ export const transition = (
     }
     case 'upstream-failing': {
       // Not a failure of this connection: no backoff, no count; shown until healed or superseded.
-      const problem: ConnectionProblem = {
-        kind: 'upstream',
-        message: event.message,
-        attempt: 1,
-        ...(event.retryIn === undefined ? {} : { retryIn: event.retryIn }),
-        at: now,
-      };
+      const { message, retryIn } = event;
+      const problem: ConnectionProblem = { kind: 'upstream', message, retryIn, attempt: 1, at: now };
       return { next: { ...current, problem }, effect: NONE, problem };
     }
-    case 'upstream-healed': {
-      if (current.problem?.kind !== 'upstream') return { next: current, effect: NONE };
-      const { problem: _healed, ...rest } = current;
-      return { next: rest, effect: NONE };
-    }
+    case 'upstream-healed':
+      return {
+        next: current.problem?.kind === 'upstream' ? { ...current, problem: undefined } : current,
+        effect: NONE,
+      };
     case 'crashed': {
       if (current.state === 'failed') return { next: current, effect: NONE };
       const error = toError(event.error);

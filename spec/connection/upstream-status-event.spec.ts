@@ -1,10 +1,10 @@
-import { readUpstreamStatus } from '../../lib/connection/upstream-status-event';
+import { upstreamStatusEvent } from '../../lib/connection/upstream-status-event';
 
-describe("readUpstreamStatus: the relay's upstream status event, untrusted", () => {
+describe("upstreamStatusEvent: the relay's upstream status event, untrusted", () => {
   it('reads the two shapes', () => {
-    expect(readUpstreamStatus({ ok: true, extra: 1 })).toEqual({ ok: true });
-    expect(readUpstreamStatus({ ok: false, message: 'Upstream: HTTP 503', retryIn: 1000 })).toEqual({
-      ok: false,
+    expect(upstreamStatusEvent({ ok: true, extra: 1 })).toEqual({ type: 'upstream-healed' });
+    expect(upstreamStatusEvent({ ok: false, message: 'Upstream: HTTP 503', retryIn: 1000 })).toEqual({
+      type: 'upstream-failing',
       message: 'Upstream: HTTP 503',
       retryIn: 1000,
     });
@@ -21,12 +21,15 @@ describe("readUpstreamStatus: the relay's upstream status event, untrusted", () 
       { ok: false },
       { ok: false, message: 3 },
     ])
-      expect(readUpstreamStatus(payload)).toBeUndefined();
-    expect(readUpstreamStatus({ ok: false, message: 'x'.repeat(10_000) })).toEqual({
-      ok: false,
+      expect(upstreamStatusEvent(payload)).toBeUndefined();
+    expect(upstreamStatusEvent({ ok: false, message: 'x'.repeat(10_000) })).toEqual({
+      type: 'upstream-failing',
       message: 'x'.repeat(500),
     });
     for (const retryIn of [-1, Infinity, NaN, '5'])
-      expect(readUpstreamStatus({ ok: false, message: 'm', retryIn })).toEqual({ ok: false, message: 'm' });
+      expect(upstreamStatusEvent({ ok: false, message: 'm', retryIn })).toEqual({
+        type: 'upstream-failing',
+        message: 'm',
+      });
   });
 });
