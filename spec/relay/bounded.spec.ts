@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { startRelay, type RelayStats } from '../../lib/relay';
+import { startRelay, type Relay, type RelayProblem, type RelayStats } from '../../lib/relay';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
 import { ack, connected, getToken } from '../server/helpers';
 import { forkServing, type ServingProcess } from '../support/child-process';
@@ -57,6 +57,71 @@ describe('relay: topic caps', () => {
       await relay.close();
     }
   }, 20_000);
+});
+
+describe('relay: a slow consumer', () => {
+  const h = harness({ interval: 20 });
+  afterEach(() => h.cleanUp());
+
+  /** A relay socket subscribed to every path (60 tickers each), and its TCP socket to pause. */
+  const subscribedSocket = async (relay: Relay) => {
+    const socket = await connected(
+      h.connect(relay.url, await relayToken(relay.url), { transports: ['websocket'] }),
+    );
+    for (const path of PATHS) expect(await ack(socket, 'subscribe', { path, params: {} }, 5_000)).toBeNull();
+    const transport = socket.io.engine.transport as unknown as {
+      ws: { _socket: { pause(): void; resume(): void; destroy(): void } };
+    };
+    return { socket, tcp: transport.ws._socket };
+  };
+
+  it('is held while it does not read, and served again once it drains', async () => {
+    const upstream = await h.start({ tickers: TICKERS });
+    const relay = await startRelay({
+      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
+      slowConsumerPackets: 20,
+      slowConsumerTimeout: 60_000,
+    });
+    try {
+      const { socket, tcp } = await subscribedSocket(relay);
+      tcp.pause();
+      await until('held', () => relay.stats().slowConsumers === 1, 20_000);
+      let after = 0;
+      socket.on('data', () => (after += 1));
+      tcp.resume();
+      await until('served again', () => relay.stats().slowConsumers === 0 && after > 100, 20_000);
+      expect(relay.stats().sockets).toBe(1);
+      const count = after;
+      await until('publications as they come', () => after > count + 30, 5_000);
+    } finally {
+      await relay.close();
+    }
+  }, 50_000);
+
+  it('is disconnected with a reason once it stayed slow for slowConsumerTimeout', async () => {
+    const upstream = await h.start({ tickers: TICKERS });
+    const problems: RelayProblem[] = [];
+    const relay = await startRelay({
+      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
+      slowConsumerPackets: 20,
+      slowConsumerTimeout: 500,
+      onProblem: (problem) => problems.push(problem),
+    });
+    try {
+      const { socket, tcp } = await subscribedSocket(relay);
+      tcp.pause();
+      await until('disconnected', () => relay.stats().sockets === 0, 25_000);
+      tcp.destroy(); // it cannot read the close
+      expect(
+        problems.filter(({ kind }) => kind === 'slow-consumer').map(({ error }) => String(error)),
+      ).toEqual([
+        `Error: Slow consumer: more than 20 packets queued for over 500 ms (slowConsumerTimeout): socket ${socket.id ?? ''} disconnected`,
+      ]);
+      expect(relay.stats().slowConsumers).toBe(0);
+    } finally {
+      await relay.close();
+    }
+  }, 40_000);
 });
 
 describe('relay: 10 sockets that never read beside sockets that do', () => {
