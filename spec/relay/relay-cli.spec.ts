@@ -2,7 +2,12 @@ import { firstValueFrom, take, toArray } from 'rxjs';
 import { createClient, proxyToken } from '../../lib';
 import { parseArgs } from '../../lib/cli/parse-args';
 import { jsonLine, problemLine, relayLog, statusLine } from '../../lib/cli/relay-log';
+import { io } from 'socket.io-client';
+import { startServer } from '../../lib/server';
 import { spawnCli } from '../cli/cli-process';
+import { ack, connected } from '../server/helpers';
+import { relayToken } from '../support/relay-token';
+import { until } from '../support/wait';
 
 describe('marketprophit-rx relay', () => {
   it('parses its flags and refuses bad ones', () => {
@@ -94,4 +99,60 @@ describe('marketprophit-rx relay', () => {
     expect(await run.exit).toBe(2);
     expect(run.stderr()).toContain('RELAY_SECRET: the secret must have at least 32 bytes, got 3');
   }, 15_000);
+
+  it('with --log json, writes one JSON object per line, every upstream problem included', async () => {
+    const upstream = await startServer({ apiKeys: { sk_test_other: {} }, logLimit: 10 });
+    const run = spawnCli(['relay', '--port', '0', '--url', upstream.url, '--log', 'json'], {
+      MARKETPROPHIT_API_KEY: 'sk_test_refused',
+    });
+    try {
+      const [line = ''] = await run.waitForStdout(/^\{.*"event":"listening".*\}$/m, 15_000);
+      const { url } = JSON.parse(line) as { url: string };
+      const socket = await connected(
+        io(url, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+          query: { token: await relayToken(url) },
+        }),
+      );
+      try {
+        expect(
+          await ack(socket, 'subscribe', { path: '/real-time/crowd-sentiment', params: {} }, 8_000),
+        ).toEqual(expect.stringContaining('Invalid API key provided'));
+      } finally {
+        socket.disconnect();
+      }
+      await until('the problems on stderr', () => run.stderr().includes('"kind":"upstream"'), 5_000);
+      run.child.kill('SIGINT');
+      expect(await run.exit).toBe(0);
+      const lines = run
+        .stderr()
+        .trim()
+        .split('\n')
+        .map((text) => JSON.parse(text) as Record<string, unknown>);
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            level: 'warn',
+            event: 'problem',
+            kind: 'connection',
+            message: expect.stringContaining('Invalid API key'),
+          }),
+          expect.objectContaining({ level: 'warn', event: 'status', component: 'upstream', up: false }),
+          expect.objectContaining({
+            level: 'warn',
+            event: 'problem',
+            kind: 'upstream',
+            retryIn: expect.any(Number),
+          }),
+        ]),
+      );
+      expect(lines.at(-1)).toMatchObject({ level: 'info', event: 'stopped', signal: 'SIGINT' });
+      for (const entry of lines) expect(Date.parse(String(entry['time']))).not.toBeNaN();
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGKILL');
+      await upstream.close();
+    }
+  }, 30_000);
 });
