@@ -38,7 +38,7 @@ export interface UpstreamSourceDeps {
   /**
    * Upstream refused a topic after its subscribers were acked (the refusal came later than `settle`,
    * or on a re-subscription): the relay hangs up on them, so their clients re-subscribe and get the
-   * refusal as their ack error (it is remembered for `refusalMemory` ms).
+   * refusal as their ack error (it is remembered for `policy.refusedFor` ms or the backoff).
    */
   readonly onLateRefusal: (topic: Topic, message: string) => void;
 }
