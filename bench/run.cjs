@@ -46,7 +46,7 @@ const scenarios = [
   [
     'relay-slow',
     () => require('./relay-slow.cjs'),
-    quick ? { readers: 200, seconds: 10 } : { readers: 1000, seconds: 30 },
+    quick ? { readers: 200, seconds: 15 } : { readers: 1000, seconds: 30 },
   ],
 ];
 

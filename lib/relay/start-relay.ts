@@ -33,7 +33,7 @@ export interface RelayStats {
   readonly upstreamSubscriptions: number;
   /** Downstream subscriptions over every socket of this node. */
   readonly subscriptions: number;
-  /** Downstream sockets held as slow consumers right now (see `slowConsumerPackets`). */
+  /** Downstream sockets held as slow consumers right now (see `slowConsumerBytes`). */
   readonly slowConsumers: number;
 }
 

@@ -76,7 +76,7 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
 
   const guard = createSlowConsumerGuard({
     io,
-    maxQueued: limits.slowConsumerPackets,
+    maxQueued: limits.slowConsumerBytes,
     timeout: limits.slowConsumerTimeout,
     ...(options.onSlowConsumer === undefined ? {} : { onAction: options.onSlowConsumer }),
   });

@@ -41,12 +41,12 @@ export interface FrontLimits {
    */
   readonly maxTopics?: number;
   /**
-   * Packets waiting in one socket's write buffer past which it is a slow consumer: it gets no more
+   * Bytes waiting in one socket's write buffer past which it is a slow consumer: it gets no more
    * publications as they come, only the latest of each of its topics once it drains (older ones are
    * dropped).
-   * @default 1000
+   * @default 1_048_576 (1 MiB)
    */
-  readonly slowConsumerPackets?: number;
+  readonly slowConsumerBytes?: number;
   /**
    * How long a socket may stay a slow consumer before it is disconnected, in ms (the server log and the
    * relay's `onProblem` give the reason).
@@ -64,7 +64,7 @@ export const DEFAULT_LIMITS: ResolvedLimits = {
   maxBodyBytes: 16_384,
   maxTopicsPerToken: 1000,
   maxTopics: 10_000,
-  slowConsumerPackets: 1000,
+  slowConsumerBytes: 1_048_576,
   slowConsumerTimeout: 30_000,
 };
 

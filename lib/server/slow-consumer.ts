@@ -17,7 +17,7 @@ export type SlowConsumerAction =
 
 export interface SlowConsumerOptions {
   readonly io: IoServer;
-  /** Packets waiting in one socket's engine write buffer past which it is a slow consumer. */
+  /** Bytes waiting in one socket's engine write buffer past which it is a slow consumer. */
   readonly maxQueued: number;
   /** How long a socket may stay a slow consumer before it is disconnected, in ms. */
   readonly timeout: number;
@@ -36,14 +36,14 @@ export interface SlowConsumerGuard {
 
 /** The reason a slow consumer is disconnected with (the server log and the relay's problems show it). */
 export const slowConsumerReason = (timeout: number, maxQueued: number): string =>
-  `Slow consumer: more than ${maxQueued} packets queued for over ${timeout} ms (slowConsumerTimeout)`;
+  `Slow consumer: more than ${maxQueued} bytes queued for over ${timeout} ms (slowConsumerTimeout)`;
 
 /**
  * Bounds what the server holds for a client that does not read. Every `every` ms each socket's engine
- * write buffer is looked at: past `maxQueued` packets the socket is a slow consumer and gets no more
+ * write buffer is looked at: past `maxQueued` bytes the socket is a slow consumer and gets no more
  * publications as they come, only the latest of each of its topics, held for it (market data: the
  * latest wins; older ones are dropped). Once its buffer drains it gets those and is served again; still
- * slow after `timeout` ms, it is disconnected. So a socket costs at most `maxQueued` packets plus one
+ * slow after `timeout` ms, it is disconnected. So a socket costs at most about `maxQueued` bytes plus one
  * publication per topic.
  */
 export const createSlowConsumerGuard = (options: SlowConsumerOptions): SlowConsumerGuard => {
@@ -52,8 +52,16 @@ export const createSlowConsumerGuard = (options: SlowConsumerOptions): SlowConsu
   const slow = new Set<string>();
 
   // Engine.IO's write buffer: packets the transport has not taken yet (it is private in its types).
-  const queued = (socket: ServerSocket): number =>
-    (socket.conn as unknown as { readonly writeBuffer: readonly unknown[] }).writeBuffer.length;
+  // A reading socket's is empty or nearly so, so adding up its packets is cheap.
+  const queued = (socket: ServerSocket): number => {
+    const { writeBuffer } = socket.conn as unknown as {
+      readonly writeBuffer: readonly { readonly data?: string | ArrayBufferLike | ArrayBufferView }[];
+    };
+    let bytes = 0;
+    for (const { data } of writeBuffer)
+      bytes += typeof data === 'string' ? data.length : (data?.byteLength ?? 0);
+    return bytes;
+  };
 
   const release = (socket: ServerSocket) => {
     const entry = held.get(socket.id);

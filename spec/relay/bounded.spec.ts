@@ -79,7 +79,7 @@ describe('relay: a slow consumer', () => {
     const upstream = await h.start({ tickers: TICKERS });
     const relay = await startRelay({
       upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
-      slowConsumerPackets: 20,
+      slowConsumerBytes: 200_000,
       slowConsumerTimeout: 60_000,
     });
     try {
@@ -103,7 +103,7 @@ describe('relay: a slow consumer', () => {
     const problems: RelayProblem[] = [];
     const relay = await startRelay({
       upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
-      slowConsumerPackets: 20,
+      slowConsumerBytes: 200_000,
       slowConsumerTimeout: 500,
       onProblem: (problem) => problems.push(problem),
     });
@@ -115,7 +115,7 @@ describe('relay: a slow consumer', () => {
       expect(
         problems.filter(({ kind }) => kind === 'slow-consumer').map(({ error }) => String(error)),
       ).toEqual([
-        `Error: Slow consumer: more than 20 packets queued for over 500 ms (slowConsumerTimeout): socket ${socket.id ?? ''} disconnected`,
+        `Error: Slow consumer: more than 200000 bytes queued for over 500 ms (slowConsumerTimeout): socket ${socket.id ?? ''} disconnected`,
       ]);
       expect(relay.stats().slowConsumers).toBe(0);
     } finally {
@@ -139,7 +139,7 @@ describe('relay: 10 sockets that never read beside sockets that do', () => {
       {
         upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
         secret: randomBytes(32).toString('hex'),
-        slowConsumerPackets: 50,
+        slowConsumerBytes: 500_000,
         slowConsumerTimeout: 60_000,
       },
       { stdout: 'ignore' },
