@@ -99,6 +99,7 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
       }
       if (!options.logSent) continue;
       for (const socketId of io.of('/').adapter.rooms.get(room) ?? []) {
+        if (guard.slow.has(socketId)) continue; // held, not sent
         log.add({ type: 'sent', socketId, path, params, timestamp, results: results as never });
       }
     }
