@@ -43,10 +43,10 @@ const createMeter = () => {
 };
 
 /** One burst of `n` events to `contender.socketId`; events/s as received. */
-const runBurst = async (server, contender, n, path) => {
+const runBurst = async (server, contender, n, path, records) => {
   gc();
   const arrived = contender.meter.expect(n);
-  const sent = await server.burst({ socketId: contender.socketId, n, path });
+  const sent = await server.burst({ socketId: contender.socketId, n, path, records });
   const received = await arrived;
   return { ...received, serverRate: (n / sent.ms) * 1000 };
 };
@@ -55,15 +55,15 @@ const runBurst = async (server, contender, n, path) => {
  * Alternates the contenders `reps` times (order flipped every repetition: ABBA…), after one smaller
  * warm-up burst each, and returns each one's median events/s with its samples.
  */
-const alternate = async (server, contenders, { n, reps, path, log }) => {
-  for (const contender of contenders) await runBurst(server, contender, Math.ceil(n / 4), path);
+const alternate = async (server, contenders, { n, reps, path, records, log }) => {
+  for (const contender of contenders) await runBurst(server, contender, Math.ceil(n / 4), path, records);
   const samples = new Map(contenders.map((c) => [c.name, []]));
   const cpuSamples = new Map(contenders.map((c) => [c.name, []]));
   const serverRates = [];
   for (let rep = 0; rep < reps; rep += 1) {
     const order = rep % 2 === 0 ? contenders : [...contenders].reverse();
     for (const contender of order) {
-      const result = await runBurst(server, contender, n, path);
+      const result = await runBurst(server, contender, n, path, records);
       samples.get(contender.name).push(result.rate);
       cpuSamples.get(contender.name).push(result.cpuRate);
       serverRates.push(result.serverRate);

@@ -26,6 +26,33 @@ const rows = (r) => {
       '',
     ]);
   }
+  if (r.throughput1) {
+    const { ours, raw, byHand, n, reps } = r.throughput1;
+    const ratio = ours.cpu.median / raw.cpu.median;
+    out.push([
+      `1a. throughput, 1-record events: client CPU per event, ${fmt(n)} events × ${reps} (median)`,
+      `${fmt(ours.cpu.median)} events per CPU-second (${(1e6 / ours.cpu.median).toFixed(2)} µs/event, ${pct(ours.cpu.spread)})`,
+      `${fmt(raw.cpu.median)} raw (${(1e6 / raw.cpu.median).toFixed(2)} µs/event, ${pct(raw.cpu.spread)}); hand-written ${fmt(byHand.cpu.median)} (${(1e6 / byHand.cpu.median).toFixed(2)} µs/event)`,
+      `${ratio.toFixed(2)} of raw; ${(ours.cpu.median / byHand.cpu.median).toFixed(2)} of hand-written`,
+      '≥ 0.92 of raw',
+      met(ratio >= 0.92),
+    ]);
+  }
+  if (r.inprocess) {
+    const { n, rounds } = r.inprocess;
+    for (const records of [1, 5]) {
+      const { cpu, bytes } = r.inprocess[records];
+      const per = (name) => `${cpu[name].toFixed(2)} µs, ${fmt(bytes[name])} B`;
+      out.push([
+        `1${records === 1 ? 'c' : 'd'}. per event in one process, no sockets (\`bench/in-process.cjs\`: JSON.parse + the \`data\` handler), ${records}-record events, ${fmt(n)} × ${rounds} rounds (median): CPU and heap allocated`,
+        `${per('ours')}`,
+        `raw (JSON.parse, empty handler) ${per('raw')}; hand-written ${per('byHand')}`,
+        `${(cpu.ours - cpu.raw).toFixed(2)} µs, ${fmt(bytes.ours - bytes.raw)} B beyond raw; ${(cpu.byHand / cpu.ours).toFixed(2)} of hand-written's speed`,
+        '(figure)',
+        '',
+      ]);
+    }
+  }
   if (r.routing) {
     const { one, many, ratio, keys, n, reps } = r.routing;
     out.push([

@@ -1,7 +1,8 @@
 'use strict';
 // `npm run bench`: every scenario in one run against a server in a child process, printed as a
 // markdown table and written to bench/results.md.
-// Options: --only throughput,routing,fanout,churn,hostile,relay,relay-slow,bundle   --quick (smaller N, fewer repetitions)
+// Options: --only throughput,inprocess,routing,fanout,churn,hostile,relay,relay-slow,bundle   --quick (smaller N, fewer repetitions)
+// `throughput` runs rows 1 and 1b (5-record events) and 1a (1-record events, client CPU per event).
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
@@ -34,6 +35,17 @@ const log = (line) => process.stderr.write(`${line}\n`);
 
 const scenarios = [
   ['throughput', () => require('./throughput.cjs'), quick ? { n: 50_000, reps: 3 } : { n: 200_000, reps: 7 }],
+  [
+    'throughput',
+    () => require('./throughput.cjs'),
+    quick ? { n: 30_000, reps: 3, records: 1 } : { n: 100_000, reps: 6, records: 1 },
+    'throughput1',
+  ],
+  [
+    'inprocess',
+    () => require('./in-process.cjs').scenario,
+    quick ? { n: 20_000, rounds: 5 } : { n: 100_000, rounds: 15 },
+  ],
   ['routing', () => require('./routing.cjs'), quick ? { n: 50_000, reps: 3 } : { n: 200_000, reps: 9 }],
   ['fanout', () => require('./fanout.cjs'), quick ? { n: 200 } : { n: 1_000 }],
   ['churn', () => require('./churn.cjs'), quick ? { cycles: 20_000 } : { cycles: 100_000 }],
@@ -57,12 +69,12 @@ const main = async () => {
   const results = {};
   const server = await startServerProcess();
   try {
-    for (const [name, load, options] of scenarios) {
+    for (const [name, load, options, key = name] of scenarios) {
       if (!wanted(name)) continue;
-      log(`${name}…`);
+      log(`${key}…`);
       const started = Date.now();
-      results[name] = await load()({ server, log, ...options });
-      log(`${name}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+      results[key] = await load()({ server, log, ...options });
+      log(`${key}: ${((Date.now() - started) / 1000).toFixed(1)} s`);
     }
   } finally {
     await server.close();

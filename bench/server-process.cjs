@@ -36,12 +36,12 @@ io.on('connection', (socket) => {
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Sends `n` `data` events to one socket, spread round-robin over the keys it holds for `path`.
+ * Sends `n` `data` events (of `records` records each, 5 if not given) to one socket, spread round-robin over the keys it holds for `path`.
  * Frames are socket.io EVENT packets encoded once up front (`2["data",{…}]`) and written with
  * engine.io's `write`, so the server spends its time on framing, not JSON.stringify: the client,
  * not the server, should be the bottleneck. The client sees the same bytes as from `emit('data')`.
  */
-const burst = async ({ socketId, n, path }) => {
+const burst = async ({ socketId, n, path, records }) => {
   const socket = io.sockets.sockets.get(socketId);
   const subscriptions = held.get(socketId);
   if (socket === undefined || subscriptions === undefined) throw new Error(`no socket ${socketId}`);
@@ -52,7 +52,7 @@ const burst = async ({ socketId, n, path }) => {
   const frames = [];
   for (let v = 0; v < variants; v += 1) {
     for (const { params } of targets) {
-      frames.push(`2${JSON.stringify(['data', makePayload(path, params, v, random)])}`);
+      frames.push(`2${JSON.stringify(['data', makePayload(path, params, v, random, records)])}`);
     }
   }
   const started = process.hrtime.bigint();

@@ -7,7 +7,7 @@ const { createMeter, alternate } = require('./measure.cjs');
 
 const PATH = '/real-time/crowd-sentiment';
 
-module.exports = async ({ server, n = 200_000, reps = 5, log }) => {
+module.exports = async ({ server, n = 200_000, reps = 5, records, log }) => {
   const raw = await openRawSocket(server.url);
   const rawMeter = createMeter();
   raw.on('data', () => rawMeter.hit()); // truly raw: no check at all
@@ -17,7 +17,7 @@ module.exports = async ({ server, n = 200_000, reps = 5, log }) => {
   const byHandMeter = createMeter();
   let handRecords = 0;
   byHand.on('data', (payload) => {
-    const event = decodeByHand(payload);
+    const event = decodeByHand(payload, PATH);
     if (event === undefined) return;
     handRecords += event.results.length;
     byHandMeter.hit();
@@ -43,7 +43,7 @@ module.exports = async ({ server, n = 200_000, reps = 5, log }) => {
       { name: 'ours', socketId: ours.socket.id, meter: ourMeter },
       { name: 'byHand', socketId: byHand.id, meter: byHandMeter },
     ],
-    { n, reps, path: PATH, log },
+    { n, reps, path: PATH, records, log },
   );
 
   subscription.unsubscribe();
@@ -54,6 +54,7 @@ module.exports = async ({ server, n = 200_000, reps = 5, log }) => {
   return {
     n,
     reps,
+    records,
     raw: results.raw,
     ours: results.ours,
     byHand: results.byHand,

@@ -18,5 +18,6 @@ export const inertClient = (): MarketProphitClient => {
     token$: NEVER,
     connection$: NEVER,
     unroutable$: NEVER,
+    close: () => undefined,
   };
 };

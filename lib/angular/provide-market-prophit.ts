@@ -2,6 +2,7 @@ import {
   DestroyRef,
   InjectionToken,
   NgZone,
+  computed,
   PLATFORM_ID,
   inject,
   makeEnvironmentProviders,
@@ -9,7 +10,7 @@ import {
   type EnvironmentProviders,
   type Signal,
 } from '@angular/core';
-import type { ClientStatus } from '../lifecycle/client-state';
+import type { ClientStatus, ConnectionProblem } from '../lifecycle/client-state';
 import { createClient, type MarketProphitClient } from '../client/create-client';
 import type { ClientOptions } from '../client/options';
 import { proxyToken } from '../token/proxy-token';
@@ -29,48 +30,82 @@ export interface MarketProphitOptions extends Omit<ClientOptions, 'apiKey' | 'to
   readonly token?: ClientOptions['token'];
 }
 
+/** What `injectLatest` tells the providers of its stream (one per `injectLatest` call). */
+export interface StreamReport {
+  /** The stream ended with `error`: the status shows it until the stream is subscribed again. */
+  readonly failed: (error: unknown) => void;
+  /** The stream is gone (its injector destroyed): its error leaves the status. */
+  readonly gone: () => void;
+}
+
 /** What the providers hold: the app's one client and its status as a signal. */
 export interface MarketProphitContext {
   readonly client: MarketProphitClient;
+  /** The client's status; while it has no problem of its own, the latest error a stream ended with. */
   readonly status: Signal<ClientStatus>;
-  /** Reports a stream's error into `status` (a permanent failure ends every stream with it). */
-  readonly report: (error: unknown) => void;
+  /**
+   * A stream of `key` (its path and params) subscribes: an error a stream of the same key ended with
+   * leaves the status (it is subscribed again); the answer reports this stream's own end.
+   */
+  readonly follow: (key: string) => StreamReport;
 }
 
 export const MARKET_PROPHIT = new InjectionToken<MarketProphitContext>('marketprophit-rx');
+
+/** One stream that ended with an error, shown in the status while it stays ended. */
+interface EndedStream {
+  readonly key: string;
+  readonly owner: object;
+  readonly problem: ConnectionProblem;
+}
 
 const createContext = (options: MarketProphitOptions): MarketProphitContext => {
   if (inject(PLATFORM_ID) === 'server') {
     // SSR: no token request, no socket; templates render the initial state, the browser goes live.
     const status = signal<ClientStatus>({ state: 'idle' });
-    return { client: inertClient(), status: status.asReadonly(), report: () => undefined };
+    const silent: StreamReport = { failed: () => undefined, gone: () => undefined };
+    return { client: inertClient(), status: status.asReadonly(), follow: () => silent };
   }
   const { tokenRoute = '/jwt', token = proxyToken(tokenRoute), ...rest } = options;
   const client = zonedClient(createClient({ ...rest, token }), inject(NgZone));
-  const status = signal<ClientStatus>({ state: 'idle' });
-  let failure: Error | undefined;
-  const watching = client.status$.subscribe((next) => {
-    if (next.state !== 'failed') failure = undefined;
-    // Until the client reports the reason itself, a failure carries the error the streams ended with.
-    const problem =
-      next.problem ??
-      (next.state === 'failed' && failure !== undefined
-        ? { kind: 'token' as const, message: failure.message, error: failure, attempt: 1, at: Date.now() }
-        : undefined);
-    status.set(problem === undefined ? { state: next.state } : { state: next.state, problem });
+  const clientStatus = signal<ClientStatus>({ state: 'idle' });
+  const watching = client.status$.subscribe((next) => clientStatus.set(next));
+  // The environment injector's end (the app's, or a route's) ends the client: socket, timers, streams.
+  inject(DestroyRef).onDestroy(() => {
+    watching.unsubscribe();
+    client.close();
   });
-  inject(DestroyRef).onDestroy(() => watching.unsubscribe());
-  const report = (error: unknown) => {
-    failure = toError(error);
-    const current = status();
-    if (current.state === 'failed' && current.problem === undefined) {
-      status.set({
-        state: 'failed',
-        problem: { kind: 'token', message: failure.message, error: failure, attempt: 1, at: Date.now() },
-      });
-    }
+
+  const ended = signal<readonly EndedStream[]>([]);
+  const forget = (drop: (stream: EndedStream) => boolean) => {
+    if (ended().some(drop)) ended.update((streams) => streams.filter((stream) => !drop(stream)));
   };
-  return { client, status: status.asReadonly(), report };
+  const follow = (key: string): StreamReport => {
+    const owner = {};
+    forget((stream) => stream.key === key);
+    return {
+      failed: (reason) => {
+        const error = toError(reason);
+        const problem: ConnectionProblem = {
+          kind: 'subscription',
+          message: error.message,
+          error,
+          attempt: 1,
+          at: Date.now(),
+        };
+        ended.update((streams) => [...streams, { key, owner, problem }]);
+      },
+      gone: () => forget((stream) => stream.owner === owner),
+    };
+  };
+  const status = computed((): ClientStatus => {
+    const current = clientStatus();
+    const latest = ended().at(-1);
+    return current.problem !== undefined || latest === undefined
+      ? current
+      : { state: current.state, problem: latest.problem };
+  });
+  return { client, status, follow };
 };
 
 /**

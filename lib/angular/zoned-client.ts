@@ -40,5 +40,6 @@ export const zonedClient = (client: MarketProphitClient, zone: NgZone): MarketPr
     token$: zoned(client.token$),
     connection$: zoned(client.connection$),
     unroutable$: zoned(client.unroutable$),
+    close: () => client.close(),
   };
 };

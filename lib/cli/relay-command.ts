@@ -6,13 +6,14 @@ import { startServer } from '../server/start-server';
 import { describeReason } from '../util/describe-reason';
 import { jsonLine, relayLog, type RelayLogFormat } from './relay-log';
 import type { CliCommand, CliEnvironment } from './cli-environment';
+import { parseRelayAccess, type RelayAccess, relayAccessFlags, relayAccessHelp } from './relay-access-flags';
 import { fail, integerFlag, noExtra, ok, stringFlag, urlFlag, type Read, type ReadFlags } from './read-flags';
 import { API_KEY_VARIABLE } from './stream-command';
 import { usageError } from './usage-error';
 
 export const RELAY_SECRET_VARIABLE = 'RELAY_SECRET';
 
-export interface RelayCommand {
+export interface RelayCommand extends RelayAccess {
   readonly kind: 'relay';
   readonly port: number;
   readonly host: string;
@@ -38,9 +39,10 @@ const relayFlags = {
   public: 'boolean',
   log: 'string',
   metrics: 'boolean',
+  ...relayAccessFlags,
 } as const;
 
-/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public]`. */
+/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public] [--cors O] [--trust-proxy T] [--metrics] [--log F]`. */
 export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   const extra = noExtra(read.positionals, 'relay');
   if (!extra.ok) return extra;
@@ -54,6 +56,8 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   }
   const log = stringFlag(read.flags, 'log') ?? 'text';
   if (log !== 'text' && log !== 'json') return fail(`--log must be text or json, got '${log}'`);
+  const access = parseRelayAccess(read.flags);
+  if (!access.ok) return access;
   return ok({
     kind: 'relay',
     port: port.value ?? 8080,
@@ -63,7 +67,16 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
     public: read.flags.has('public'),
     log,
     metrics: read.flags.has('metrics'),
+    ...access.value,
   });
+};
+
+/** Who gets a relay token, for the banner. */
+const tokensFor = (command: RelayCommand): string => {
+  if (command.public) return 'anyone';
+  return command.trustProxy === undefined
+    ? 'loopback callers only; forwarded requests refused, see --trust-proxy'
+    : 'loopback callers only, read through the trusted proxies';
 };
 
 /** `relay`: runs a relay node until SIGINT/SIGTERM. Resolves to the exit code. */
@@ -96,7 +109,10 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
       ...(secret === undefined ? {} : { secret }),
       ...(command.redis === undefined ? {} : { redis: command.redis }),
       ...(command.public ? { authorize: () => true } : {}),
+      origins: command.origins,
+      ...(command.trustProxy === undefined ? {} : { trustProxy: command.trustProxy }),
       ...(command.metrics ? { metrics: true } : {}),
+      onWarning: (message) => cli.stderr.write(log.warning(message)),
       onProblem: (problem) => cli.stderr.write(log.problem(problem)),
       onStatus: (change) => cli.stderr.write(log.status(change)),
     });
@@ -113,7 +129,7 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
 Upstream: ${embedded === undefined ? command.url : `embedded local server ${embedded.url}`}${
         command.redis === undefined ? '' : `\nCluster: ${command.redis} (node ${relay.nodeId})`
       }
-Tokens: POST ${relay.url}/jwt (${command.public ? 'anyone' : 'loopback callers only'})
+Tokens: POST ${relay.url}/jwt (${tokensFor(command)})
 
 Point a client at it:
   createClient({ url: '${relay.url}', token: proxyToken('${relay.url}/jwt') })
@@ -132,13 +148,14 @@ Ctrl-C stops it.
 /** `relay`, for the command table. */
 export const relayCommand: CliCommand<RelayCommand> = {
   synopsis:
-    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public] [--metrics] [--log text|json]',
+    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public] [--cors ORIGINS] [--trust-proxy HOPS] [--metrics] [--log text|json]',
   help: `Serves the feed to many clients: one upstream subscription per topic, re-served over the
 Market Prophit protocol. Without --url it relays an embedded local server; with --url set
 ${API_KEY_VARIABLE}. --redis joins a cluster of relays (set ${RELAY_SECRET_VARIABLE}, the same on every node).
-  --public   give relay tokens to any caller (default: loopback callers only)
-  --metrics  serve Prometheus metrics at GET /metrics (npm install prom-client); /healthz and /readyz always
-  --log json one JSON object per line (time, level, event, fields) instead of readable lines`,
+  --public              give relay tokens to any caller (default: loopback callers only)
+${relayAccessHelp}
+  --metrics             serve Prometheus metrics at GET /metrics (npm install prom-client); /healthz and /readyz always
+  --log json            one JSON object per line (time, level, event, fields) instead of readable lines`,
   flags: relayFlags,
   parse: parseRelay,
   run: runRelay,

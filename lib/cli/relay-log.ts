@@ -8,6 +8,8 @@ export type RelayLogFormat = 'text' | 'json';
 export interface RelayLog {
   problem(problem: RelayProblem): string;
   status(change: RelayStatusChange): string;
+  /** A warning at start (e.g. an open host without authorize). */
+  warning(message: string): string;
   stopped(signal: string): string;
 }
 
@@ -34,7 +36,12 @@ export const jsonLine = (
 
 export const relayLog = (format: RelayLogFormat, clock: () => number = Date.now): RelayLog =>
   format === 'text'
-    ? { problem: problemLine, status: statusLine, stopped: (signal) => `${signal}: relay stopped\n` }
+    ? {
+        problem: problemLine,
+        status: statusLine,
+        warning: (message) => `Warning: ${message}\n`,
+        stopped: (signal) => `${signal}: relay stopped\n`,
+      }
     : {
         problem: ({ kind, topic, error, retryIn }) =>
           jsonLine(
@@ -55,5 +62,6 @@ export const relayLog = (format: RelayLogFormat, clock: () => number = Date.now)
             { component, up, ...(reason === undefined ? {} : { reason }) },
             clock,
           ),
+        warning: (message) => jsonLine('warn', 'warning', { message }, clock),
         stopped: (signal) => jsonLine('info', 'stopped', { signal }, clock),
       };

@@ -15,7 +15,7 @@ import { createClient } from '../client/create-client';
 import { DEFAULT_URL } from '../client/default-url';
 import type { ParamsOf } from '../endpoints/real-time-endpoints';
 import { realTimeSpecs, type RealTimePath } from '../endpoints/real-time-specs';
-import { Ticker } from '../endpoints/ticker';
+import { Ticker, likelyTicker } from '../endpoints/ticker';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
 import type { CliCommand, CliEnvironment } from './cli-environment';
@@ -85,8 +85,10 @@ export const parseStream = (read: ReadFlags): Read<StreamCommand> => {
       return fail(`${path.value} streams every ticker and takes no --ticker`);
     }
     if (!Ticker.is(ticker)) {
+      const likely = likelyTicker(ticker);
       return fail(
-        `Bad --ticker '${ticker}': an upper-case ticker of 1-20 letters, digits or "_" (e.g. AAPL, 6E_F)`,
+        `Bad --ticker '${ticker}': an upper-case ticker of 1-20 letters, digits or "_" (e.g. AAPL, 6E_F).` +
+          (likely === undefined ? '' : ` Did you mean '${likely}'?`),
       );
     }
   }

@@ -1,10 +1,4 @@
-import {
-  type Observable,
-  type SchedulerLike,
-  type Subscription,
-  Observable as RxObservable,
-  timer,
-} from 'rxjs';
+import { type Observable, type SchedulerLike, type Subscription, Observable as RxObservable } from 'rxjs';
 import { ConnectionError } from '../errors/connection-error';
 import type { LifecycleRuntime } from '../lifecycle/lifecycle-runtime';
 import type { LifecyclePolicy } from '../lifecycle/policy';
@@ -22,8 +16,13 @@ export interface ConnectionStreamOptions {
   readonly scheduler: SchedulerLike;
   readonly policy: LifecyclePolicy;
   readonly lifecycle: Pick<LifecycleRuntime, 'dispatch'>;
-  /** How long the socket stays open after the last subscriber leaves, in ms. */
+  /**
+   * How long the socket stays open after the last subscriber leaves, in ms. A failure meanwhile ends
+   * the connection instead of a retry: nobody is there to reconnect for.
+   */
   readonly linger: number;
+  /** Completes (at once for a late subscriber) once the client is closed: the socket closes now, linger or not. */
+  readonly closing: Observable<never>;
   /**
    * When a new token's socket has connected, emits once it may replace the previous one (its
    * subscriptions are acknowledged): the previous socket is closed only then.
@@ -37,6 +36,11 @@ const PROTOCOL_MISMATCH = /server in v2\.x|not compatible/i;
 const isTransportError = (error: unknown): boolean =>
   error instanceof Error && (error as { type?: unknown }).type === 'TransportError';
 
+/** While the connection lingers (nobody subscribed): ends the linger at once. */
+interface Linger {
+  end?: () => void;
+}
+
 /**
  * One socket for one token, emitting it each time it connects. It reports what happens to the
  * lifecycle and carries out what the lifecycle answers: connect again after a wait, or fail. Only the
@@ -46,6 +50,7 @@ const openSocket = (
   token: string,
   options: ConnectionStreamOptions,
   newest: { socket?: SocketLike },
+  linger: Linger,
 ): Observable<SocketLike> =>
   new RxObservable<SocketLike>((subscriber) => {
     const { url, socketFactory, scheduler, policy, lifecycle } = options;
@@ -71,12 +76,16 @@ const openSocket = (
     };
     const attempt = () => {
       if (socket.connected) return;
+      // A retry due while nobody is subscribed ends the connection instead.
+      if (linger.end) return linger.end();
       armDeadline();
       socket.connect();
     };
     const report = (event: LifecycleEvent) => {
       if (newest.socket !== socket) return;
       deadline?.unsubscribe();
+      // While nobody is subscribed, a failure ends the connection: no problem, no retry.
+      if (linger.end && event.type !== 'connected' && event.type !== 'socket-opening') return linger.end();
       const effect = lifecycle.dispatch(event);
       if (effect.type === 'fail') subscriber.error(effect.error);
       else if (effect.type === 'retry') {
@@ -105,7 +114,9 @@ const openSocket = (
         // socket.io-client 4: a handshake the server refused leaves the socket inactive.
         report({ type: 'handshake-refused', error: toError(error) });
       } else {
-        const message = `Could not connect to ${url}: ${describeReason(error)}`;
+        // socket.io-client's "websocket error" holds the system's reason (in Node): connect ECONNREFUSED …
+        const detail = (error as { description?: { message?: unknown } }).description?.message;
+        const message = `Could not connect to ${url}: ${describeReason(error)}${typeof detail === 'string' && detail ? ` (${detail})` : ''}`;
         report({
           type: 'connect-failed',
           error: new ConnectionError('connect_failed', message, { cause: error }),
@@ -152,12 +163,13 @@ const openSocket = (
  * the new one has its subscriptions. Shared: the last subscriber to leave closes it after `linger` ms.
  */
 export const createConnectionStream = (options: ConnectionStreamOptions): Observable<SocketLike> => {
-  const { lifecycle } = options;
+  const { lifecycle, scheduler } = options;
+  const linger: Linger = {};
   return new RxObservable<SocketLike>((subscriber) => {
     lifecycle.dispatch({ type: 'started' });
     const newest: { socket?: SocketLike } = {};
     const sockets = options.token$
-      .pipe(switchMapWithHandover((token) => openSocket(token, options, newest), options.handover))
+      .pipe(switchMapWithHandover((token) => openSocket(token, options, newest, linger), options.handover))
       .subscribe({
         next: (socket) => subscriber.next(socket),
         error: (error: unknown) => {
@@ -169,5 +181,19 @@ export const createConnectionStream = (options: ConnectionStreamOptions): Observ
       sockets.unsubscribe();
       lifecycle.dispatch({ type: 'stopped' });
     };
-  }).pipe(shareLatest(() => timer(options.linger, options.scheduler)));
+  }).pipe(
+    // The linger ends after `linger` ms, when the client closes, or at a failure (Linger.end).
+    shareLatest(
+      () =>
+        new RxObservable<void>((reset) => {
+          const end = () => reset.next();
+          linger.end = end;
+          reset.add(scheduler.schedule(end, options.linger));
+          reset.add(options.closing.subscribe({ complete: end }));
+          return () => {
+            if (linger.end === end) linger.end = undefined;
+          };
+        }),
+    ),
+  );
 };

@@ -71,10 +71,22 @@ const parseCanonicalIso = (s: string): number | undefined => {
  * Strings longer than `MAX_FIELD_LENGTH` are refused unread; the pattern above is linear (no nested or
  * adjacent quantifiers over the same characters) in any case.
  */
+/**
+ * The last canonical string read and its epoch ms: the records of an event (and its envelope) mostly
+ * share one timestamp, which is then read once. A string compare of at most 24 characters.
+ */
+let lastText = '';
+let lastMs = 0;
+
 const parseIso = (s: string): Date | undefined => {
   if (s.length > MAX_FIELD_LENGTH) return undefined;
+  if (s === lastText) return new Date(lastMs);
   const canonical = parseCanonicalIso(s);
-  if (canonical !== undefined) return new Date(canonical);
+  if (canonical !== undefined) {
+    lastText = s;
+    lastMs = canonical;
+    return new Date(canonical);
+  }
   const match = ISO_8601.exec(s);
   if (match === null) return undefined;
   const year = Number(match[1]);

@@ -11,6 +11,15 @@ const TICKER = /^[A-Z0-9_]{1,20}$/;
 export const isTicker = (value: unknown): value is string => typeof value === 'string' && TICKER.test(value);
 
 /**
+ * The ticker a refused `value` was most likely meant to be, for messages: `' aapl'` → `'AAPL'`
+ * (trimmed and upper-cased, if that passes the rule above); undefined when there is none.
+ */
+export const likelyTicker = (value: string): string | undefined => {
+  const upper = value.trim().toUpperCase();
+  return upper !== value && isTicker(upper) ? upper : undefined;
+};
+
+/**
  * Upstream's own message for a bad ticker (its 400); the local server and the relay answer it for
  * every ticker the rule above refuses, lower case included.
  */

@@ -28,6 +28,8 @@ export interface LifecycleRuntime {
    * in ms (0 the first time, then the backoff). The token stream does the waiting.
    */
   readonly tokenRefused$: Observable<number>;
+  /** Completes every stream above (`client.close()`): the state they showed last stays the last. */
+  close(): void;
 }
 
 const statusOf = ({ state, problem }: Lifecycle): ClientStatus =>
@@ -64,5 +66,9 @@ export const createLifecycleRuntime = (
     ),
     problems$: problems.asObservable(),
     tokenRefused$: refusals.asObservable(),
+    close: () => {
+      lifecycle.complete();
+      problems.complete();
+    },
   };
 };

@@ -1,9 +1,18 @@
-import type { IncomingMessage } from 'node:http';
 import type { ClientOptions } from '../client/options';
+import type { CorsOrigins } from '../server/cors';
 import type { FrontLimits } from '../server/limits';
+import type { Authorize, RelayClaims } from './access-control';
+import type { Entitle } from './entitlements';
+import type { TrustProxy } from './trust-proxy';
 
-/** Options of {@link startRelay}. */
-export interface RelayOptions extends FrontLimits {
+/** What `authorize` returns when it is not typed further: claims are a JSON object. */
+export type DefaultClaims = Readonly<Record<string, unknown>>;
+
+/**
+ * Options of {@link startRelay}. `Claims` is what `authorize` puts in a relay token and `entitle`
+ * reads back (inferred from `authorize`).
+ */
+export interface RelayOptions<Claims extends RelayClaims = DefaultClaims> extends FrontLimits {
   /**
    * The upstream to relay, as `createClient` takes it: `{ url, apiKey }` (tokens, refresh and rotation
    * as the client does them), or `{ url, token }`.
@@ -23,10 +32,47 @@ export interface RelayOptions extends FrontLimits {
    */
   readonly secret?: string;
   /**
-   * Who may `POST /jwt` for a relay token: your sign-in check (a cookie, a header…).
-   * @default only requests from a loopback address (127.0.0.1, ::1)
+   * Who may `POST /jwt` for a relay token: your sign-in check (a cookie, a header…). `false` refuses
+   * (401), `true` grants a token, claims (a plain object of JSON data, at most 4 KiB as JSON, e.g.
+   * `{ sub, plan, tickers }`) grant one that carries them to `entitle`. A throw is a 500. The context's
+   * `address` is the caller's, read through `trustProxy`.
+   * @default only loopback callers (127.0.0.0/8, ::1); a request that carries a forwarding header
+   * (`Forwarded`, `X-Forwarded-*`, `X-Real-IP`) is refused (401) unless `trustProxy` says which hops
+   * are proxies, since behind a proxy on the same host every request comes from loopback
    */
-  readonly authorize?: (request: IncomingMessage) => boolean | Promise<boolean>;
+  readonly authorize?: Authorize<Claims>;
+  /**
+   * Which proxy hops in front of the relay to trust, to read the caller's address from their
+   * forwarding header (as Express's `trust proxy`): a number of hops (`1`: one reverse proxy), a list
+   * of addresses, CIDR blocks and `'loopback'`, or `{ hops, header }` for `Forwarded` or `X-Real-IP`.
+   * @default none: no forwarding header is read, and the default `authorize` refuses forwarded requests
+   */
+  readonly trustProxy?: TrustProxy;
+  /**
+   * Web origins whose pages may read `POST /jwt` and socket.io's polling answers (CORS), exactly as
+   * browsers send them (`https://app.example.com`); `'*'` for any.
+   * @default [] (same-origin pages only)
+   */
+  readonly origins?: CorsOrigins;
+  /**
+   * Decides each downstream `subscribe` from the claims of the socket's token (`undefined` when
+   * `authorize` answered `true`) and the topic `{ path, params }`: `true` allows, `false` or
+   * `{ refuse: message }` refuses with an ack error, and nothing goes upstream. Sync or async; a throw,
+   * a rejection or no answer within `entitleTimeout` refuses with `'Entitlement check failed'` and is
+   * reported to `onProblem` (kind `entitle`).
+   * @default everything the upstream key allows
+   */
+  readonly entitle?: Entitle<Claims>;
+  /**
+   * How long `entitle` may take per `subscribe`, in ms.
+   * @default 2000
+   */
+  readonly entitleTimeout?: number;
+  /**
+   * Told once at start when the relay listens beyond loopback with the default `authorize`.
+   * @default process.emitWarning
+   */
+  readonly onWarning?: (message: string) => void;
   /**
    * How long a relay token is valid, in ms.
    * @default 3_600_000 (one hour)
@@ -74,11 +120,11 @@ export interface RelayStatusChange {
 /**
  * Something that went wrong: `upstream` for one topic, `connection` for the relay's upstream
  * connection (every problem its client reports: token, handshake, connect, disconnect; `topic` is
- * `''`), `lease` in the cluster, `slow-consumer` for a downstream socket disconnected because it did
- * not read (`topic` is `''`).
+ * `''`), `lease` in the cluster, `entitle` in the `entitle` hook, `slow-consumer` for a downstream
+ * socket disconnected because it did not read (`topic` is `''`).
  */
 export interface RelayProblem {
-  readonly kind: 'upstream' | 'connection' | 'lease' | 'slow-consumer';
+  readonly kind: 'upstream' | 'connection' | 'lease' | 'entitle' | 'slow-consumer';
   readonly topic: string;
   readonly error: unknown;
   /** When the relay (or its client) tries again, in ms; absent when it does not say. */

@@ -1,10 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
 import { asyncScheduler } from 'rxjs';
 import { createClient } from '../client/create-client';
 import { UPSTREAM_STATUS_EVENT } from '../connection/upstream-status-event';
 import { resolvePolicy } from '../lifecycle/policy';
 import { createAckPolicy } from '../server/ack-policy';
+import { corsOrigins } from '../server/cors';
 import { type Front, startFront } from '../server/front';
 import { resolveLimits } from '../server/limits';
 import { createServerLog } from '../server/server-log';
@@ -12,13 +12,15 @@ import type { IoServer } from '../server/socket-types';
 import type { Publish, Source } from '../server/source';
 import type { Topic } from '../server/subscription-request';
 import { createTokenAuthority } from '../server/token-authority';
-import type { TokenIssuer } from '../server/token-route';
+import { createRelayIssuer, endAtExpiry, openHostWarning, type RelayClaims } from './access-control';
 import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
-import type { RelayOptions, RelayProblem, RelayStatusChange } from './options';
-import { connectRedis } from './redis-connection';
-import { checkSecret } from './relay-secret';
+import { createEntitlementCheck, DEFAULT_ENTITLE_TIMEOUT } from './entitlements';
 import { mountHealthRoutes, readiness } from './health-routes';
 import { countedPublish, countTokenRequests, createRelayMetrics, NO_COUNTERS } from './metrics';
+import type { DefaultClaims, RelayOptions, RelayProblem, RelayStatusChange } from './options';
+import { connectRedis } from './redis-connection';
+import { checkSecret } from './relay-secret';
+import { createCallerAddress } from './trust-proxy';
 import { watchUpstream } from './upstream-health';
 import { positiveNumber } from '../util/positive-number';
 import { createUpstreamSource, type UpstreamSource } from './upstream-source';
@@ -53,11 +55,6 @@ export interface Relay {
 const RELAY_SUBJECT = 'relay';
 const ONE_HOUR = 60 * 60 * 1000;
 
-const isLoopback = (request: IncomingMessage): boolean => {
-  const address = request.socket.remoteAddress ?? '';
-  return address === '::1' || address.startsWith('127.') || address.startsWith('::ffff:127.');
-};
-
 /** Publishes a topic's publication once, even when two nodes briefly both serve it (failover). */
 const onceByTimestamp = (publish: Publish, has: (topicKey: string) => boolean): Publish => {
   const last = new Map<string, string>();
@@ -82,13 +79,18 @@ const onceByTimestamp = (publish: Publish, has: (topicKey: string) => boolean): 
  * @example
  * const relay = await startRelay({ upstream: { apiKey: process.env.MARKETPROPHIT_API_KEY }, port: 8080 });
  */
-export const startRelay = async (options: RelayOptions): Promise<Relay> => {
+export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
+  options: RelayOptions<Claims>,
+): Promise<Relay> => {
   const {
     upstream: upstreamOptions,
     port = 0,
     host = '127.0.0.1',
     secret = randomBytes(32).toString('base64url'),
-    authorize = isLoopback,
+    authorize,
+    entitle,
+    entitleTimeout = DEFAULT_ENTITLE_TIMEOUT,
+    onWarning = (message: string) => process.emitWarning(message, 'MarketProphitRelayWarning'),
     tokenTtl = ONE_HOUR,
     leaseTtl = 3000,
     linger = 1000,
@@ -98,6 +100,9 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
   checkSecret('startRelay', secret);
   positiveNumber('startRelay: tokenTtl', tokenTtl);
   positiveNumber('startRelay: leaseTtl', leaseTtl);
+  positiveNumber('startRelay: entitleTimeout', entitleTimeout);
+  const origins = corsOrigins('startRelay', options.origins ?? []);
+  const callerAddress = createCallerAddress(options.trustProxy);
   if (!(linger >= 0)) throw new RangeError(`startRelay: linger must be >= 0, got ${linger}`);
   const limits = resolveLimits(options);
   const nodeId = randomUUID();
@@ -122,17 +127,19 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
     clock: Date.now,
     apiKeys: new Map([[RELAY_SUBJECT, undefined]]),
   });
-  const issue: TokenIssuer = async (request) => {
-    if (!(await authorize(request))) {
-      return {
-        ok: false,
-        status: 401,
-        type: 'invalid_request_error',
-        message: 'Not authorized for a relay token',
-      };
-    }
-    return { ok: true, keyId: RELAY_SUBJECT, token: authority.issue(RELAY_SUBJECT) };
-  };
+  const issue = createRelayIssuer({
+    authorize,
+    callerAddress,
+    sign: (claims) => ({ keyId: RELAY_SUBJECT, token: authority.issue(RELAY_SUBJECT, claims) }),
+  });
+  const check =
+    entitle === undefined
+      ? undefined
+      : createEntitlementCheck({
+          entitle,
+          timeout: entitleTimeout,
+          onFailure: (topic, error) => problem('entitle', topic.key, error),
+        });
 
   const redis =
     options.redis === undefined
@@ -240,6 +247,8 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
         if (action.type === 'disconnected')
           problem('slow-consumer', '', new Error(`${action.reason}: socket ${action.socketId} disconnected`));
       },
+      origins,
+      ...(check === undefined ? {} : { admit: (socket, topic) => check(socket.data.claims.claims, topic) }),
       ...(redis === undefined ? {} : { adapter: redis.adapter }),
       source,
     });
@@ -250,12 +259,19 @@ export const startRelay = async (options: RelayOptions): Promise<Relay> => {
   }
   const served = front;
   served.io.on('connection', (socket) => {
+    endAtExpiry(socket);
     if (!watched.current.ok) socket.emit(UPSTREAM_STATUS_EVENT, watched.current);
   });
   mountHealthRoutes(served.http, {
     readiness: () => readiness(watched.current, redis),
     ...(metrics === undefined ? {} : { metrics }),
   });
+  const warning = openHostWarning(host, authorize);
+  try {
+    if (warning !== undefined) onWarning(warning);
+  } catch {
+    // A throwing log hook must not stop the relay.
+  }
 
   let closing: Promise<void> | undefined;
   return {

@@ -2,11 +2,12 @@ import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type ServerOptions as IoOptions } from 'socket.io';
 import type { AckPolicy } from './ack-policy';
+import { type CorsOrigins, ioCors } from './cors';
 import { createHandshakeGuard } from './handshake';
 import { createHttpHandler, type HistoricalRoute } from './http-handler';
 import type { ResolvedLimits } from './limits';
 import type { ServerLog } from './server-log';
-import { attachSocketHandlers } from './socket-handlers';
+import { type Admit, attachSocketHandlers } from './socket-handlers';
 import type { IoServer, ServerSocket } from './socket-types';
 import type { Publish, Source } from './source';
 import { createSlowConsumerGuard, type SlowConsumerAction } from './slow-consumer';
@@ -26,6 +27,10 @@ export interface FrontOptions {
   readonly limits: ResolvedLimits;
   /** Log a `sent` entry per socket and publication (the local server's inspection API). */
   readonly logSent: boolean;
+  /** Which web origins may read `/jwt` and socket.io's polling answers (CORS). */
+  readonly origins: CorsOrigins;
+  /** Decides each valid `subscribe` (the relay's entitlements); absent: all are admitted. */
+  readonly admit?: Admit;
   /** socket.io's adapter (the relay's cluster uses the Redis adapter); default in memory. */
   readonly adapter?: IoOptions['adapter'];
   /** Hears what the slow-consumer guard does (for counters and logs). */
@@ -64,12 +69,13 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
       log,
       countRequest: () => (tokenRequests += 1),
       maxBodyBytes: limits.maxBodyBytes,
+      origins: options.origins,
       ...(options.historical === undefined ? {} : { historical: options.historical }),
     }),
   );
   const io: IoServer = new Server(http, {
     allowEIO3: true,
-    cors: { origin: '*' },
+    cors: ioCors(options.origins),
     maxHttpBufferSize: limits.maxPayloadBytes,
     ...(options.adapter === undefined ? {} : { adapter: options.adapter }),
   });
@@ -122,7 +128,16 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
   // Built once listening, so a server that never started leaves no source (and no timer) behind.
   const source = options.source(publish, io);
   io.on('connection', (socket) =>
-    attachSocketHandlers(socket, { authority, registry, acks, log, limits, source, tokenTopics }),
+    attachSocketHandlers(socket, {
+      authority,
+      registry,
+      acks,
+      log,
+      limits,
+      source,
+      tokenTopics,
+      ...(options.admit === undefined ? {} : { admit: options.admit }),
+    }),
   );
   const { port } = http.address() as AddressInfo;
   const host = options.host.includes(':') ? `[${options.host}]` : options.host;

@@ -18,6 +18,6 @@ export const createHandshakeGuard =
       return;
     }
     // Checked above: a valid token is a string.
-    socket.data = { keyId: check.claims.sub, token: String(token) };
+    socket.data = { keyId: check.claims.sub, token: String(token), claims: check.claims };
     next();
   };

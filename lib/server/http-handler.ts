@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import { describeReason } from '../util/describe-reason';
+import { type CorsOrigins, corsHeaders } from './cors';
 import { sendError } from '../util/http-reply';
 import { handleTokenRequest, type TokenRouteDeps } from './token-route';
 
@@ -11,14 +12,9 @@ export interface HttpHandlerDeps extends TokenRouteDeps {
   readonly historical?: HistoricalRoute;
   /** Largest request body, in bytes (`FrontLimits.maxBodyBytes`). */
   readonly maxBodyBytes: number;
+  /** Which web origins may read the answers (CORS). */
+  readonly origins: CorsOrigins;
 }
-
-const CORS_HEADERS = {
-  'Access-Control-Allow-Origin': '*',
-  'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type',
-  'Access-Control-Max-Age': '600',
-} as const;
 
 const methodNotAllowed = (response: ServerResponse, allow: string): void => {
   response.setHeader('Allow', allow);
@@ -57,7 +53,9 @@ const drainBody = (request: IncomingMessage, response: ServerResponse, maxBytes:
 };
 
 const route = (deps: HttpHandlerDeps, request: IncomingMessage, response: ServerResponse): void => {
-  for (const [name, value] of Object.entries(CORS_HEADERS)) response.setHeader(name, value);
+  const origin = request.headers.origin;
+  for (const [name, value] of Object.entries(corsHeaders(deps.origins, origin)))
+    response.setHeader(name, value);
   const method = request.method ?? 'GET';
   const url = parseTarget(request.url);
   if (url === undefined) {

@@ -13,6 +13,8 @@ export interface JwtClaims {
   readonly exp: number;
   /** The streaming paths the key may use, when it is restricted (upstream's claim name). */
   readonly streaming_endpoint_paths?: readonly string[];
+  /** The relay's: what its `authorize` answered for this token's holder (JSON), for `entitle`. */
+  readonly claims?: unknown;
 }
 
 export type JwtVerification =

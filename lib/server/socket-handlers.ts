@@ -12,7 +12,7 @@ import {
 import type { ServerLog } from './server-log';
 import type { ServerSocket } from './socket-types';
 import type { SubscriptionRegistry, TopicEntry } from './subscription-registry';
-import { parseRequest, parseSubscription } from './subscription-request';
+import { parseRequest, parseSubscription, type Topic, type ValidSubscription } from './subscription-request';
 import type { TokenAuthority } from './token-authority';
 import type { TokenTopics } from './token-topics';
 
@@ -25,7 +25,15 @@ export interface SocketHandlerDeps {
   readonly source: Source;
   /** Topics per token, shared by every socket of the server. */
   readonly tokenTopics: TokenTopics;
+  /**
+   * Decides each valid `subscribe` before it joins its topic (the relay's `entitle`): `null` admits it,
+   * a string refuses it with that ack error. Absent: every valid one is admitted.
+   */
+  readonly admit?: Admit;
 }
+
+/** See {@link SocketHandlerDeps.admit}; sync when it can be, so the common case costs no tick. */
+export type Admit = (socket: ServerSocket, topic: Topic) => string | null | Promise<string | null>;
 
 /** `emit('subscribe', callback)` without options puts the callback first; put it back where it belongs. */
 const splitArgs = (options: unknown, callback: unknown): [unknown, unknown] =>
@@ -52,6 +60,8 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
   const { authority, registry, acks, log, limits, source, tokenTopics } = deps;
   const { keyId, token } = socket.data;
   const meter = createCallMeter(limits.maxCallsPerSecond);
+  /** Subscribes waiting for `admit`, by key: an `unsubscribe` meanwhile means they join nothing. */
+  const admitting = new Map<string, object>();
   log.add({ type: 'connect', socketId: socket.id, keyId, token });
 
   const reply = (
@@ -81,14 +91,10 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
     return undefined;
   };
 
-  socket.on('subscribe', (...args: unknown[]) => {
-    const [options, callback] = splitArgs(args[0], args[1]);
-    if (!meter.take())
-      return reply('subscribe', options, callback, callRateMessage(limits.maxCallsPerSecond));
-    const parsed = parseSubscription(options, authority.pathsOf(keyId));
-    if (!parsed.ok) return reply('subscribe', options, callback, parsed.error);
+  /** A valid, admitted `subscribe`: joins its topic (starting it on the source if new) within the limit. */
+  const join = (options: unknown, callback: unknown, subscription: ValidSubscription): void => {
     if (!socket.connected) return reply('subscribe', options, callback, null);
-    const { key } = parsed.value;
+    const { key } = subscription;
     if (!registry.has(socket.id, key) && registry.countOf(socket.id) >= limits.maxSubscriptionsPerSocket) {
       return reply(
         'subscribe',
@@ -97,9 +103,9 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
         subscriptionLimitMessage(limits.maxSubscriptionsPerSocket),
       );
     }
-    const capped = topicCap(parsed.value.topic.key);
+    const capped = topicCap(subscription.topic.key);
     if (capped !== undefined) return reply('subscribe', options, callback, capped);
-    const { entry, created } = registry.add(socket, parsed.value);
+    const { entry, created } = registry.add(socket, subscription);
     tokenTopics.add(socket.id, token, key, entry.topic.key);
     void socket.join(key);
     if (created) startTopic(source, entry);
@@ -112,6 +118,37 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
       if (error !== null) refuse(entry);
       reply('subscribe', options, callback, error);
     });
+  };
+
+  socket.on('subscribe', (...args: unknown[]) => {
+    const [options, callback] = splitArgs(args[0], args[1]);
+    if (!meter.take())
+      return reply('subscribe', options, callback, callRateMessage(limits.maxCallsPerSecond));
+    const parsed = parseSubscription(options, authority.pathsOf(keyId));
+    if (!parsed.ok) return reply('subscribe', options, callback, parsed.error);
+    const verdict = deps.admit?.(socket, parsed.value.topic) ?? null;
+    if (!(verdict instanceof Promise)) {
+      if (verdict !== null) return reply('subscribe', options, callback, verdict);
+      return join(options, callback, parsed.value);
+    }
+    const { key } = parsed.value;
+    if (admitting.size >= limits.maxSubscriptionsPerSocket) {
+      return reply(
+        'subscribe',
+        options,
+        callback,
+        subscriptionLimitMessage(limits.maxSubscriptionsPerSocket),
+      );
+    }
+    const mark = {};
+    admitting.set(key, mark);
+    void verdict.then((error) => {
+      const current = admitting.get(key) === mark;
+      if (current) admitting.delete(key);
+      // Unsubscribed (or subscribed again) while it was decided: this subscribe joins nothing.
+      if (error !== null || !current) return reply('subscribe', options, callback, error);
+      join(options, callback, parsed.value);
+    });
   });
 
   socket.on('unsubscribe', (...args: unknown[]) => {
@@ -120,6 +157,7 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
       return reply('unsubscribe', options, callback, callRateMessage(limits.maxCallsPerSecond));
     const parsed = parseRequest('unsubscribe', options);
     if (parsed.ok) {
+      admitting.delete(parsed.value.key);
       const emptied = registry.remove(socket.id, parsed.value.key);
       if (!registry.has(socket.id, parsed.value.key)) {
         void socket.leave(parsed.value.key);
@@ -131,6 +169,7 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
   });
 
   socket.on('disconnect', (reason) => {
+    admitting.clear();
     for (const topic of registry.removeSocket(socket.id)) source.stop(topic);
     tokenTopics.removeSocket(socket.id);
     log.add({ type: 'disconnect', socketId: socket.id, reason });

@@ -43,6 +43,8 @@ export const startServer = async (options?: ServerOptions): Promise<LocalServer>
     log,
     limits: resolved.limits,
     logSent: true,
+    // A development server: any page may use it (the relay's default is same-origin only).
+    origins: '*',
     source: (publish) =>
       (synthetic = createSyntheticSource({
         generator,

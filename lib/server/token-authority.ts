@@ -13,7 +13,8 @@ export type TokenCheck =
 export interface TokenAuthority {
   /** The key id of a configured API key, or undefined when the key is unknown. */
   keyIdOf(apiKey: string): string | undefined;
-  issue(apiKey: string): string;
+  /** A token for `apiKey`; `claims` (JSON) travel in it as its `claims` claim. */
+  issue(apiKey: string, claims?: Readonly<Record<string, unknown>>): string;
   check(token: unknown): TokenCheck;
   /** The canonical paths a key id may use, or undefined for every path. */
   pathsOf(keyId: string): readonly string[] | undefined;
@@ -41,7 +42,7 @@ export const createTokenAuthority = (
 
   return {
     keyIdOf: (apiKey) => (options.apiKeys.has(apiKey) ? keyIdFor(apiKey) : undefined),
-    issue(apiKey) {
+    issue(apiKey, extra) {
       const sub = keyIdFor(apiKey);
       const paths = byKeyId.get(sub)?.paths;
       const iat = Math.floor(clock() / 1000);
@@ -51,6 +52,7 @@ export const createTokenAuthority = (
         iat,
         exp: iat + Math.max(1, Math.round(tokenTtl / 1000)),
         ...(paths === undefined ? {} : { streaming_endpoint_paths: paths }),
+        ...(extra === undefined ? {} : { claims: extra }),
       };
       known.add(claims.jti);
       return signJwt(claims, secret);

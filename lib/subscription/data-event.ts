@@ -23,14 +23,15 @@ const EchoedParams = new t.Type<
   t.identity,
 );
 
-const isTimestamp = (u: unknown): u is string | number =>
+/** Whether `u` passes as the envelope's `timestamp` (see `EnvelopeTimestamp`). */
+export const isEnvelopeTimestamp = (u: unknown): u is string | number =>
   typeof u === 'number' || (typeof u === 'string' && u.length <= MAX_FIELD_LENGTH);
 
 /** The envelope's `timestamp`: a number, or a string of at most `MAX_FIELD_LENGTH` characters. */
 const EnvelopeTimestamp = new t.Type<string | number, string | number, unknown>(
   'Timestamp',
-  isTimestamp,
-  (u, c) => (isTimestamp(u) ? t.success(u) : t.failure(u, c)),
+  isEnvelopeTimestamp,
+  (u, c) => (isEnvelopeTimestamp(u) ? t.success(u) : t.failure(u, c)),
   t.identity,
 );
 

@@ -17,14 +17,20 @@ import { SubscribeError } from '../errors/subscribe-error';
 import { formatValidationErrors } from '../endpoints/report';
 import { describeReason } from '../util/describe-reason';
 import type { SocketLike } from '../connection/socket-like';
+import { isObject } from '../util/is-object';
+import { isPlainObject } from '../util/is-plain-object';
 import { subscriptionKey } from './canonical-key';
-import { DataEnvelope, type DataEvent, type SubscriptionOptions } from './data-event';
+import { createRouteIndex, routeKey } from './route-index';
+import { jsonDataProblem } from '../util/json-data';
+import { DataEnvelope, isEnvelopeTimestamp, type DataEvent, type SubscriptionOptions } from './data-event';
 
 /** A subscription somebody wants, whether or not the server has it yet. */
 interface Wanted {
   readonly key: string;
   readonly options: SubscriptionOptions;
   readonly results: t.Decoder<unknown, unknown>;
+  /** The io-ts context `results` is validated in, made once: `results` of a `data` envelope. */
+  readonly context: t.Context;
   /**
    * Every local subscriber of this (path, params). Replaced on change, never mutated, so a delivery
    * loop is unaffected by subscribers that come or go inside it.
@@ -101,17 +107,27 @@ export const createSubscriptionHub = ({
   onReady,
 }: SubscriptionHubOptions) => {
   const wanted = new Map<string, Wanted>();
+  /** Most of the same subscriptions, by path and value: what routes the `data` events (route-index.ts). */
+  const routes = createRouteIndex<Wanted>();
   /** Sessions running: more than one only while a new token's socket takes over from the old one. */
   let sessions = 0;
   /** Until when (scheduler time) a rotation that just ended may still bring a late second copy. */
   let rotationGraceUntil = -Infinity;
-  const rotating = () => sessions > 1 || scheduler.now() < rotationGraceUntil;
+  /** Whether a rotation is on or just ended; the clock is only read in the grace after one. */
+  const rotating = (): boolean => {
+    if (sessions > 1) return true;
+    if (rotationGraceUntil === -Infinity) return false;
+    if (scheduler.now() < rotationGraceUntil) return true;
+    rotationGraceUntil = -Infinity;
+    return false;
+  };
   const changes = new Subject<Change>();
 
   /** Stops wanting `entry` (the sessions send `unsubscribe`); false if it was not wanted any more. */
   const remove = (entry: Wanted): boolean => {
     if (wanted.get(entry.key) !== entry) return false;
     wanted.delete(entry.key);
+    routes.set(entry.options.path, entry.options.params, undefined);
     entry.sinks = [];
     changes.next({ removed: entry });
     entry.keepAlive?.unsubscribe();
@@ -125,28 +141,42 @@ export const createSubscriptionHub = ({
     if (remove(entry)) sinks.forEach((sink) => sink.error(error));
   };
 
+  const unroutable = (payload: unknown) => {
+    const report = DataEnvelope.decode(payload);
+    onUnroutable(
+      new DecodeError('invalid_payload', formatValidationErrors(isLeft(report) ? report.left : []), payload),
+    );
+  };
+
   const route = (payload: unknown) => {
-    if (!DataEnvelope.is(payload)) {
-      const report = DataEnvelope.decode(payload);
-      const lines = isLeft(report) ? formatValidationErrors(report.left) : [];
-      onUnroutable(new DecodeError('invalid_payload', lines, payload));
-      return;
-    }
+    // DataEnvelope's checks (`results` may be anything, but there). Params like `{}` and `{ ticker: 'AAPL' }`
+    // are JSON data within the limits as they are and route by value (routeKey); others are walked, then
+    // routed by their canonical JSON.
+    if (!isObject(payload)) return unroutable(payload);
     const { path, params, results, timestamp } = payload;
-    const target = wanted.get(subscriptionKey(path, params));
+    if (
+      typeof path !== 'string' ||
+      !isPlainObject(params) ||
+      !isEnvelopeTimestamp(timestamp) ||
+      !Object.hasOwn(payload, 'results')
+    ) {
+      return unroutable(payload);
+    }
+    const key = routeKey(params);
+    if (key === undefined && jsonDataProblem(params) !== undefined) return unroutable(payload);
+    const target =
+      key === undefined ? wanted.get(subscriptionKey(path, params)) : routes.get(path, params, key);
     if (target === undefined) return; // in flight when we unsubscribed
     const date = parseTimestamp(timestamp);
-    const decoded = target.results.validate(results, [
-      { key: '', type: DataEnvelope, actual: payload },
-      { key: 'results', type: target.results, actual: results },
-    ]);
-    if (isLeft(decoded) || date === undefined) {
-      const report = isLeft(decoded)
-        ? formatValidationErrors(decoded.left)
+    const validation = target.results.validate(results, target.context);
+    if (isLeft(validation) || date === undefined) {
+      const report = isLeft(validation)
+        ? formatValidationErrors(validation.left)
         : [`Invalid value ${JSON.stringify(timestamp)} supplied to timestamp: Timestamp`];
       fail(target, new DecodeError('invalid_payload', report, payload, path, params));
       return;
     }
+    const decoded = validation.right;
     // During a token rotation both sockets send the same events: deliver each once. An event with the
     // timestamp and the content of one of the latest delivered is a repeat, whichever socket it came
     // on; a different event with the same timestamp is not. The second socket's copy can arrive just
@@ -158,8 +188,8 @@ export const createSubscriptionHub = ({
     const at = date.getTime();
     const { recent } = target;
     const rotation = rotating();
-    if (rotation && deliveredAlready(recent, at, decoded.right)) return;
-    const delivered: Delivered = { at, results: decoded.right };
+    if (rotation && deliveredAlready(recent, at, decoded)) return;
+    const delivered: Delivered = { at, results: decoded };
     if (!rotation) {
       if (recent.length !== 1) recent.length = 1;
       recent[0] = delivered;
@@ -172,7 +202,7 @@ export const createSubscriptionHub = ({
     const event: DataEvent<never, unknown> = {
       path,
       params: target.options.params as never,
-      results: decoded.right,
+      results: decoded,
       timestamp: date,
     };
     for (const sink of target.sinks) sink.next(event);
@@ -284,6 +314,11 @@ export const createSubscriptionHub = ({
         key,
         options,
         results,
+        // Reports name the envelope's `results` (the values come with each error, not from here).
+        context: [
+          { key: '', type: DataEnvelope, actual: undefined },
+          { key: 'results', type: results as t.Decoder<unknown, unknown> as t.Mixed, actual: undefined },
+        ],
         sinks: [],
         keepAlive: undefined,
         recent: [],
@@ -306,6 +341,7 @@ export const createSubscriptionHub = ({
       entry.sinks = [...entry.sinks, sink];
       if (existing === undefined) {
         wanted.set(key, entry);
+        routes.set(options.path, options.params, entry);
         changes.next({ added: entry });
         const keepAlive = sessions$.subscribe({ error: (error: unknown) => fail(entry, error) });
         if (wanted.get(key) === entry) entry.keepAlive = keepAlive;

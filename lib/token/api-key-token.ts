@@ -1,6 +1,6 @@
 import { requestToken } from './request-token';
 import { basicAuthorization, trimTrailingSlashes, type FetchLike } from '../util/http';
-import type { TokenSource } from './token-source';
+import type { TokenRequestContext, TokenSource } from './token-source';
 
 /**
  * Server side only: `POST {url}/jwt` with HTTP Basic auth, the secret key as user and an empty password.
@@ -8,6 +8,16 @@ import type { TokenSource } from './token-source';
  */
 export const apiKeyToken = (url: string, apiKey: string, fetch: FetchLike): TokenSource => {
   const authorization = basicAuthorization(apiKey);
-  return ({ signal }) =>
-    requestToken(fetch, `${trimTrailingSlashes(url)}/jwt`, { headers: { authorization }, signal });
+  const route = `${trimTrailingSlashes(url)}/jwt`;
+  // A refused key is the caller's to fix: the 401's message says where it comes from.
+  return Object.assign(
+    ({ signal }: TokenRequestContext) =>
+      requestToken(
+        fetch,
+        route,
+        { headers: { authorization }, signal },
+        'check `apiKey` (MARKETPROPHIT_API_KEY?)',
+      ),
+    { url: route },
+  );
 };

@@ -1,7 +1,7 @@
 import { defaultFetch } from '../util/default-fetch';
 import { requestToken } from './request-token';
 import type { FetchLike } from '../util/http';
-import type { TokenSource } from './token-source';
+import type { TokenRequestContext, TokenSource } from './token-source';
 
 /**
  * Browsers: get tokens from your own route (e.g. `createJwtProxy` from `marketprophit-rx/node`), which
@@ -10,7 +10,13 @@ import type { TokenSource } from './token-source';
  *
  * @example createClient({ token: proxyToken('/jwt') })
  */
-export const proxyToken =
-  (routeUrl: string, init: RequestInit = {}, fetch: FetchLike = defaultFetch): TokenSource =>
-  ({ signal }) =>
-    requestToken(fetch, routeUrl, { credentials: 'same-origin', signal, ...init });
+export const proxyToken = (
+  routeUrl: string,
+  init: RequestInit = {},
+  fetch: FetchLike = defaultFetch,
+): TokenSource =>
+  Object.assign(
+    ({ signal }: TokenRequestContext) =>
+      requestToken(fetch, routeUrl, { credentials: 'same-origin', signal, ...init }),
+    { url: routeUrl },
+  );

@@ -18,8 +18,16 @@ const networkReason = (cause: unknown): string => {
   return reason ?? cause.message;
 };
 
-/** POSTs to a token route (upstream `/jwt` or the app's proxy) and returns `{ token }` checked by io-ts. */
-export const requestToken = async (fetch: FetchLike, url: string, init: RequestInit): Promise<string> => {
+/**
+ * POSTs to a token route (upstream `/jwt` or the app's proxy) and returns `{ token }` checked by io-ts.
+ * `unauthorized` ends a 401's message: what to check.
+ */
+export const requestToken = async (
+  fetch: FetchLike,
+  url: string,
+  init: RequestInit,
+  unauthorized?: string,
+): Promise<string> => {
   let response: Response;
   try {
     response = await fetch(url, { ...init, method: 'POST' });
@@ -28,7 +36,11 @@ export const requestToken = async (fetch: FetchLike, url: string, init: RequestI
       cause,
     });
   }
-  if (!response.ok) throw tokenErrorOf(response.status, await response.text().catch(() => ''));
+  if (!response.ok) {
+    const error = tokenErrorOf(response.status, await response.text().catch(() => ''));
+    if (unauthorized && response.status === 401) error.message += ` (${url}: ${unauthorized})`;
+    throw error;
+  }
   const body: unknown = await response.json().catch(() => undefined);
   const decoded = TokenResponse.decode(body);
   if (isLeft(decoded) || decoded.right.token === '') {

@@ -104,7 +104,12 @@ export const createTokenStream = ({
       pending.add(
         scheduler.schedule(
           () =>
-            fail(new TokenError('timeout', `No token within ${policy.tokenTimeout} ms (request aborted)`)),
+            fail(
+              new TokenError(
+                'timeout',
+                `No token from ${source.url ?? 'the token source'} within ${policy.tokenTimeout} ms (request aborted)`,
+              ),
+            ),
           policy.tokenTimeout,
         ),
       );

@@ -39,7 +39,8 @@ interface Frame {
   index: number;
 }
 
-const isJsonPrimitive = (u: unknown): boolean =>
+/** Whether `u` is a JSON leaf: a string, a finite number, a boolean or `null`. */
+export const isJsonPrimitive = (u: unknown): boolean =>
   u === null ||
   typeof u === 'string' ||
   typeof u === 'boolean' ||
@@ -120,20 +121,8 @@ const walk = (root: unknown, what: string, copy: boolean): JsonDataResult => {
  */
 export const copyJsonData = (value: unknown, what = 'params'): JsonDataResult => walk(value, what, true);
 
-/** Whether `record` holds JSON leaves (or `undefined`) only: the params of nearly every `data` event. */
-const isFlat = (record: Readonly<Record<string, unknown>>): boolean => {
-  const keys = Object.keys(record);
-  if (keys.length >= MAX_PARAMS_VALUES) return false;
-  for (const key of keys) {
-    const value = record[key];
-    if (value !== undefined && !isJsonPrimitive(value)) return false;
-  }
-  return true;
-};
-
 /** The problem {@link copyJsonData} would report for `value`, without copying; `undefined` if none. */
 export const jsonDataProblem = (value: unknown, what = 'params'): string | undefined => {
-  if (isPlainObject(value) && isFlat(value)) return undefined;
   const result = walk(value, what, false);
   return result.ok ? undefined : result.problem;
 };

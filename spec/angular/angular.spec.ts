@@ -20,7 +20,7 @@ import {
   provideMarketProphit,
 } from '../../lib/angular';
 import { createJwtProxy } from '../../lib/node/jwt-proxy';
-import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+import { DEFAULT_API_KEY, startServer, type LocalServer, type ServerOptions } from '../../lib/server';
 
 TestBed.initTestEnvironment(BrowserTestingModule, platformBrowserTesting());
 
@@ -37,8 +37,8 @@ afterEach(async () => {
 });
 
 /** The real local server and a real token route in front of it, on 127.0.0.1. */
-const backend = async (apiKey = DEFAULT_API_KEY) => {
-  const server = await startServer({ port: 0, interval: 20 });
+const backend = async (apiKey = DEFAULT_API_KEY, serverOptions: ServerOptions = {}) => {
+  const server = await startServer({ port: 0, interval: 20, ...serverOptions });
   servers.push(server);
   const route = createJwtProxy({ apiKey, url: server.url });
   const http = createServer((request, response) => void route(request, response));
@@ -130,6 +130,74 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     expect(status().problem?.message).toMatch(/refused this server's API key \(upstream HTTP 401\)/);
     expect(latest()).toBeUndefined();
     expect(server.stats().tokenRequests).toBe(1);
+  });
+});
+
+describe('marketprophit-rx/angular: a stream that ends with an error', () => {
+  /** The local server's test key may only use tweet-buzz: a crowd-sentiment subscribe is refused. */
+  const restricted = () =>
+    backend(DEFAULT_API_KEY, { apiKeys: { [DEFAULT_API_KEY]: { paths: ['/real-time/tweet-buzz'] } } });
+  const REFUSED = /The server refused \/real-time\/crowd-sentiment: .*restricted endpoint/;
+
+  it('puts its error into the status while it stays ended; the other streams carry on', async () => {
+    const { server, tokenRoute } = await restricted();
+    const { inView } = setUp({ url: server.url, tokenRoute });
+    const refused = inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
+    const buzz = inView(() => injectLatest('/real-time/tweet-buzz', { ticker: 'AAPL' }));
+    const status = TestBed.runInInjectionContext(injectConnectionStatus);
+
+    await until('a problem in the status', () => status().problem !== undefined);
+    expect(status().problem).toMatchObject({ kind: 'subscription', message: expect.stringMatching(REFUSED) });
+    expect(status().problem?.error).toMatchObject({ name: 'SubscribeError', code: 'rejected' });
+    await until('buzz data', () => buzz() !== undefined);
+    expect(status().state).toBe('connected');
+    expect(status().problem?.message).toMatch(REFUSED); // still ended: still shown
+    expect(refused()).toBeUndefined();
+  });
+
+  it('leaves the status when its injector is destroyed, or when the same stream is subscribed again', async () => {
+    const { server, tokenRoute } = await restricted();
+    const { view, inView } = setUp({ url: server.url, tokenRoute });
+    inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
+    const status = TestBed.runInInjectionContext(injectConnectionStatus);
+    await until('the refusal in the status', () => status().problem !== undefined);
+
+    view.destroy();
+    expect(status().problem).toBeUndefined();
+
+    const other = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+    runInInjectionContext(other, () => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
+    await until('the refusal again', () => status().problem !== undefined);
+    // the same path and params, subscribed again: the old error goes at once
+    runInInjectionContext(other, () => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
+    expect(status().problem).toBeUndefined();
+    await until('the new refusal', () => status().problem !== undefined);
+    expect(status().problem?.message).toMatch(REFUSED);
+    other.destroy();
+  });
+
+  it('a client failure comes first: the status shows its problem, not the streams it ended', async () => {
+    const { server, tokenRoute } = await backend('sk_test_not_a_key_of_this_server');
+    const { inView } = setUp({ url: server.url, tokenRoute });
+    inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
+    const status = TestBed.runInInjectionContext(injectConnectionStatus);
+    await until('failed', () => status().state === 'failed');
+    expect(status().problem?.kind).toBe('token');
+  });
+
+  it('closes the client when the providing injector is destroyed: no socket left', async () => {
+    const { server, tokenRoute } = await backend();
+    const { inView } = setUp({ url: server.url, tokenRoute });
+    const latest = inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
+    await until('data', () => latest() !== undefined);
+    expect(server.stats().sockets).toBe(1);
+    // linger is 0 here, so show the close through a stream that keeps the socket: connection$
+    const client = inView(injectMarketProphit);
+    let ended = false;
+    client.connection$.subscribe({ complete: () => (ended = true) });
+    TestBed.resetTestingModule();
+    expect(ended).toBe(true);
+    await until('the server to see the socket close', () => server.stats().sockets === 0, 1_000);
   });
 });
 

@@ -47,8 +47,15 @@ describe('parseArgs', () => {
     [['stream', 'crowd-sentiment', '--tick', 'AAPL'], 'Unknown option --tick'],
     [['stream', 'crowd-sentiment', '--ticker'], 'Option --ticker needs a value'],
     [['stream', 'crowd-sentiment', '--ticker', '--count', '3'], 'Option --ticker needs a value'],
-    [['stream', 'crowd-sentiment', '--ticker', 'aapl'], "Bad --ticker 'aapl'"],
-    [['stream', 'crowd-sentiment', '--ticker', 'TOO_LONG_FOR_A_TICKER_1'], 'Bad --ticker'],
+    [
+      ['stream', 'crowd-sentiment', '--ticker', 'aapl'],
+      `Bad --ticker 'aapl': an upper-case ticker of 1-20 letters, digits or "_" (e.g. AAPL, 6E_F). Did you mean 'AAPL'?`,
+    ],
+    [['stream', 'crowd-sentiment', '--ticker', ' 6e_f'], "Did you mean '6E_F'?"],
+    [
+      ['stream', 'crowd-sentiment', '--ticker', 'TOO_LONG_FOR_A_TICKER_1'],
+      'Bad --ticker \'TOO_LONG_FOR_A_TICKER_1\': an upper-case ticker of 1-20 letters, digits or "_" (e.g. AAPL, 6E_F).',
+    ],
     [['stream', 'user-sentiment', '--ticker', 'AAPL'], 'takes no --ticker'],
     [['stream', 'crowd-sentiment', '--format', 'csv'], "--format must be 'table' or 'ndjson'"],
     [['stream', 'crowd-sentiment', '--count', '0'], '--count must be a whole number from 1'],

@@ -4,7 +4,9 @@ import type { ClientOptions } from '../../lib/client/options';
 describe('createClient options', () => {
   it.each([
     [{}, /needs `apiKey` \(server side\) or `token`/],
-    [{ apiKey: '' }, /needs `apiKey`/],
+    [{ apiKey: '' }, /needs `apiKey`.* \(`apiKey` is "": is MARKETPROPHIT_API_KEY set\?\)/],
+    // `apiKey: process.env.UNSET`: the message says what the value was
+    [{ apiKey: undefined }, /needs `apiKey`.* \(`apiKey` is undefined: is MARKETPROPHIT_API_KEY set\?\)/],
     [{ apiKey: 'sk_test_x', token: (): string => 't' }, /either `apiKey` or `token`, not both/],
     [{ token: (): string => 't', refreshEvery: 0 }, /`refreshEvery` must be a positive number/],
     [{ token: (): string => 't', ackTimeout: -1 }, /`ackTimeout` must be a positive number/],

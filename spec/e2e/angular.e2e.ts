@@ -28,14 +28,22 @@ const bundledInputs = (): string[] => {
   return Object.keys(stats.inputs);
 };
 
-/** The example server (app, POST /jwt, local Market Prophit server) on fixed ports. */
-const serve = (ports: { app: number; marketProphit: number }, apiKey = SECRET): Promise<SpawnedServer> =>
+/**
+ * The example server (app, POST /jwt, local Market Prophit server) on fixed ports; `paths` restricts
+ * the key to those (the server refuses the widget's subscribe to any other).
+ */
+const serve = (
+  ports: { app: number; marketProphit: number },
+  apiKey = SECRET,
+  paths?: readonly string[],
+): Promise<SpawnedServer> =>
   spawnServer(process.execPath, [join(APP, 'server', 'serve.cjs')], {
     cwd: APP,
     env: {
       PORT: String(ports.app),
       MARKETPROPHIT_PORT: String(ports.marketProphit),
       MARKETPROPHIT_API_KEY: apiKey,
+      ...(paths === undefined ? {} : { MARKETPROPHIT_PATHS: paths.join(',') }),
     },
   });
 
@@ -275,5 +283,26 @@ export const angularSuite: Suite = async (check) => {
   } finally {
     await wrongKeyBrowser.close();
     await wrongKey.stop();
+  }
+
+  const restrictedPorts = { app: await freePort(), marketProphit: await freePort() };
+  const restricted = await serve(restrictedPorts, SECRET, ['/real-time/tweet-buzz']);
+  const restrictedBrowser = await launchChromium();
+  try {
+    const { page } = await openPage(restrictedBrowser, restricted.url);
+    await check("a refused subscribe: the page shows the server's message, not 'Connecting…'", async () => {
+      const status = await until(
+        () => text(page, STATUS),
+        (value) => value.startsWith('Stopped: '),
+      );
+      assert(
+        /The server refused \/real-time\/crowd-sentiment: .*restricted endpoint/.test(status),
+        `status: ${status}`,
+      );
+      await screenshot(page, 'angular-refused-subscribe');
+    });
+  } finally {
+    await restrictedBrowser.close();
+    await restricted.stop();
   }
 };

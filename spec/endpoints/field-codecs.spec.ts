@@ -169,3 +169,20 @@ describe('field codecs', () => {
     expect(fieldCodecs[kind].is(value)).toBe(expected);
   });
 });
+
+describe('timestamps read once per distinct string', () => {
+  it('gives a new Date of the right instant for a repeated string, and for each string in turn', () => {
+    const strings = ['2026-01-02T15:30:00.000Z', '2026-01-02T15:31:00.000Z', '2024-02-29T23:59:59.999Z'];
+    const seen: Date[] = [];
+    for (const s of [...strings, ...strings, strings[0], strings[0]] as string[]) {
+      const date = fieldParsers.timestamp(s);
+      expect(date?.getTime()).toBe(Date.parse(s));
+      expect(seen).not.toContain(date);
+      seen.push(date as Date);
+    }
+    // A repeated invalid day is refused each time, not taken from the last string read.
+    fieldParsers.timestamp('2026-02-28T00:00:00.000Z');
+    expect(fieldParsers.timestamp('2026-02-29T00:00:00.000Z')).toBeUndefined();
+    expect(fieldParsers.timestamp('2026-02-29T00:00:00.000Z')).toBeUndefined();
+  });
+});

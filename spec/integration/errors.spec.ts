@@ -51,6 +51,10 @@ describe('errors from a real server', () => {
       code: 'unauthorized',
       status: 401,
     });
+    // names what to fix
+    expect((error as Error).message).toMatch(
+      new RegExp(`HTTP 401: .*\\(${server.url}/jwt: check \`apiKey\` \\(MARKETPROPHIT_API_KEY\\?\\)\\)$`),
+    );
     expect(Date.now() - started).toBeLessThan(1_000);
     expect(server.stats()).toMatchObject({ tokenRequests: 1, sockets: 0 });
     expect(states.at(-1)).toBe('failed');

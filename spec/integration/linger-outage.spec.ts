@@ -7,16 +7,23 @@ describe('subscribing again while the lingering socket is down', () => {
   const h = harness();
   afterEach(() => h.cleanUp());
 
-  // During `linger`, connection$ replays the socket that has since dropped: the hub must not start a
-  // session on it (its `subscribe` would go into socket.io's offline buffer and its ack timer run).
-  it('waits for the reconnect instead of timing out the subscribe sent to a dead socket', async () => {
+  // A drop while nobody is subscribed (the linger) ends the connection: no problem, no reconnect. A
+  // subscribe after it starts afresh and waits for the server instead of timing out on a dead socket.
+  it('ends a lingering connection that drops, and a new subscribe waits for the server', async () => {
     const first = await startServer({ port: 0, interval: 15 });
     const client = h.client(first, { linger: 1_000, ackTimeout: 300 });
     const states: string[] = [];
+    const problems: string[] = [];
     h.track(client.state$.subscribe((state) => states.push(state)));
+    h.track(client.problems$.subscribe((problem) => problems.push(problem.message)));
     await next(client.subscribe$(CROWD, AAPL));
-    await first.close(); // the lingering socket loses its transport; socket.io retries after ~1 s
-    await until('the client to see the drop', () => states.at(-1) === 'reconnecting', 1_000);
+    const closedAt = Date.now();
+    await first.close(); // the lingering socket loses its transport
+    await until('the lingering connection to end', () => states.at(-1) === 'idle', 900);
+    expect(Date.now() - closedAt).toBeLessThan(900); // before the 1 s linger was over
+    await delay(200);
+    expect(states).toEqual(['idle', 'authenticating', 'connecting', 'connected', 'idle']);
+    expect(problems).toEqual([]);
 
     const seen = { events: 0, error: undefined as unknown };
     h.track(

@@ -62,7 +62,7 @@ describe('never silent: every wait is bounded and every failure is visible', () 
       ['token', 'timeout', 100],
       ['token', 'timeout', 200],
     ]);
-    expect(problems[0]?.message).toMatch(/No token within 150 ms/);
+    expect(problems[0]?.message).toBe(`No token from ${url}/jwt within 150 ms (request aborted)`);
     expect(await firstValueFrom(client.status$)).toMatchObject({
       state: 'authenticating',
       problem: problems[1],
@@ -102,6 +102,21 @@ describe('never silent: every wait is bounded and every failure is visible', () 
     subscription.unsubscribe();
     expect(problem).toMatchObject({ kind: 'token', attempt: 1, retryIn: 100, error: { code: 'network' } });
     expect(problem?.message).toMatch(new RegExp(`127\\.0\\.0\\.1:${port}`));
+  });
+
+  it("a socket that cannot connect: the problem names the system's reason (ECONNREFUSED)", async () => {
+    const url = await listen(() => undefined);
+    await new Promise((resolve) => servers.pop()?.close(resolve)); // nothing listens there now
+    const client = createClient({ url, token: () => 't', policy: { retryWait: doubling } });
+    const subscription = client.subscribe$(VOLUME, AAPL).subscribe();
+    const [problem] = await firstProblems(client.problems$, 1, 1_000);
+    subscription.unsubscribe();
+    expect(problem).toMatchObject({ kind: 'connect', error: { code: 'connect_failed' } });
+    expect(problem?.message).toMatch(
+      new RegExp(
+        `^Could not connect to ${url}: websocket error \\(connect ECONNREFUSED 127\\.0\\.0\\.1:\\d+\\)$`,
+      ),
+    );
   });
 
   it('a server that hangs up on every connect: the gaps between connections grow', async () => {

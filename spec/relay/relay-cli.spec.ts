@@ -20,6 +20,8 @@ describe('marketprophit-rx relay', () => {
         url: undefined,
         redis: undefined,
         public: false,
+        origins: [],
+        trustProxy: undefined,
         log: 'text',
         metrics: false,
       },
@@ -40,6 +42,27 @@ describe('marketprophit-rx relay', () => {
     expect(parseArgs(['relay', '--log', 'xml'])).toMatchObject({
       ok: false,
       error: /--log must be text or json/,
+    });
+  });
+
+  it('reads --cors and --trust-proxy as startRelay takes them, and refuses bad ones', () => {
+    expect(
+      parseArgs(['relay', '--cors', 'https://a.example, https://b.example:8443', '--trust-proxy', '1']),
+    ).toMatchObject({
+      ok: true,
+      value: { origins: ['https://a.example', 'https://b.example:8443'], trustProxy: 1 },
+    });
+    expect(parseArgs(['relay', '--cors', '*', '--trust-proxy', 'loopback,10.0.0.0/8'])).toMatchObject({
+      ok: true,
+      value: { origins: '*', trustProxy: ['loopback', '10.0.0.0/8'] },
+    });
+    expect(parseArgs(['relay', '--cors', 'https://a.example/app'])).toMatchObject({
+      ok: false,
+      error: /--cors: origins must be origins like/,
+    });
+    expect(parseArgs(['relay', '--trust-proxy', 'proxy.local'])).toMatchObject({
+      ok: false,
+      error: /--trust-proxy must be a number of hops/,
     });
   });
 
@@ -83,6 +106,13 @@ describe('marketprophit-rx relay', () => {
       client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }).pipe(take(2), toArray()),
     );
     expect(events[1]?.results[0]).toMatchObject({ ticker: 'AAPL' });
+    // Behind a proxy every caller is loopback: without --trust-proxy a forwarded request gets no token.
+    const forwarded = await fetch(`${url}/jwt`, {
+      method: 'POST',
+      headers: { 'X-Forwarded-For': '203.0.113.9' },
+    });
+    expect(forwarded.status).toBe(401);
+    expect(run.stdout()).toContain('forwarded requests refused, see --trust-proxy');
     run.child.kill('SIGINT');
     expect(await run.exit).toBe(0);
     expect(run.stderr()).toContain('SIGINT: relay stopped');

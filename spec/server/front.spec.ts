@@ -37,6 +37,7 @@ describe('the protocol front, when its source or a route throws a non-Error', ()
       log: createServerLog(10),
       limits: resolveLimits({}),
       logSent: false,
+      origins: '*',
       source: () => ({
         start: () => {
           throw { code: 42 };

@@ -33,7 +33,10 @@ const main = async () => {
   const serving = await start(kind, JSON.parse(options));
   process.on('message', (message: unknown) => {
     if (message === 'stats') send({ type: 'stats', stats: serving.stats() });
-    if (message === 'rss') send({ type: 'rss', rss: process.memoryUsage().rss });
+    if (message === 'rss') {
+      (globalThis as { gc?: () => void }).gc?.();
+      send({ type: 'rss', rss: process.memoryUsage().rss });
+    }
   });
   const close = () => void serving.close().finally(() => process.exit(0));
   process.once('SIGTERM', close);

@@ -10,6 +10,7 @@ import {
   injectMarketProphit,
   provideMarketProphit,
   type ClientStatus,
+  type ConnectionProblem,
 } from '../../lib/angular';
 import type { MarketProphitClient } from '../../lib/client/create-client';
 import { customEndpoint } from '../../lib/endpoints';
@@ -28,6 +29,11 @@ export const typeTests = () => {
   const latest = injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' });
   const _value = latest()?.results[0]?.crowd_sentiment;
   assertType<Equals<typeof _value, number | undefined>>();
+  // the event's path is the literal path, as subscribe$ gives it
+  const _path = latest()?.path;
+  assertType<Equals<typeof _path, '/real-time/crowd-sentiment' | undefined>>();
+  // @ts-expect-error another path's literal is not this event's
+  const _otherPath: '/real-time/tweet-volume' | undefined = latest()?.path;
   // @ts-expect-error not a real-time path
   injectLatest('/real-time/no-such-path');
   // @ts-expect-error params are typed by the path
@@ -40,5 +46,6 @@ export const typeTests = () => {
   const status: Signal<ClientStatus> = injectConnectionStatus();
   const reason: string | undefined = status().problem?.message;
   const client: MarketProphitClient = injectMarketProphit();
-  return { providers, reason, client };
+  const kind: ConnectionProblem['kind'] | undefined = status().problem?.kind; // 'subscription' too
+  return { providers, reason, client, _otherPath, kind };
 };

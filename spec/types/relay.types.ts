@@ -20,6 +20,40 @@ export const typeTests = async (): Promise<void> => {
   const noUpstream: RelayOptions = { port: 8080 };
   // @ts-expect-error authorize answers a boolean
   await startRelay({ upstream: {}, authorize: () => 'yes' });
+  // Claims are inferred from authorize, and entitle reads them typed.
+  await startRelay({
+    upstream: { apiKey: 'sk_test_x' },
+    authorize: async (request) =>
+      request.headers.cookie === undefined ? false : { sub: 'u1', plan: 'basic', tickers: ['AAPL'] },
+    entitle: (claims, { path, params }) => {
+      const tickers: readonly string[] | undefined = claims?.tickers;
+      const plan: string | undefined = claims?.plan;
+      // @ts-expect-error claims hold what authorize returned, nothing else
+      void claims?.email;
+      void path.startsWith('/real-time/');
+      return params.ticker !== undefined && tickers?.includes(params.ticker) === true
+        ? true
+        : { refuse: `Your plan (${plan ?? 'none'}) does not include ${params.ticker ?? 'every ticker'}` };
+    },
+    trustProxy: ['loopback', '10.0.0.0/8'],
+    origins: ['https://app.example.com'],
+  });
+  const upstreamOptions = { apiKey: 'sk_test_x' };
+  // Claims given explicitly: authorize must answer them.
+  interface Plan {
+    readonly sub: string;
+    readonly tickers: readonly string[];
+  }
+  // @ts-expect-error authorize's claims must be Plan
+  await startRelay<Plan>({ upstream: upstreamOptions, authorize: () => ({ sub: 'u1' }) });
+  await startRelay<Plan>({ upstream: upstreamOptions, trustProxy: { hops: 1, header: 'forwarded' } });
+  // @ts-expect-error an entitlement is a boolean or { refuse }
+  await startRelay({ upstream: upstreamOptions, entitle: () => 'no' });
+  // @ts-expect-error trustProxy reads a forwarding header
+  await startRelay({ upstream: upstreamOptions, trustProxy: { hops: 1, header: 'via' } });
+  // @ts-expect-error origins are strings
+  await startRelay({ upstream: upstreamOptions, origins: [true] });
+
   // @ts-expect-error stats are read-only
   stats.sockets = 1;
 
@@ -32,7 +66,7 @@ export const typeTests = async (): Promise<void> => {
       void [which, up satisfies boolean, reason satisfies string | undefined];
     },
     onProblem: ({ kind, retryIn }) => {
-      const known: 'upstream' | 'connection' | 'lease' | 'slow-consumer' = kind;
+      const known: 'upstream' | 'connection' | 'lease' | 'entitle' | 'slow-consumer' = kind;
       void [known, retryIn satisfies number | undefined];
     },
     maxTopicsPerToken: 100,

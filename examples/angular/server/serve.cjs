@@ -2,7 +2,8 @@
 // Serves the built app (`npm run build` first) with what it needs around it: a local Market Prophit
 // server, POST /jwt (tokens fetched with the secret key, which stays in this process) and
 // GET /config.json (where the socket should connect). Run: npm run serve  (PORT picks the app's port,
-// MARKETPROPHIT_PORT the local Market Prophit server's: 4200 and 4201 by default).
+// MARKETPROPHIT_PORT the local Market Prophit server's: 4200 and 4201 by default; MARKETPROPHIT_PATHS,
+// comma-separated, restricts the test key to those paths, so the server refuses the others' subscribe).
 // CommonJS because marketprophit-rx's ESM build cannot load in Node yet (`fp-ts/lib/Either` has no
 // extension); bundlers, like the Angular CLI, are fine with it.
 const { readdir, readFile } = require('node:fs/promises');
@@ -61,9 +62,11 @@ const main = async () => {
   // What the page asked of the token route, for the e2e suite (GET /stats.json): a server render asks nothing.
   let tokenRouteRequests = 0;
   // A fixed port: after a restart the page's socket finds the server where it was, without a reload.
+  const paths = process.env.MARKETPROPHIT_PATHS?.split(',');
   const marketProphit = await startServer({
     interval: 500,
     port: Number(process.env.MARKETPROPHIT_PORT ?? 4201),
+    ...(paths === undefined ? {} : { apiKeys: { [DEFAULT_API_KEY]: { paths } } }),
   });
   const tokenRoute = createJwtProxy({
     apiKey: process.env.MARKETPROPHIT_API_KEY ?? DEFAULT_API_KEY,

@@ -29,7 +29,7 @@ const WINDOW_MS = 60_000;
       <header>
         <span class="ticker">{{ ticker }}</span>
         <span class="label">crowd sentiment</span>
-        <span class="status" role="status" [attr.data-state]="status().state">{{ statusLine() }}</span>
+        <span class="status" role="status" [attr.data-state]="badge()">{{ statusLine() }}</span>
       </header>
       <div class="figures">
         <span class="value">{{ valueText() }}</span>
@@ -99,7 +99,8 @@ const WINDOW_MS = 60_000;
       background: #dafbe1;
       color: #116329;
     }
-    .status[data-state='failed'] {
+    .status[data-state='failed'],
+    .status[data-state='stopped'] {
       flex-basis: 100%;
       margin-left: 0;
       border-radius: 0.5rem;
@@ -174,7 +175,12 @@ export class SentimentWidgetComponent {
   /** The clock of the sliding window: ticks every second in the browser (not while rendering on a server). */
   private readonly now = signal(Date.now());
 
-  protected readonly live = computed(() => this.status().state === 'connected');
+  /** The client's state, or `stopped` when this widget's own stream ended with an error. */
+  protected readonly badge = computed(() => {
+    const { state, problem } = this.status();
+    return problem?.kind === 'subscription' ? 'stopped' : state;
+  });
+  protected readonly live = computed(() => this.badge() === 'connected');
   private readonly last = computed(() => this.readings().at(-1));
   private readonly inWindow = computed(() =>
     this.readings().filter(({ at }) => this.now() - at <= WINDOW_MS),

@@ -2,6 +2,8 @@ import type { ClientStatus } from 'marketprophit-rx/angular';
 
 /** What a person reads, not the client's internal state names. */
 export const statusText = (status: ClientStatus, hadData: boolean): string => {
+  // The widget's own stream ended (the server refused it, say): the connection may be fine, the data is not.
+  if (status.problem?.kind === 'subscription') return `Stopped: ${status.problem.message}`;
   switch (status.state) {
     case 'connected':
       return 'Live';

@@ -1,0 +1,197 @@
+'use strict';
+// The client's per-event path in one process, without sockets: each `data` frame is `JSON.parse`d (what
+// socket.io-client does to every frame) and handed to the `data` listeners of an in-memory socket.
+// Three contenders take the same frames: `raw` (an empty handler), `byHand` (bench/hand-decode.cjs)
+// and `ours` (`createClient(…).subscribe$`, the hub's routing and decoding). CPU time per event is the
+// median over alternating rounds (process.cpuUsage()), so the machine's other load mostly cancels out;
+// allocation per event is the median heap growth of small batches (a batch that a scavenge cut short
+// shows as a drop and falls out of the median).
+//
+// `npm run build && node bench/in-process.cjs [--records 1] [--keys 1000] [--rounds 15] [--n 100000]`
+// Profiling: `node --cpu-prof --cpu-prof-dir=/tmp/prof bench/in-process.cjs --only ours`.
+const { createClient } = require('../dist/index.cjs');
+const { decodeByHand } = require('./hand-decode.cjs');
+const { makePayload, seeded } = require('./payloads.cjs');
+const { median } = require('./stats.cjs');
+
+const PATH = '/real-time/crowd-sentiment';
+const ticker = (i) => `T${String(i).padStart(4, '0')}`;
+
+/** A connected socket in memory: `emit('subscribe', …, ack)` is acknowledged at once. */
+const memorySocket = () => {
+  const listeners = new Map();
+  return {
+    connected: true,
+    active: true,
+    id: 'in-process',
+    on(event, listener) {
+      listeners.set(event, [...(listeners.get(event) ?? []), listener]);
+    },
+    off(event, listener) {
+      listeners.set(
+        event,
+        (listeners.get(event) ?? []).filter((other) => other !== listener),
+      );
+    },
+    emit(event, _options, ack) {
+      if (typeof ack === 'function') ack(null);
+    },
+    connect() {},
+    disconnect() {
+      this.connected = false;
+    },
+    /** What socket.io-client does with a frame: parse it, call every `data` listener. */
+    frame(text) {
+      const payload = JSON.parse(text);
+      const list = listeners.get('data');
+      if (list !== undefined) for (let i = 0; i < list.length; i += 1) list[i](payload);
+    },
+  };
+};
+
+/** Frames as the bench server sends them: round-robin over the subscribed params, 64 variants or more. */
+const framesFor = (paramsList, records) => {
+  const random = seeded(42);
+  const variants = Math.max(1, Math.ceil(64 / paramsList.length));
+  const frames = [];
+  for (let v = 0; v < variants; v += 1) {
+    for (const params of paramsList)
+      frames.push(JSON.stringify(makePayload(PATH, params, v, random, records)));
+  }
+  return frames;
+};
+
+/**
+ * The three contenders over `keys` subscriptions (1: `{}`; more: one ticker each) and `records`
+ * records per event. Each has `run(n)`, which feeds it n frames, and `received` (events delivered).
+ */
+const contenders = async ({ keys = 1, records = 5 } = {}) => {
+  const paramsList = keys === 1 ? [{}] : Array.from({ length: keys }, (_, i) => ({ ticker: ticker(i) }));
+  const frames = framesFor(paramsList, records);
+  const counts = { raw: 0, byHand: 0, ours: 0 };
+
+  const rawSocket = memorySocket();
+  rawSocket.on('data', () => {
+    counts.raw += 1;
+  });
+  const handSocket = memorySocket();
+  handSocket.on('data', (payload) => {
+    const event = decodeByHand(payload, PATH);
+    if (event !== undefined) counts.byHand += 1;
+  });
+  const ourSocket = memorySocket();
+  const client = createClient({ url: 'http://127.0.0.1:1', token: () => 'x', socket: () => ourSocket });
+  const subscriptions = paramsList.map((params) =>
+    client.subscribe$(PATH, params).subscribe({
+      next: () => {
+        counts.ours += 1;
+      },
+      error: (error) => {
+        throw error;
+      },
+    }),
+  );
+  const feed = (socket) => (n) => {
+    for (let i = 0; i < n; i += 1) socket.frame(frames[i % frames.length]);
+  };
+  // The token and the socket come on the scheduler: wait (bounded) until every key is delivered.
+  for (let tries = 0; counts.ours < frames.length; tries += 1) {
+    if (tries > 1_000) throw new Error('the client never subscribed');
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    counts.ours = 0;
+    feed(ourSocket)(frames.length);
+  }
+  return {
+    counts,
+    run: { raw: feed(rawSocket), byHand: feed(handSocket), ours: feed(ourSocket) },
+    close: () => subscriptions.forEach((subscription) => subscription.unsubscribe()),
+  };
+};
+
+const cpuMicros = () => {
+  const { user, system } = process.cpuUsage();
+  return user + system;
+};
+
+/** Median CPU µs per event of each contender over `rounds` alternating rounds of `n` events (ABC CBA …). */
+const cpuPerEvent = (setup, names, { n = 100_000, rounds = 15 } = {}) => {
+  for (const name of names) setup.run[name](n / 4); // warm-up
+  const samples = Object.fromEntries(names.map((name) => [name, []]));
+  for (let round = 0; round < rounds; round += 1) {
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) {
+      const before = cpuMicros();
+      setup.run[name](n);
+      samples[name].push((cpuMicros() - before) / n);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, median(samples[name])]));
+};
+
+/** Median heap bytes per event over `batches` batches of `size` events each. */
+const bytesPerEvent = (setup, name, { size = 200, batches = 301 } = {}) => {
+  setup.run[name](2_000); // warm-up
+  const samples = [];
+  for (let b = 0; b < batches; b += 1) {
+    const before = process.memoryUsage().heapUsed;
+    setup.run[name](size);
+    samples.push((process.memoryUsage().heapUsed - before) / size);
+  }
+  return median(samples);
+};
+
+/**
+ * The bench scenario (`npm run bench -- --only inprocess`): CPU µs and heap bytes per event of the
+ * three contenders, for 1-record and 5-record events on one subscription.
+ */
+const scenario = async ({ n = 100_000, rounds = 15 }) => {
+  const names = ['raw', 'byHand', 'ours'];
+  const out = { n, rounds };
+  for (const records of [1, 5]) {
+    const setup = await contenders({ records });
+    const cpu = cpuPerEvent(setup, names, { n, rounds });
+    const bytes = Object.fromEntries(names.map((name) => [name, bytesPerEvent(setup, name)]));
+    setup.close();
+    out[records] = { cpu, bytes };
+  }
+  return out;
+};
+
+module.exports = { memorySocket, contenders, cpuPerEvent, bytesPerEvent, scenario };
+
+const main = async () => {
+  const args = process.argv.slice(2);
+  const flag = (name, fallback) => {
+    const index = args.indexOf(`--${name}`);
+    return index === -1 ? fallback : args[index + 1];
+  };
+  const keys = Number(flag('keys', 1));
+  const records = Number(flag('records', 5));
+  const n = Number(flag('n', 100_000));
+  const rounds = Number(flag('rounds', 15));
+  const names = flag('only', 'raw,byHand,ours').split(',');
+  const setup = await contenders({ keys, records });
+  const cpu = cpuPerEvent(setup, names, { n, rounds });
+  const line = (name) => {
+    const bytes = bytesPerEvent(setup, name);
+    return `${name.padEnd(7)} ${cpu[name].toFixed(3)} µs/event CPU, ${Math.round(bytes)} B/event heap`;
+  };
+  console.log(`in-process, ${keys} key(s), ${records} record(s)/event, ${rounds} rounds of ${n}:`);
+  for (const name of names) console.log(`  ${line(name)}`);
+  if (names.includes('raw') && names.includes('ours')) {
+    console.log(`  ours/raw (rate) ${(cpu.raw / cpu.ours).toFixed(3)}`);
+    if (names.includes('byHand')) console.log(`  ours/byHand (rate) ${(cpu.byHand / cpu.ours).toFixed(3)}`);
+  }
+  if (setup.counts.ours === 0) throw new Error('ours received nothing');
+  setup.close();
+};
+
+if (require.main === module) {
+  main().then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
