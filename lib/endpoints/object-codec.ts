@@ -1,8 +1,6 @@
 import * as t from 'io-ts';
 import { isLeft } from './is-left';
 
-const has = (u: object, key: string): boolean => Object.prototype.hasOwnProperty.call(u, key);
-
 /**
  * `t.type(props, name)` as the client uses it, without io-ts's `InterfaceType` and its name helpers
  * (0.5 KB gzip in every browser bundle): the same `is` (a record with every key present and valid),
@@ -20,7 +18,9 @@ export const objectCodec = <P extends t.Props>(
     name,
     (u): u is A =>
       t.UnknownRecord.is(u) &&
-      keys.every((key) => (u[key] !== undefined || has(u, key)) && (props[key] as t.Mixed).is(u[key])),
+      keys.every(
+        (key) => (u[key] !== undefined || Object.hasOwn(u, key)) && (props[key] as t.Mixed).is(u[key]),
+      ),
     (u, c) => {
       if (!t.UnknownRecord.is(u)) return t.failure(u, c);
       let a = u;
@@ -30,7 +30,7 @@ export const objectCodec = <P extends t.Props>(
         const value = u[key];
         const result = type.validate(value, t.appendContext(c, key, type, value));
         if (isLeft(result)) errors.push(...result.left);
-        else if (result.right !== value || (value === undefined && !has(u, key))) {
+        else if (result.right !== value || (value === undefined && !Object.hasOwn(u, key))) {
           if (a === u) a = { ...u };
           a[key] = result.right;
         }
