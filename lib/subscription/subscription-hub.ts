@@ -5,7 +5,6 @@ import {
   type Subscription,
   Observable as RxObservable,
   Subject,
-  share,
 } from 'rxjs';
 import type * as t from 'io-ts';
 import { isLeft } from '../endpoints/is-left';
@@ -20,6 +19,7 @@ import { isPlainObject } from '../util/is-plain-object';
 import { subscriptionKey } from './canonical-key';
 import { createRouteIndex, routeKey } from './route-index';
 import { jsonDataProblem } from '../util/json-data';
+import { shareLatest } from '../util/share-latest';
 import { DataEnvelope, isEnvelopeTimestamp, type DataEvent, type SubscriptionOptions } from './data-event';
 
 /** A subscription somebody wants, whether or not the server has it yet. */
@@ -314,7 +314,7 @@ export const createSubscriptionHub = ({
         complete: done,
       }),
     );
-  }).pipe(share());
+  }).pipe(shareLatest(true));
 
   /**
    * One server subscription per (path, canonical params), shared by its local subscribers: the first
