@@ -11,6 +11,18 @@ const PATH = '/real-time/crowd-sentiment';
 const TICKERS = Array.from({ length: 20 }, (_, index) => `T${index}`);
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Sends `type` to a bench process and resolves with its answer of that type. */
+const ask = (child, type) =>
+  new Promise((done) => {
+    const listener = (reply) => {
+      if (reply.type !== type) return;
+      child.off('message', listener);
+      done(reply);
+    };
+    child.on('message', listener);
+    child.send(type);
+  });
+
 const forkRelay = (env) =>
   new Promise((resolve, reject) => {
     const child = fork(path.join(__dirname, 'relay-process.cjs'), [], {
@@ -30,16 +42,9 @@ const forkRelay = (env) =>
       resolve({
         ...message,
         child,
-        stats: () =>
-          new Promise((done) => {
-            const listener = (reply) => {
-              if (reply.type !== 'stats') return;
-              child.off('message', listener);
-              done(reply);
-            };
-            child.on('message', listener);
-            child.send('stats');
-          }),
+        stats: () => ask(child, 'stats'),
+        sample: () => ask(child, 'sample'),
+        reset: () => ask(child, 'reset'),
         kill: () => (child.kill('SIGKILL'), exited),
         stop: () => (child.exitCode === null && child.signalCode === null && child.kill('SIGTERM'), exited),
       });
@@ -65,9 +70,24 @@ const openSocket = (url, token, ticker, onData) =>
     );
   });
 
+/** `count` sockets, each subscribed to one of TICKERS in turn, opened 100 at a time. */
+const openReaders = async (url, relayToken, count, onData) => {
+  const open = [];
+  for (let index = 0; index < count; index += 100) {
+    const batch = Array.from({ length: Math.min(100, count - index) }, (_, offset) =>
+      openSocket(url, relayToken, TICKERS[(index + offset) % TICKERS.length], onData),
+    );
+    open.push(...(await Promise.all(batch)));
+  }
+  return open;
+};
+
 const singleNode = async ({ sockets, seconds, interval, log }) => {
   const upstream = await forkRelay({ RELAY_ROLE: 'upstream', RELAY_INTERVAL: String(interval) });
-  const relay = await forkRelay({ RELAY_UPSTREAM: upstream.url, RELAY_SECRET: 'bench' });
+  const relay = await forkRelay({
+    RELAY_UPSTREAM: upstream.url,
+    RELAY_SECRET: 'bench-secret-bench-secret-bench-secret',
+  });
   const open = [];
   try {
     await delay(300);
@@ -75,12 +95,7 @@ const singleNode = async ({ sockets, seconds, interval, log }) => {
     const relayToken = await token(relay.url);
     let delivered = 0;
     const onData = () => (delivered += 1);
-    for (let index = 0; index < sockets; index += 100) {
-      const batch = Array.from({ length: Math.min(100, sockets - index) }, (_, offset) =>
-        openSocket(relay.url, relayToken, TICKERS[(index + offset) % TICKERS.length], onData),
-      );
-      open.push(...(await Promise.all(batch)));
-    }
+    open.push(...(await openReaders(relay.url, relayToken, sockets, onData)));
     log(`relay: ${open.length} sockets subscribed`);
     await delay(1000);
     const { sent: sentBefore } = await upstream.stats();
@@ -158,7 +173,11 @@ const failover = async ({ kills, interval, log }) => {
   if (spawnSync('redis-server', ['--version']).status !== 0) return { skipped: 'redis-server not installed' };
   const redis = await startRedis();
   const upstream = await forkRelay({ RELAY_ROLE: 'upstream', RELAY_INTERVAL: String(interval) });
-  const env = { RELAY_UPSTREAM: upstream.url, RELAY_SECRET: 'bench', RELAY_REDIS: redis.url };
+  const env = {
+    RELAY_UPSTREAM: upstream.url,
+    RELAY_SECRET: 'bench-secret-bench-secret-bench-secret',
+    RELAY_REDIS: redis.url,
+  };
   const nodes = await Promise.all([forkRelay(env), forkRelay(env)]);
   const times = [];
   const sockets = [];
@@ -197,7 +216,13 @@ const failover = async ({ kills, interval, log }) => {
   return { kills, median: sorted[Math.floor(sorted.length / 2)], max: sorted.at(-1), leaseTtl: 3000 };
 };
 
-module.exports = async ({ log, sockets = 2000, seconds = 5, kills = 10 }) => ({
+module.exports.forkRelay = forkRelay;
+module.exports.token = token;
+module.exports.openSocket = openSocket;
+module.exports.openReaders = openReaders;
+module.exports.TICKERS = TICKERS;
+
+module.exports.run = async ({ log, sockets = 2000, seconds = 5, kills = 10 }) => ({
   single: await singleNode({ sockets, seconds, interval: 100, log }),
   failover: await failover({ kills, interval: 100, log }),
 });

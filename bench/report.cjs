@@ -124,6 +124,18 @@ const rows = (r) => {
           ],
     );
   }
+  if (r['relay-slow']) {
+    const s = r['relay-slow'];
+    const share = s.eventsPerSecond / s.expectedPerSecond;
+    out.push([
+      `7c. relay, one node: ${s.stalled} sockets that stop reading (3 topics of 200 tickers) beside ${fmt(s.readers)} readers, ${s.seconds.toFixed(0)} s`,
+      `RSS ${s.rssStartMb.toFixed(0)} → ${s.rssEndMb.toFixed(0)} MB, slope ${s.rssSlopeMbPerSecond.toFixed(2)} MB/s over the second half; event-loop delay p99 ${s.loopP99Ms.toFixed(0)} ms (max ${s.loopMaxMs.toFixed(0)}); ${s.slowConsumers} slow consumers held`,
+      `readers: ${fmt(s.eventsPerSecond)} events/s of ${fmt(s.expectedPerSecond)} published for them`,
+      `${s.rssSlopeMbPerSecond.toFixed(2)} MB/s, ${(share * 100).toFixed(0)}% delivered`,
+      '≤ 0.5 MB/s, ≥ 95% delivered',
+      met(s.rssSlopeMbPerSecond <= 0.5 && share >= 0.95),
+    ]);
+  }
   if (r.bundle) {
     const b = r.bundle;
     const app = b.createClientOnly;

@@ -1,9 +1,10 @@
 import { firstValueFrom } from 'rxjs';
-import type { RelayProblem } from '../relay/options';
+import { checkSecret } from '../relay/relay-secret';
 import { startRelay } from '../relay/start-relay';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
 import { describeReason } from '../util/describe-reason';
+import { jsonLine, relayLog, type RelayLogFormat } from './relay-log';
 import type { CliCommand, CliEnvironment } from './cli-environment';
 import { parseRelayAccess, type RelayAccess, relayAccessFlags, relayAccessHelp } from './relay-access-flags';
 import { fail, integerFlag, noExtra, ok, stringFlag, urlFlag, type Read, type ReadFlags } from './read-flags';
@@ -22,6 +23,10 @@ export interface RelayCommand extends RelayAccess {
   readonly redis: string | undefined;
   /** Give a relay token to anyone who asks (behind your own sign-in); otherwise loopback only. */
   readonly public: boolean;
+  /** `json`: one JSON object per line on stdout and stderr. */
+  readonly log: RelayLogFormat;
+  /** Serve Prometheus metrics at `GET /metrics`. */
+  readonly metrics: boolean;
 }
 
 const relayFlags = {
@@ -32,10 +37,12 @@ const relayFlags = {
   url: 'string',
   redis: 'string',
   public: 'boolean',
+  log: 'string',
+  metrics: 'boolean',
   ...relayAccessFlags,
 } as const;
 
-/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public] [--cors O] [--trust-proxy T]`. */
+/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public] [--cors O] [--trust-proxy T] [--metrics] [--log F]`. */
 export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   const extra = noExtra(read.positionals, 'relay');
   if (!extra.ok) return extra;
@@ -47,6 +54,8 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   if (redis !== undefined && !/^rediss?:\/\/\S+$/.test(redis)) {
     return fail(`--redis must be a Redis URL like redis://127.0.0.1:6379, got '${redis}'`);
   }
+  const log = stringFlag(read.flags, 'log') ?? 'text';
+  if (log !== 'text' && log !== 'json') return fail(`--log must be text or json, got '${log}'`);
   const access = parseRelayAccess(read.flags);
   if (!access.ok) return access;
   return ok({
@@ -56,6 +65,8 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
     url: url.value,
     redis,
     public: read.flags.has('public'),
+    log,
+    metrics: read.flags.has('metrics'),
     ...access.value,
   });
 };
@@ -68,10 +79,6 @@ const tokensFor = (command: RelayCommand): string => {
     : 'loopback callers only, read through the trusted proxies';
 };
 
-/** One stderr line per relay problem: `upstream problem for <topic>: <reason>`. */
-export const problemLine = ({ kind, topic, error }: RelayProblem): string =>
-  `${kind} problem for ${topic}: ${describeReason(error)}\n`;
-
 /** `relay`: runs a relay node until SIGINT/SIGTERM. Resolves to the exit code. */
 export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Promise<number> => {
   const apiKey = cli.env[API_KEY_VARIABLE] || undefined;
@@ -82,6 +89,14 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
   if (command.redis !== undefined && secret === undefined) {
     return usageError(cli, `--redis needs ${RELAY_SECRET_VARIABLE}, the same on every node of the cluster`);
   }
+  if (secret !== undefined) {
+    try {
+      checkSecret(RELAY_SECRET_VARIABLE, secret);
+    } catch (error) {
+      return usageError(cli, describeReason(error));
+    }
+  }
+  const log = relayLog(command.log);
   const embedded = command.url === undefined ? await startServer() : undefined;
   try {
     const relay = await startRelay({
@@ -96,13 +111,24 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
       ...(command.public ? { authorize: () => true } : {}),
       origins: command.origins,
       ...(command.trustProxy === undefined ? {} : { trustProxy: command.trustProxy }),
-      onWarning: (message) => cli.stderr.write(`Warning: ${message}\n`),
-      onProblem: (problem) => cli.stderr.write(problemLine(problem)),
+      ...(command.metrics ? { metrics: true } : {}),
+      onWarning: (message) => cli.stderr.write(log.warning(message)),
+      onProblem: (problem) => cli.stderr.write(log.problem(problem)),
+      onStatus: (change) => cli.stderr.write(log.status(change)),
     });
-    cli.stdout.write(`Market Prophit relay listening on ${relay.url}
+    if (command.log === 'json') {
+      cli.stdout.write(
+        jsonLine('info', 'listening', {
+          url: relay.url,
+          upstream: embedded === undefined ? command.url : embedded.url,
+          ...(command.redis === undefined ? {} : { redis: command.redis, nodeId: relay.nodeId }),
+        }),
+      );
+    } else
+      cli.stdout.write(`Market Prophit relay listening on ${relay.url}
 Upstream: ${embedded === undefined ? command.url : `embedded local server ${embedded.url}`}${
-      command.redis === undefined ? '' : `\nCluster: ${command.redis} (node ${relay.nodeId})`
-    }
+        command.redis === undefined ? '' : `\nCluster: ${command.redis} (node ${relay.nodeId})`
+      }
 Tokens: POST ${relay.url}/jwt (${tokensFor(command)})
 
 Point a client at it:
@@ -112,7 +138,7 @@ Ctrl-C stops it.
 `);
     const signal = await firstValueFrom(cli.stop$);
     await relay.close();
-    cli.stderr.write(`${signal}: relay stopped\n`);
+    cli.stderr.write(log.stopped(signal));
     return 0;
   } finally {
     await embedded?.close();
@@ -122,12 +148,14 @@ Ctrl-C stops it.
 /** `relay`, for the command table. */
 export const relayCommand: CliCommand<RelayCommand> = {
   synopsis:
-    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public] [--cors ORIGINS] [--trust-proxy HOPS]',
+    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public] [--cors ORIGINS] [--trust-proxy HOPS] [--metrics] [--log text|json]',
   help: `Serves the feed to many clients: one upstream subscription per topic, re-served over the
 Market Prophit protocol. Without --url it relays an embedded local server; with --url set
 ${API_KEY_VARIABLE}. --redis joins a cluster of relays (set ${RELAY_SECRET_VARIABLE}, the same on every node).
   --public              give relay tokens to any caller (default: loopback callers only)
-${relayAccessHelp}`,
+${relayAccessHelp}
+  --metrics             serve Prometheus metrics at GET /metrics (npm install prom-client); /healthz and /readyz always
+  --log json            one JSON object per line (time, level, event, fields) instead of readable lines`,
   flags: relayFlags,
   parse: parseRelay,
   run: runRelay,

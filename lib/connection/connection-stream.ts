@@ -5,6 +5,7 @@ import type { LifecyclePolicy } from '../lifecycle/policy';
 import type { LifecycleEvent } from '../lifecycle/transition';
 import type { SocketFactory, SocketLike } from './socket-like';
 import { switchMapWithHandover } from './switch-map-with-handover';
+import { UPSTREAM_STATUS_EVENT, upstreamStatusEvent } from './upstream-status-event';
 import { describeReason, toError } from '../util/describe-reason';
 import { shareLatest } from '../util/share-latest';
 
@@ -130,10 +131,17 @@ const openSocket = (
       }
     };
 
+    // A relay tells its clients when its own upstream fails and heals.
+    const onUpstreamStatus = (payload: unknown) => {
+      const event = upstreamStatusEvent(payload);
+      if (event) report(event);
+    };
+
     socket.on('connect', onConnect);
     socket.on('disconnect', onDisconnect);
     socket.on('connect_error', onConnectError);
     socket.on('error', onError);
+    socket.on(UPSTREAM_STATUS_EVENT, onUpstreamStatus);
     report({ type: 'socket-opening', rotating });
     if (socket.connected) onConnect();
     else armDeadline();
@@ -144,6 +152,7 @@ const openSocket = (
       socket.off('disconnect', onDisconnect);
       socket.off('connect_error', onConnectError);
       socket.off('error', onError);
+      socket.off(UPSTREAM_STATUS_EVENT, onUpstreamStatus);
       socket.disconnect();
     };
   });

@@ -117,12 +117,12 @@ export const recordListCodec = <const F extends FieldsSpec>(
   recordName = 'Record',
 ): t.Type<RecordFromFields<F>[], EncodedRecordFromFields<F>[], unknown> => {
   const record = recordCodec(fields, recordName);
-  const list = t.array(record, name);
+  // t.array's is, validate and encode, without its ArrayType (0.25 KB gzip in every browser bundle).
   return new t.Type(
     name,
-    list.is,
+    (u): u is RecordFromFields<F>[] => Array.isArray(u) && u.every(record.is),
     (u, c) => {
-      if (!Array.isArray(u)) return list.validate(u, c);
+      if (!Array.isArray(u)) return t.failure(u, c);
       const out = new Array<RecordFromFields<F>>(u.length);
       for (let i = 0; i < u.length; i += 1) {
         const decoded = record.parse(u[i]);
@@ -131,7 +131,7 @@ export const recordListCodec = <const F extends FieldsSpec>(
       }
       return t.success(out);
     },
-    list.encode,
+    (a) => a.map(record.encode),
   );
 };
 

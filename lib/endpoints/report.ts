@@ -13,10 +13,8 @@ export const contextPath = (context: t.Context): string => {
  * shown as at most 80 characters of JSON (`previewJson`): any size or depth of input gives short lines.
  */
 export const formatValidationErrors = (errors: t.Errors): string[] =>
-  errors.map((error) => {
-    const last = error.context[error.context.length - 1];
-    return (
-      error.message ??
-      `Invalid value ${previewJson(error.value)} supplied to ${contextPath(error.context)}: ${last?.type.name ?? 'unknown'}`
-    );
-  });
+  errors.map((error) => error.message ?? invalidValue(error.value, error.context));
+
+/** The line for `value` failing at `context` when the error has no message of its own. */
+export const invalidValue = (value: unknown, context: t.Context): string =>
+  `Invalid value ${previewJson(value)} supplied to ${contextPath(context)}: ${context[context.length - 1]?.type.name ?? 'unknown'}`;

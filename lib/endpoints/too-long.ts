@@ -1,7 +1,6 @@
 import type * as t from 'io-ts';
 import { MAX_FIELD_LENGTH } from '../util/limits';
-import { previewJson } from '../util/json-text';
-import { contextPath } from './report';
+import { invalidValue } from './report';
 
 /**
  * The failure message for a number or timestamp string longer than `MAX_FIELD_LENGTH`, which is refused
@@ -9,6 +8,5 @@ import { contextPath } from './report';
  */
 export const tooLong = (u: unknown, c: t.Context): string | undefined => {
   if (typeof u !== 'string' || u.length <= MAX_FIELD_LENGTH) return undefined;
-  const type = c[c.length - 1]?.type.name ?? 'unknown';
-  return `Invalid value ${previewJson(u)} supplied to ${contextPath(c)}: ${type} (a string of ${u.length} characters; at most ${MAX_FIELD_LENGTH} are read)`;
+  return `${invalidValue(u, c)} (a string of ${u.length} characters; at most ${MAX_FIELD_LENGTH} are read)`;
 };

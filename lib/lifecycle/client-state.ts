@@ -17,11 +17,13 @@ export type ClientState = 'idle' | 'authenticating' | 'connecting' | 'connected'
  * - `connect`: the socket could not connect (transport error, connect timeout).
  * - `disconnect`: the server hung up, or the connection was lost.
  * - `protocol`: the server speaks another socket.io protocol version.
+ * - `upstream`: the server is a relay whose own upstream fails (the connection to the relay is fine);
+ *   shown on `status$` while `connected`, until the relay says upstream is back.
  * - `subscription`: one stream ended with an error (the server refused it, a payload failed its codec):
  *   only the Angular status shows these, while that stream stays ended. The client's own streams never do.
  */
 export interface ConnectionProblem {
-  readonly kind: 'token' | 'handshake' | 'connect' | 'disconnect' | 'protocol' | 'subscription';
+  readonly kind: 'token' | 'handshake' | 'connect' | 'disconnect' | 'protocol' | 'upstream' | 'subscription';
   /** For people: what went wrong, e.g. "Token request failed with HTTP 503". */
   readonly message: string;
   /** The typed error behind it, when there is one. */
@@ -34,7 +36,10 @@ export interface ConnectionProblem {
   readonly at: number;
 }
 
-/** The state with the reason behind it: `problem` is the latest failure while not `connected`. */
+/**
+ * The state with the reason behind it: `problem` is the latest failure while not `connected`, or,
+ * while `connected` to a relay, its upstream's failure.
+ */
 export interface ClientStatus {
   readonly state: ClientState;
   readonly problem?: ConnectionProblem;

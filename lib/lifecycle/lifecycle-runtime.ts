@@ -33,7 +33,9 @@ export interface LifecycleRuntime {
 }
 
 const statusOf = ({ state, problem }: Lifecycle): ClientStatus =>
-  problem === undefined || state === 'connected' || state === 'idle' ? { state } : { state, problem };
+  problem === undefined || state === 'idle' || (state === 'connected' && problem.kind !== 'upstream')
+    ? { state }
+    : { state, problem };
 
 export const createLifecycleRuntime = (
   policy: LifecyclePolicy,

@@ -44,6 +44,13 @@ export interface LifecyclePolicy {
    * @default 30_000
    */
   readonly healthyAfter: number;
+  /**
+   * How long a long-lived service (the relay) takes a permanent failure — an API key or a topic
+   * upstream refused — as final before it asks upstream again, in ms; refusals in a row wait the
+   * longer of this and `retryWait`. Meanwhile the refusal answers at once, with its reason.
+   * @default 30_000
+   */
+  readonly refusedFor: number;
 }
 
 /**
@@ -73,6 +80,7 @@ export const defaultPolicy: LifecyclePolicy = {
   tokenTimeout: 10_000,
   connectTimeout: 15_000,
   healthyAfter: 30_000,
+  refusedFor: 30_000,
 };
 
 const positive = (owner: string, name: string, value: number): void => {
@@ -86,6 +94,7 @@ export const resolvePolicy = (owner: string, overrides: Partial<LifecyclePolicy>
   positive(owner, 'refreshEvery', policy.refreshEvery);
   positive(owner, 'tokenTimeout', policy.tokenTimeout);
   positive(owner, 'connectTimeout', policy.connectTimeout);
+  positive(owner, 'refusedFor', policy.refusedFor);
   if (!(policy.retryAttempts >= 0)) {
     throw new RangeError(`${owner}: \`retryAttempts\` must be 0 or more, got ${policy.retryAttempts}`);
   }

@@ -35,6 +35,9 @@ export type LifecycleEvent =
   | { readonly type: 'protocol-mismatch'; readonly error: ConnectionError }
   /** The connection ended without us asking: `reason` as socket.io gives it. */
   | { readonly type: 'disconnected'; readonly reason: string }
+  /** The server is a relay whose own upstream fails (its words), or is back. */
+  | { readonly type: 'upstream-failing'; readonly message: string; readonly retryIn?: number }
+  | { readonly type: 'upstream-healed' }
   /** Something the wiring did not expect ended the streams (a socket factory that threw, say). */
   | { readonly type: 'crashed'; readonly error: unknown }
   /** Nobody is subscribed any more; the socket is closed. */
@@ -79,6 +82,8 @@ const NONE: LifecycleEffect = { type: 'none' };
  * | any            | protocol-mismatch      | failed         | fail                            |
  * | any            | disconnected (server)  | reconnecting   | retry after backoff, or fail    |
  * | any            | disconnected (ours)    | unchanged      | —                               |
+ * | any            | upstream-failing       | unchanged      | — (an `upstream` problem shown) |
+ * | any            | upstream-healed        | unchanged      | — (that problem cleared)        |
  * | any            | crashed                | failed         | — (the error is on its way)     |
  * | failed         | stopped                | failed         | — (the reason stays visible)    |
  * | other          | stopped                | idle           | —                               |
@@ -182,6 +187,17 @@ export const transition = (
       );
       return failure('disconnect', error, 'reconnecting', retryAfterBackoff);
     }
+    case 'upstream-failing': {
+      // Not a failure of this connection: no backoff, no count; shown until healed or superseded.
+      const { message, retryIn } = event;
+      const problem: ConnectionProblem = { kind: 'upstream', message, retryIn, attempt: 1, at: now };
+      return { next: { ...current, problem }, effect: NONE, problem };
+    }
+    case 'upstream-healed':
+      return {
+        next: current.problem?.kind === 'upstream' ? { ...current, problem: undefined } : current,
+        effect: NONE,
+      };
     case 'crashed': {
       if (current.state === 'failed') return { next: current, effect: NONE };
       const error = toError(event.error);

@@ -4,8 +4,14 @@ import type { Publish, Source } from '../server/source';
 import type { Topic } from '../server/subscription-request';
 import type { UpstreamSource } from './upstream-source';
 
-/** Renews the lease only while this node holds it. */
-const RENEW = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) else return 0 end`;
+/**
+ * Renews the lease while this node holds it, and takes it back when nobody does (it expired, or Redis
+ * came back empty after an outage); 0 when another node holds it.
+ */
+const HOLD = `local holder = redis.call('get', KEYS[1])
+if holder == ARGV[1] then return redis.call('pexpire', KEYS[1], ARGV[2]) end
+if holder == false then redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2]) return 1 end
+return 0`;
 /** Deletes the lease only while this node holds it. */
 const RELEASE = `if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end`;
 
@@ -15,6 +21,8 @@ const RELEASED_EVENT = 'marketprophit-relay:released';
 
 export interface ClusterDeps {
   readonly redis: Redis;
+  /** Whether Redis is reachable now; while it is not, no lease is taken or renewed. */
+  readonly redisUp: () => boolean;
   readonly io: IoServer;
   readonly nodeId: string;
   readonly upstream: UpstreamSource;
@@ -26,6 +34,8 @@ export interface ClusterDeps {
    * relay hangs up on them (their re-subscription gets the refusal, which upstream source remembers).
    */
   readonly onRefused: (topic: Topic, message: string) => void;
+  /** This node took over a topic another node let go of (released, or its lease lapsed). */
+  readonly onTakeover?: () => void;
 }
 
 export interface ClusterSource extends Source {
@@ -51,9 +61,17 @@ export const clusterPublish =
  * upstream by the node holding its lease (a Redis key with a TTL, renewed by its holder every quarter
  * TTL); a node whose sockets want a topic with no holder takes the lease. When a holder dies, its lease
  * expires and an interested node takes it on its next round: a gap downstream, never an error.
+ *
+ * While Redis is away, nodes cannot hear each other: each serves every topic its own sockets want from
+ * its own upstream connection. When Redis is back, every node holds or takes the leases of what it
+ * serves; a node that finds a topic held by another stops serving it, so exactly one owner is left.
  */
 export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
-  const { redis, io, nodeId, upstream, leaseTtl, prefix, onProblem, onRefused } = deps;
+  const { redis, redisUp, io, nodeId, upstream, leaseTtl, prefix, onProblem, onRefused } = deps;
+  const takeover = (topic: Topic) => {
+    deps.onTakeover?.();
+    serve(topic);
+  };
   const interested = new Map<string, Topic>();
   const owned = new Set<string>();
   const leaseKey = (topicKey: string) => `${prefix}lease:${topicKey}`;
@@ -70,6 +88,11 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
     return true;
   };
 
+  /** A lease operation failed: worth a report while Redis is up (an outage is reported once, elsewhere). */
+  const failed = (topicKey: string, error: unknown) => {
+    if (redisUp()) onProblem(topicKey, error);
+  };
+
   const serve = (topic: Topic): void => {
     void Promise.resolve(upstream.start(topic)).then(async (refusal) => {
       if (refusal === null) return;
@@ -80,26 +103,46 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
     });
   };
 
+  /** Stops serving a topic and gives its lease back; never rejects. */
   const release = async (topic: Topic): Promise<void> => {
     if (!owned.delete(topic.key)) return;
     upstream.stop(topic);
-    await redis.eval(RELEASE, 1, leaseKey(topic.key), nodeId);
-    io.serverSideEmit(RELEASED_EVENT, topic.key);
+    try {
+      await redis.eval(RELEASE, 1, leaseKey(topic.key), nodeId);
+      io.serverSideEmit(RELEASED_EVENT, topic.key);
+    } catch (error) {
+      // The lease expires by itself.
+      failed(topic.key, error);
+    }
+  };
+
+  /** Redis is away: serve every wanted topic from this node, leases or not. */
+  const serveAlone = (): void => {
+    for (const topic of interested.values()) {
+      if (owned.has(topic.key)) continue;
+      owned.add(topic.key);
+      serve(topic);
+    }
   };
 
   const round = async (): Promise<void> => {
+    if (!redisUp()) {
+      serveAlone();
+      return;
+    }
     for (const topic of [...interested.values()]) {
       try {
         if (owned.has(topic.key)) {
-          const renewed = await redis.eval(RENEW, 1, leaseKey(topic.key), nodeId, String(leaseTtl));
-          if (renewed === 0) {
-            // Someone else holds it now (this node was too slow to renew): stop serving it.
+          const held = await redis.eval(HOLD, 1, leaseKey(topic.key), nodeId, String(leaseTtl));
+          if (held === 0) {
+            // Another node holds it (this node was too slow to renew, or both served it while Redis
+            // was away): stop serving it, the holder's publications reach this node's sockets.
             owned.delete(topic.key);
             upstream.stop(topic);
           }
-        } else if (await acquire(topic)) serve(topic);
+        } else if (await acquire(topic)) takeover(topic);
       } catch (error) {
-        onProblem(topic.key, error);
+        failed(topic.key, error);
       }
     }
   };
@@ -117,8 +160,8 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
     const topic = typeof topicKey === 'string' ? interested.get(topicKey) : undefined;
     if (topic === undefined || owned.has(topic.key)) return;
     void acquire(topic).then(
-      (got) => got && serve(topic),
-      (error: unknown) => onProblem(topic.key, error),
+      (got) => got && takeover(topic),
+      (error: unknown) => failed(topic.key, error),
     );
   });
 
@@ -127,11 +170,18 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
       interested.set(topic.key, topic);
       if (owned.has(topic.key)) return upstream.start(topic);
       let got = false;
-      try {
-        got = await acquire(topic);
-      } catch (error) {
-        // Redis unreachable: the next round tries again.
-        onProblem(topic.key, error);
+      if (!redisUp()) {
+        // Nobody else can be heard: serve it from here (the first round after Redis is back sorts out
+        // who keeps it).
+        owned.add(topic.key);
+        got = true;
+      } else {
+        try {
+          got = await acquire(topic);
+        } catch (error) {
+          // Redis unreachable: the next round serves it.
+          failed(topic.key, error);
+        }
       }
       if (!got) return null;
       const refusal = await upstream.start(topic);
@@ -143,7 +193,7 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
     },
     stop(topic) {
       interested.delete(topic.key);
-      void release(topic).catch((error: unknown) => onProblem(topic.key, error));
+      void release(topic);
     },
     get owned() {
       return owned.size;

@@ -27,7 +27,7 @@ export interface RelayOptions<Claims extends RelayClaims = DefaultClaims> extend
   readonly host?: string;
   /**
    * HMAC secret the relay's own tokens are signed with. Every node of a cluster must share it, so a
-   * token from one node opens a socket on any other.
+   * token from one node opens a socket on any other. At least 32 bytes: a shorter one throws.
    * @default random, per process (a single node only)
    */
   readonly secret?: string;
@@ -94,16 +94,39 @@ export interface RelayOptions<Claims extends RelayClaims = DefaultClaims> extend
    * @default 1000
    */
   readonly linger?: number;
+  /**
+   * Serve Prometheus metrics at `GET /metrics` (needs the optional peer dependency `prom-client`).
+   * `GET /healthz` and `GET /readyz` are always served.
+   * @default false
+   */
+  readonly metrics?: boolean;
   /** Called with each upstream problem the relay retries or gives up on (for logs). */
   readonly onProblem?: (problem: RelayProblem) => void;
+  /**
+   * Called once per change of what the relay depends on (upstream connected or not, Redis reachable
+   * or not), never per retry: for logs and alerts.
+   */
+  readonly onStatus?: (change: RelayStatusChange) => void;
+}
+
+/** The relay's upstream connection or its Redis went down (with the reason) or came back. */
+export interface RelayStatusChange {
+  readonly component: 'upstream' | 'redis';
+  readonly up: boolean;
+  /** Why it is down; absent when `up`. */
+  readonly reason?: string;
 }
 
 /**
- * Something that went wrong upstream for one topic (or, for `lease`, in the cluster; for `entitle`,
- * in the `entitle` hook).
+ * Something that went wrong: `upstream` for one topic, `connection` for the relay's upstream
+ * connection (every problem its client reports: token, handshake, connect, disconnect; `topic` is
+ * `''`), `lease` in the cluster, `entitle` in the `entitle` hook, `slow-consumer` for a downstream
+ * socket disconnected because it did not read (`topic` is `''`).
  */
 export interface RelayProblem {
-  readonly kind: 'upstream' | 'lease' | 'entitle';
+  readonly kind: 'upstream' | 'connection' | 'lease' | 'entitle' | 'slow-consumer';
   readonly topic: string;
   readonly error: unknown;
+  /** When the relay (or its client) tries again, in ms; absent when it does not say. */
+  readonly retryIn?: number;
 }

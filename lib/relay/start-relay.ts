@@ -1,9 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { Redis } from 'ioredis';
+import { asyncScheduler } from 'rxjs';
 import { createClient } from '../client/create-client';
+import { UPSTREAM_STATUS_EVENT } from '../connection/upstream-status-event';
+import { resolvePolicy } from '../lifecycle/policy';
 import { createAckPolicy } from '../server/ack-policy';
 import { corsOrigins } from '../server/cors';
-import { startFront } from '../server/front';
+import { type Front, startFront } from '../server/front';
 import { resolveLimits } from '../server/limits';
 import { createServerLog } from '../server/server-log';
 import type { IoServer } from '../server/socket-types';
@@ -13,8 +15,13 @@ import { createTokenAuthority } from '../server/token-authority';
 import { createRelayIssuer, endAtExpiry, openHostWarning, type RelayClaims } from './access-control';
 import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
 import { createEntitlementCheck, DEFAULT_ENTITLE_TIMEOUT } from './entitlements';
-import type { DefaultClaims, RelayOptions, RelayProblem } from './options';
+import { mountHealthRoutes, readiness } from './health-routes';
+import { countedPublish, countTokenRequests, createRelayMetrics, NO_COUNTERS } from './metrics';
+import type { DefaultClaims, RelayOptions, RelayProblem, RelayStatusChange } from './options';
+import { connectRedis } from './redis-connection';
+import { checkSecret } from './relay-secret';
 import { createCallerAddress } from './trust-proxy';
+import { watchUpstream } from './upstream-health';
 import { positiveNumber } from '../util/positive-number';
 import { createUpstreamSource, type UpstreamSource } from './upstream-source';
 
@@ -28,6 +35,8 @@ export interface RelayStats {
   readonly upstreamSubscriptions: number;
   /** Downstream subscriptions over every socket of this node. */
   readonly subscriptions: number;
+  /** Downstream sockets held as slow consumers right now (see `slowConsumerBytes`). */
+  readonly slowConsumers: number;
 }
 
 /** A running relay node. */
@@ -60,37 +69,6 @@ const onceByTimestamp = (publish: Publish, has: (topicKey: string) => boolean): 
   };
 };
 
-const connectRedis = async (url: string) => {
-  let modules;
-  try {
-    modules = await Promise.all([import('ioredis'), import('@socket.io/redis-adapter')]);
-  } catch (error) {
-    throw new Error(
-      'startRelay: `redis` needs the optional peer dependencies: npm install ioredis @socket.io/redis-adapter',
-      { cause: error },
-    );
-  }
-  const [{ Redis: RedisClient }, { createAdapter }] = modules;
-  const options = { lazyConnect: true, commandTimeout: 2000, maxRetriesPerRequest: 2 };
-  const clients: Redis[] = [
-    new RedisClient(url, options),
-    new RedisClient(url, options),
-    new RedisClient(url, options),
-  ];
-  try {
-    await Promise.all(clients.map((client) => client.connect()));
-  } catch (error) {
-    clients.forEach((client) => client.disconnect());
-    throw new Error(`startRelay: cannot connect to Redis at ${url}`, { cause: error });
-  }
-  const [commands, pub, sub] = clients as [Redis, Redis, Redis];
-  return {
-    commands,
-    adapter: createAdapter(pub, sub, { key: 'marketprophit-relay' }),
-    quit: () => Promise.allSettled(clients.map((client) => client.quit())),
-  };
-};
-
 /**
  * Starts a relay node: downstream it speaks the Market Prophit protocol exactly (POST `/jwt`, the token
  * handshake, `subscribe`/`unsubscribe` with acks, `data` events), so
@@ -117,7 +95,9 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     leaseTtl = 3000,
     linger = 1000,
     onProblem = () => undefined,
+    onStatus = () => undefined,
   } = options;
+  checkSecret('startRelay', secret);
   positiveNumber('startRelay: tokenTtl', tokenTtl);
   positiveNumber('startRelay: leaseTtl', leaseTtl);
   positiveNumber('startRelay: entitleTimeout', entitleTimeout);
@@ -126,11 +106,18 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
   if (!(linger >= 0)) throw new RangeError(`startRelay: linger must be >= 0, got ${linger}`);
   const limits = resolveLimits(options);
   const nodeId = randomUUID();
-  const problem = (kind: RelayProblem['kind'], topic: string, error: unknown) => {
+  const problem = (kind: RelayProblem['kind'], topic: string, error: unknown, retryIn?: number) => {
     try {
-      onProblem({ kind, topic, error });
+      onProblem({ kind, topic, error, ...(retryIn === undefined ? {} : { retryIn }) });
     } catch {
       // A throwing log hook must not stop the relay.
+    }
+  };
+  const status = (change: RelayStatusChange) => {
+    try {
+      onStatus(change);
+    } catch {
+      // As above.
     }
   };
 
@@ -154,10 +141,52 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
           onFailure: (topic, error) => problem('entitle', topic.key, error),
         });
 
-  const redis = options.redis === undefined ? undefined : await connectRedis(options.redis);
-  const client = createClient(upstreamOptions);
+  const redis =
+    options.redis === undefined
+      ? undefined
+      : await connectRedis(options.redis, ({ up, reason }) =>
+          status({ component: 'redis', up, ...(reason === undefined ? {} : { reason }) }),
+        );
+  const client = createClient(
+    options.metrics === true
+      ? countTokenRequests(upstreamOptions, () => counters.tokenRequest())
+      : upstreamOptions,
+  );
+  let front: Front | undefined;
+  // Downstream hears when upstream fails and heals; a socket that connects meanwhile hears it at once.
+  const watched = watchUpstream({
+    client,
+    onProblem: ({ error, message, retryIn }) =>
+      problem('connection', '', error ?? new Error(message), retryIn),
+    onChange: (word) => {
+      front?.io.local.emit(UPSTREAM_STATUS_EVENT, word);
+      status({ component: 'upstream', up: word.ok, ...(word.ok ? {} : { reason: word.message }) });
+    },
+  });
+  const metrics =
+    options.metrics === true
+      ? await createRelayMetrics({
+          stats: () => stats(),
+          upstreamUp: () => watched.current.ok,
+          redisUp: () => redis?.up,
+        })
+      : undefined;
+  const counters = metrics ?? NO_COUNTERS;
+  // The upstream client's own policy and scheduler: the relay's retries follow the same rules.
+  const policy = resolvePolicy('startRelay', {
+    ...(upstreamOptions.retryWait === undefined ? {} : { retryWait: upstreamOptions.retryWait }),
+    ...upstreamOptions.policy,
+  });
+  const scheduler = upstreamOptions.scheduler ?? asyncScheduler;
   let upstream: UpstreamSource | undefined;
   let cluster: ClusterSource | undefined;
+  const stats = (): RelayStats => ({
+    sockets: front?.io.of('/').sockets.size ?? 0,
+    topics: front?.registry.topicCount ?? 0,
+    upstreamSubscriptions: upstream?.size ?? 0,
+    subscriptions: front?.registry.size ?? 0,
+    slowConsumers: front?.slowConsumers() ?? 0,
+  });
 
   /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
   const hangUp = (topic: Topic) => {
@@ -165,16 +194,19 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
   };
 
   const source = (localPublish: Publish, io: IoServer): Source => {
-    const local = onceByTimestamp(localPublish, (key) => front?.registry.topic(key) !== undefined);
+    const local = onceByTimestamp(
+      metrics === undefined ? localPublish : countedPublish(localPublish, io, () => front, counters),
+      (key) => front?.registry.topic(key) !== undefined,
+    );
     upstream = createUpstreamSource({
       client,
       publish: redis === undefined ? local : clusterPublish(io, local),
       linger,
       settle: 300,
       ackWait: 5000,
-      retryDelay: 1000,
-      onProblem: (topic, error) => problem('upstream', topic.key, error),
-      refusalMemory: 10_000,
+      policy,
+      scheduler,
+      onProblem: (topic, error, retryIn) => problem('upstream', topic.key, error, retryIn),
       onLateRefusal: (topic) => {
         cluster?.stop(topic);
         hangUp(topic);
@@ -187,18 +219,19 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     });
     cluster = createClusterSource({
       redis: redis.commands,
+      redisUp: () => redis.up,
       io,
       nodeId,
       upstream,
       leaseTtl,
       prefix: 'marketprophit-relay:',
       onProblem: (topic, error) => problem('lease', topic, error),
+      onTakeover: () => counters.failover(),
       onRefused: hangUp,
     });
     return cluster;
   };
 
-  let front: Awaited<ReturnType<typeof startFront>> | undefined;
   try {
     front = await startFront({
       port,
@@ -209,17 +242,30 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
       log: createServerLog(100),
       limits,
       logSent: false,
+      onSlowConsumer: (action) => {
+        counters.slowConsumer(action);
+        if (action.type === 'disconnected')
+          problem('slow-consumer', '', new Error(`${action.reason}: socket ${action.socketId} disconnected`));
+      },
       origins,
       ...(check === undefined ? {} : { admit: (socket, topic) => check(socket.data.claims.claims, topic) }),
       ...(redis === undefined ? {} : { adapter: redis.adapter }),
       source,
     });
   } catch (error) {
+    watched.dispose();
     await redis?.quit();
     throw error;
   }
-  const started = front;
-  started.io.on('connection', (socket) => endAtExpiry(socket));
+  const served = front;
+  served.io.on('connection', (socket) => {
+    endAtExpiry(socket);
+    if (!watched.current.ok) socket.emit(UPSTREAM_STATUS_EVENT, watched.current);
+  });
+  mountHealthRoutes(served.http, {
+    readiness: () => readiness(watched.current, redis),
+    ...(metrics === undefined ? {} : { metrics }),
+  });
   const warning = openHostWarning(host, authorize);
   try {
     if (warning !== undefined) onWarning(warning);
@@ -229,20 +275,16 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
 
   let closing: Promise<void> | undefined;
   return {
-    url: started.url,
-    port: started.port,
+    url: served.url,
+    port: served.port,
     nodeId,
-    stats: () => ({
-      sockets: started.io.of('/').sockets.size,
-      topics: [...started.registry.topics()].length,
-      upstreamSubscriptions: upstream?.size ?? 0,
-      subscriptions: started.registry.size,
-    }),
+    stats,
     close() {
       closing ??= (async () => {
+        watched.dispose();
         await cluster?.dispose();
         upstream?.dispose();
-        await started.close();
+        await served.close();
         await redis?.quit();
       })();
       return closing;

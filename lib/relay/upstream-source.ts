@@ -1,12 +1,15 @@
 import * as t from 'io-ts';
-import { delay, filter, race, type Subscription, take, timer } from 'rxjs';
+import { delay, filter, race, type SchedulerLike, type Subscription, take, timer } from 'rxjs';
 import {
   customEndpoint,
+  isDecodeError,
   isRealTimePath,
   isSubscribeError,
   type MarketProphitClient,
   realTimeEndpoints,
 } from '../index';
+import type { LifecyclePolicy } from '../lifecycle/policy';
+import { describeReason } from '../util/describe-reason';
 import type { Publish, Source } from '../server/source';
 import type { Topic } from '../server/subscription-request';
 
@@ -22,17 +25,22 @@ export interface UpstreamSourceDeps {
   readonly settle: number;
   /** Longest wait for that, in ms: below the clients' own ack timeout (10 s by default). */
   readonly ackWait: number;
-  /** Wait before re-subscribing a topic whose upstream stream failed (bad records, lost token), in ms. */
-  readonly retryDelay: number;
-  readonly onProblem: (topic: Topic, error: unknown) => void;
+  /**
+   * The upstream client's policy: `retryWait` spaces re-subscriptions of a topic whose stream failed
+   * (bad records, an ack timeout); `refusedFor` is how long a refusal stands (a topic or the key refused,
+   * or any failure the client gave up on).
+   */
+  readonly policy: LifecyclePolicy;
+  /** The upstream client's scheduler: every wait is on it. */
+  readonly scheduler: SchedulerLike;
+  /** `retryIn`: when the relay re-subscribes (a retried failure) or asks upstream again (a refusal), in ms. */
+  readonly onProblem: (topic: Topic, error: unknown, retryIn: number) => void;
   /**
    * Upstream refused a topic after its subscribers were acked (the refusal came later than `settle`,
    * or on a re-subscription): the relay hangs up on them, so their clients re-subscribe and get the
-   * refusal as their ack error (it is remembered for `refusalMemory` ms).
+   * refusal as their ack error (it is remembered for `policy.refusedFor` ms or the backoff).
    */
   readonly onLateRefusal: (topic: Topic, message: string) => void;
-  /** How long a refusal answers new subscribers of its topic without asking upstream again, in ms. */
-  readonly refusalMemory: number;
 }
 
 export interface UpstreamSource extends Source {
@@ -57,10 +65,22 @@ const validatedRaw = (codec: t.Decoder<unknown, unknown>): t.Type<unknown, unkno
   );
 
 /** The message upstream gave (the client prefixes it with what it was refusing). */
-const refusalOf = (error: Error, path: string): string => {
+const refusalOf = (error: unknown, path: string): string => {
+  const message = describeReason(error);
   const prefix = `The server refused ${path}: `;
-  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
 };
+
+/** A failure of one topic's stream worth re-subscribing soon: bad records, an unanswered subscribe. */
+const isRetried = (error: unknown): boolean =>
+  isDecodeError(error) || (isSubscribeError(error) && error.code === 'ack_timeout');
+
+/** A refusal: its reason answers the topic's subscribers until `until`; `attempt` counts refusals in a row. */
+interface Refusal {
+  readonly reason: string;
+  readonly until: number;
+  readonly attempt: number;
+}
 
 interface Entry {
   readonly topic: Topic;
@@ -70,7 +90,9 @@ interface Entry {
   acked: boolean;
   ready: Promise<string | null>;
   lingering: NodeJS.Timeout | undefined;
-  retrying: NodeJS.Timeout | undefined;
+  retrying: Subscription | undefined;
+  /** Retried failures in a row (the backoff's attempt); 0 again on the next event. */
+  failures: number;
 }
 
 /**
@@ -79,10 +101,21 @@ interface Entry {
  * the topic's sockets. A refusal upstream is the topic's ack error downstream.
  */
 export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource => {
-  const { client, publish, linger, settle, ackWait, retryDelay, onProblem, onLateRefusal, refusalMemory } =
-    deps;
+  const { client, publish, linger, settle, ackWait, policy, scheduler, onProblem, onLateRefusal } = deps;
   const entries = new Map<string, Entry>();
-  const refusals = new Map<string, { readonly message: string; readonly until: number }>();
+  const refusals = new Map<string, Refusal>();
+
+  /** Remembers a refusal for `refusedFor` (longer after refusals in a row); the message says until when. */
+  const refuse = (topic: Topic, error: unknown): string => {
+    const attempt = (refusals.get(topic.key)?.attempt ?? 0) + 1;
+    const wait = Math.max(policy.refusedFor, policy.retryWait(attempt));
+    const refusal = { reason: refusalOf(error, topic.path), until: scheduler.now() + wait, attempt };
+    refusals.set(topic.key, refusal);
+    onProblem(topic, error, wait);
+    return messageOf(refusal);
+  };
+  const messageOf = ({ reason, until }: Refusal): string =>
+    `${reason} (the relay asks upstream again in ${Math.max(1, Math.ceil((until - scheduler.now()) / 1000))} s)`;
 
   const endpointOf = (topic: Topic) => {
     const codecs = isRealTimePath(topic.path) ? realTimeEndpoints[topic.path] : undefined;
@@ -92,7 +125,7 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
 
   const drop = (entry: Entry) => {
     clearTimeout(entry.lingering);
-    clearTimeout(entry.retrying);
+    entry.retrying?.unsubscribe();
     entry.subscription?.unsubscribe();
     entry.waiting?.unsubscribe();
     if (entries.get(entry.topic.key) === entry) entries.delete(entry.topic.key);
@@ -104,27 +137,31 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
     entry.subscription = client.subscribe$(endpointOf(topic), topic.params).subscribe({
       next: (event) => {
         settled(null);
+        entry.failures = 0;
+        refusals.delete(topic.key);
         publish(topic.key, event.results as readonly unknown[], event.timestamp.toISOString());
       },
       error: (error: unknown) => {
         entry.subscription = undefined;
-        if (isSubscribeError(error) && error.code === 'rejected') {
-          const message = refusalOf(error, topic.path);
-          refusals.set(topic.key, { message, until: Date.now() + refusalMemory });
-          onProblem(topic, error);
+        if (!isRetried(error)) {
+          // Upstream refused the topic, or the client gave up (the key refused, say): the topic's
+          // subscribers hear why, and nobody asks upstream again for a while.
+          const message = refuse(topic, error);
           drop(entry);
           if (entry.acked) onLateRefusal(topic, message);
           else settled(message);
           return;
         }
-        // Bad records, an ack timeout, a token refused: a gap for this topic, then again.
-        onProblem(topic, error);
+        // Bad records, an ack timeout: a gap for this topic, then again after the backoff.
+        entry.failures += 1;
+        const wait = policy.retryWait(entry.failures);
+        onProblem(topic, error, wait);
         settled(null);
         if (entries.get(topic.key) !== entry) return;
-        entry.retrying = setTimeout(() => {
+        entry.retrying = scheduler.schedule(() => {
           entry.retrying = undefined;
           if (entries.get(topic.key) === entry) subscribe(entry, () => undefined);
-        }, retryDelay);
+        }, wait);
       },
     });
   };
@@ -138,8 +175,7 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
         return existing.ready;
       }
       const refused = refusals.get(topic.key);
-      if (refused !== undefined && refused.until > Date.now()) return refused.message;
-      refusals.delete(topic.key);
+      if (refused !== undefined && refused.until > scheduler.now()) return messageOf(refused);
       let resolve!: (error: string | null) => void;
       const settled = (error: string | null) => {
         entry.acked ||= error === null;
@@ -153,6 +189,7 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
         ready: new Promise<string | null>((done) => (resolve = done)),
         lingering: undefined,
         retrying: undefined,
+        failures: 0,
       };
       entries.set(topic.key, entry);
       // Acked once upstream is connected and has not refused within `settle` (or on the first event).
@@ -160,9 +197,9 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
         client.status$.pipe(
           filter((status) => status.state === 'connected'),
           take(1),
-          delay(settle),
+          delay(settle, scheduler),
         ),
-        timer(ackWait),
+        timer(ackWait, scheduler),
       )
         .pipe(take(1))
         .subscribe(() => settled(null));

@@ -10,9 +10,11 @@ import type { ServerLog } from './server-log';
 import { type Admit, attachSocketHandlers } from './socket-handlers';
 import type { IoServer, ServerSocket } from './socket-types';
 import type { Publish, Source } from './source';
+import { createSlowConsumerGuard, type SlowConsumerAction } from './slow-consumer';
 import { createSubscriptionRegistry, type SubscriptionRegistry } from './subscription-registry';
 import type { TokenAuthority } from './token-authority';
 import type { TokenIssuer } from './token-route';
+import { createTokenTopics } from './token-topics';
 
 export interface FrontOptions {
   readonly port: number;
@@ -31,6 +33,8 @@ export interface FrontOptions {
   readonly admit?: Admit;
   /** socket.io's adapter (the relay's cluster uses the Redis adapter); default in memory. */
   readonly adapter?: IoOptions['adapter'];
+  /** Hears what the slow-consumer guard does (for counters and logs). */
+  readonly onSlowConsumer?: (action: SlowConsumerAction) => void;
   /** Built once the front listens, so a source can publish through it. */
   readonly source: (publish: Publish, io: IoServer) => Source;
 }
@@ -48,6 +52,8 @@ export interface Front {
   readonly registry: SubscriptionRegistry;
   readonly publish: Publish;
   sockets(): ServerSocket[];
+  /** Sockets held as slow consumers right now. */
+  slowConsumers(): number;
   tokenRequests(): number;
   close(): Promise<void>;
 }
@@ -74,14 +80,32 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
     ...(options.adapter === undefined ? {} : { adapter: options.adapter }),
   });
 
+  const guard = createSlowConsumerGuard({
+    io,
+    maxQueued: limits.slowConsumerBytes,
+    timeout: limits.slowConsumerTimeout,
+    ...(options.onSlowConsumer === undefined ? {} : { onAction: options.onSlowConsumer }),
+  });
+  const tokenTopics = createTokenTopics(limits.maxTopicsPerToken);
+
   const publish: Publish = (topicKey, results, timestamp) => {
     const entry = registry.topic(topicKey);
     if (entry === undefined) return;
     for (const [room, { path, params }] of entry.rooms) {
       const payload = { params, path, results, timestamp };
-      io.local.to(room).emit('data', payload);
+      if (guard.slow.size === 0) io.local.to(room).emit('data', payload);
+      else {
+        // Slow consumers get the latest of each topic once they drain, not every publication now.
+        io.local
+          .to(room)
+          .except([...guard.slow])
+          .emit('data', payload);
+        const members = io.of('/').adapter.rooms.get(room);
+        for (const socketId of guard.slow) if (members?.has(socketId)) guard.hold(socketId, room, payload);
+      }
       if (!options.logSent) continue;
       for (const socketId of io.of('/').adapter.rooms.get(room) ?? []) {
+        if (guard.slow.has(socketId)) continue; // held, not sent
         log.add({ type: 'sent', socketId, path, params, timestamp, results: results as never });
       }
     }
@@ -97,6 +121,7 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
       });
     });
   } catch (error) {
+    guard.dispose();
     await io.close();
     throw error;
   }
@@ -110,6 +135,7 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
       log,
       limits,
       source,
+      tokenTopics,
       ...(options.admit === undefined ? {} : { admit: options.admit }),
     }),
   );
@@ -124,10 +150,12 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
     registry,
     publish,
     sockets: () => [...io.of('/').sockets.values()],
+    slowConsumers: () => guard.slow.size,
     tokenRequests: () => tokenRequests,
     close() {
       closing ??= (async () => {
         acks.dispose();
+        guard.dispose();
         http.closeAllConnections();
         await io.close();
       })();

@@ -28,6 +28,31 @@ export interface FrontLimits {
    * @default 16_384
    */
   readonly maxBodyBytes?: number;
+  /**
+   * Distinct topics (path + params) the sockets opened with one token may want together; one more is
+   * refused with the ack error `'Limit reached: at most N topics per token (maxTopicsPerToken)'`.
+   * @default 1000
+   */
+  readonly maxTopicsPerToken?: number;
+  /**
+   * Distinct topics one server or relay node serves at once; a subscription to one more is refused with
+   * the ack error `'Limit reached: at most N topics on this server (maxTopics)'`.
+   * @default 10_000
+   */
+  readonly maxTopics?: number;
+  /**
+   * Bytes waiting in one socket's write buffer past which it is a slow consumer: it gets no more
+   * publications as they come, only the latest of each of its topics once it drains (older ones are
+   * dropped).
+   * @default 1_048_576 (1 MiB)
+   */
+  readonly slowConsumerBytes?: number;
+  /**
+   * How long a socket may stay a slow consumer before it is disconnected, in ms (the server log and the
+   * relay's `onProblem` give the reason).
+   * @default 30_000
+   */
+  readonly slowConsumerTimeout?: number;
 }
 
 export type ResolvedLimits = Required<FrontLimits>;
@@ -37,6 +62,10 @@ export const DEFAULT_LIMITS: ResolvedLimits = {
   maxCallsPerSecond: 1000,
   maxPayloadBytes: 65_536,
   maxBodyBytes: 16_384,
+  maxTopicsPerToken: 1000,
+  maxTopics: 10_000,
+  slowConsumerBytes: 1_048_576,
+  slowConsumerTimeout: 30_000,
 };
 
 const positiveInteger = (name: string, value: number): number => {
@@ -45,24 +74,23 @@ const positiveInteger = (name: string, value: number): number => {
   return value;
 };
 
-export const resolveLimits = (limits: FrontLimits): ResolvedLimits => ({
-  maxSubscriptionsPerSocket: positiveInteger(
-    'maxSubscriptionsPerSocket',
-    limits.maxSubscriptionsPerSocket ?? DEFAULT_LIMITS.maxSubscriptionsPerSocket,
-  ),
-  maxCallsPerSecond: positiveInteger(
-    'maxCallsPerSecond',
-    limits.maxCallsPerSecond ?? DEFAULT_LIMITS.maxCallsPerSecond,
-  ),
-  maxPayloadBytes: positiveInteger(
-    'maxPayloadBytes',
-    limits.maxPayloadBytes ?? DEFAULT_LIMITS.maxPayloadBytes,
-  ),
-  maxBodyBytes: positiveInteger('maxBodyBytes', limits.maxBodyBytes ?? DEFAULT_LIMITS.maxBodyBytes),
-});
+/** `limits` over the defaults, each checked to be a positive integer. */
+export const resolveLimits = (limits: FrontLimits): ResolvedLimits =>
+  Object.fromEntries(
+    (Object.keys(DEFAULT_LIMITS) as (keyof ResolvedLimits)[]).map((name) => [
+      name,
+      positiveInteger(name, limits[name] ?? DEFAULT_LIMITS[name]),
+    ]),
+  ) as unknown as ResolvedLimits;
 
 export const subscriptionLimitMessage = (limit: number): string =>
   `Limit reached: at most ${limit} subscriptions per socket (maxSubscriptionsPerSocket)`;
+
+export const tokenTopicLimitMessage = (limit: number): string =>
+  `Limit reached: at most ${limit} topics per token (maxTopicsPerToken)`;
+
+export const topicLimitMessage = (limit: number): string =>
+  `Limit reached: at most ${limit} topics on this server (maxTopics)`;
 
 export const callRateMessage = (limit: number): string =>
   `Too many calls: at most ${limit} subscribe/unsubscribe calls per second per socket (maxCallsPerSecond)`;

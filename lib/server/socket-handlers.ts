@@ -1,12 +1,20 @@
 import { describeReason } from '../util/describe-reason';
 import type { AckPolicy } from './ack-policy';
 import type { Source } from './source';
-import { callRateMessage, createCallMeter, type ResolvedLimits, subscriptionLimitMessage } from './limits';
+import {
+  callRateMessage,
+  createCallMeter,
+  type ResolvedLimits,
+  subscriptionLimitMessage,
+  tokenTopicLimitMessage,
+  topicLimitMessage,
+} from './limits';
 import type { ServerLog } from './server-log';
 import type { ServerSocket } from './socket-types';
 import type { SubscriptionRegistry, TopicEntry } from './subscription-registry';
 import { parseRequest, parseSubscription, type Topic, type ValidSubscription } from './subscription-request';
 import type { TokenAuthority } from './token-authority';
+import type { TokenTopics } from './token-topics';
 
 export interface SocketHandlerDeps {
   readonly authority: TokenAuthority;
@@ -15,6 +23,8 @@ export interface SocketHandlerDeps {
   readonly log: ServerLog;
   readonly limits: ResolvedLimits;
   readonly source: Source;
+  /** Topics per token, shared by every socket of the server. */
+  readonly tokenTopics: TokenTopics;
   /**
    * Decides each valid `subscribe` before it joins its topic (the relay's `entitle`): `null` admits it,
    * a string refuses it with that ack error. Absent: every valid one is admitted.
@@ -47,7 +57,7 @@ const startTopic = (source: Source, entry: TopicEntry): void => {
  * errors, and nothing the client sends is walked recursively.
  */
 export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDeps): void => {
-  const { authority, registry, acks, log, limits, source } = deps;
+  const { authority, registry, acks, log, limits, source, tokenTopics } = deps;
   const { keyId, token } = socket.data;
   const meter = createCallMeter(limits.maxCallsPerSecond);
   /** Subscribes waiting for `admit`, by key: an `unsubscribe` meanwhile means they join nothing. */
@@ -67,7 +77,18 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
   /** A topic the source refused: every socket that joined it meanwhile leaves it. */
   const refuse = (entry: TopicEntry) => {
     if (registry.topic(entry.topic.key) !== entry) return;
-    for (const dropped of registry.dropTopic(entry.topic.key)) void dropped.socket.leave(dropped.key);
+    for (const dropped of registry.dropTopic(entry.topic.key)) {
+      void dropped.socket.leave(dropped.key);
+      tokenTopics.remove(dropped.socket.id, dropped.key);
+    }
+  };
+
+  /** The ack error when one more topic would pass the per-token or per-server cap. */
+  const topicCap = (topicKey: string): string | undefined => {
+    if (!tokenTopics.allows(token, topicKey)) return tokenTopicLimitMessage(limits.maxTopicsPerToken);
+    if (registry.topic(topicKey) === undefined && registry.topicCount >= limits.maxTopics)
+      return topicLimitMessage(limits.maxTopics);
+    return undefined;
   };
 
   /** A valid, admitted `subscribe`: joins its topic (starting it on the source if new) within the limit. */
@@ -82,7 +103,10 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
         subscriptionLimitMessage(limits.maxSubscriptionsPerSocket),
       );
     }
+    const capped = topicCap(subscription.topic.key);
+    if (capped !== undefined) return reply('subscribe', options, callback, capped);
     const { entry, created } = registry.add(socket, subscription);
+    tokenTopics.add(socket.id, token, key, entry.topic.key);
     void socket.join(key);
     if (created) startTopic(source, entry);
     const { ready } = entry;
@@ -135,7 +159,10 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
     if (parsed.ok) {
       admitting.delete(parsed.value.key);
       const emptied = registry.remove(socket.id, parsed.value.key);
-      if (!registry.has(socket.id, parsed.value.key)) void socket.leave(parsed.value.key);
+      if (!registry.has(socket.id, parsed.value.key)) {
+        void socket.leave(parsed.value.key);
+        tokenTopics.remove(socket.id, parsed.value.key);
+      }
       if (emptied !== undefined) source.stop(emptied);
     }
     reply('unsubscribe', options, callback, parsed.ok ? null : parsed.error);
@@ -144,6 +171,7 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
   socket.on('disconnect', (reason) => {
     admitting.clear();
     for (const topic of registry.removeSocket(socket.id)) source.stop(topic);
+    tokenTopics.removeSocket(socket.id);
     log.add({ type: 'disconnect', socketId: socket.id, reason });
   });
 };

@@ -40,6 +40,8 @@ export interface SubscriptionRegistry {
   list(): SubscriptionInfo[];
   /** Subscriptions over every socket. */
   readonly size: number;
+  /** Distinct topics over every socket. */
+  readonly topicCount: number;
 }
 
 export const createSubscriptionRegistry = (): SubscriptionRegistry => {
@@ -134,6 +136,9 @@ export const createSubscriptionRegistry = (): SubscriptionRegistry => {
     },
     get size() {
       return size;
+    },
+    get topicCount() {
+      return byTopic.size;
     },
   };
 };

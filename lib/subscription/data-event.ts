@@ -1,4 +1,5 @@
 import * as t from 'io-ts';
+import { objectCodec } from '../endpoints/object-codec';
 import { jsonDataProblem } from '../util/json-data';
 import { MAX_FIELD_LENGTH } from '../util/limits';
 
@@ -39,7 +40,7 @@ const EnvelopeTimestamp = new t.Type<string | number, string | number, unknown>(
  * What the server sends on `data`, before the path's own codec looks at `results`. An envelope that
  * fails this cannot be routed: it goes to `unroutable$` as a `DecodeError`.
  */
-export const DataEnvelope = t.type(
+export const DataEnvelope = objectCodec(
   {
     path: t.string,
     params: EchoedParams,

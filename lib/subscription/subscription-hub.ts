@@ -4,10 +4,7 @@ import {
   type Subscriber,
   type Subscription,
   Observable as RxObservable,
-  EMPTY,
   Subject,
-  share,
-  mergeMap,
 } from 'rxjs';
 import type * as t from 'io-ts';
 import { isLeft } from '../endpoints/is-left';
@@ -22,6 +19,7 @@ import { isPlainObject } from '../util/is-plain-object';
 import { subscriptionKey } from './canonical-key';
 import { createRouteIndex, routeKey } from './route-index';
 import { jsonDataProblem } from '../util/json-data';
+import { shareLatest } from '../util/share-latest';
 import { DataEnvelope, isEnvelopeTimestamp, type DataEvent, type SubscriptionOptions } from './data-event';
 
 /** A subscription somebody wants, whether or not the server has it yet. */
@@ -208,7 +206,8 @@ export const createSubscriptionHub = ({
     for (const sink of target.sinks) sink.next(event);
   };
 
-  const session = (socket: SocketLike): Observable<never> =>
+  /** `owner`: what runs the sessions, which can end while this one is still starting. */
+  const session = (socket: SocketLike, owner: Subscription): Observable<never> =>
     new RxObservable<never>((subscriber) => {
       sessions += 1;
       /** What this socket's server side has been asked for (absent: not asked, or refused). */
@@ -271,9 +270,10 @@ export const createSubscriptionHub = ({
       // The session ends with its socket's connection.
       const onDisconnect = () => subscriber.complete();
       socket.on('disconnect', onDisconnect);
-      // A refusal answered at once can end this session while it is still starting: stop sending then.
+      // A refusal answered at once can end this session (or all of them) while it is still starting:
+      // stop sending then.
       wanted.forEach((entry) => {
-        if (!subscriber.closed) subscribe(entry);
+        if (!subscriber.closed && !owner.closed) subscribe(entry);
       });
       checkReady();
       const following = changes.subscribe((change) => {
@@ -291,13 +291,30 @@ export const createSubscriptionHub = ({
       };
     });
 
-  // mergeMap, not switchMap: an old token's socket keeps its session until it closes (make-before-break).
-  const sessions$ = connection$.pipe(
-    // A lingering connection$ replays its last socket even when that socket is down: its session
-    // starts when it connects again (connection$ emits it then).
-    mergeMap((socket) => (socket.connected ? session(socket) : EMPTY)),
-    share(),
-  );
+  // A session for each connected socket, however many at once: not switchMap, an old token's socket
+  // keeps its session until it closes (make-before-break). A lingering connection$ replays its last
+  // socket even when that socket is down: its session starts when it connects again (connection$ emits
+  // it then). mergeMap's semantics written out (errors pass on; complete once connection$ and every
+  // session have), as mergeMap would add 0.3 KB gzip to every browser bundle.
+  const sessions$ = new RxObservable<never>((subscriber) => {
+    let open = 1;
+    const done = () => {
+      open -= 1;
+      if (open === 0) subscriber.complete();
+    };
+    const end = (error: unknown) => subscriber.error(error);
+    subscriber.add(
+      connection$.subscribe({
+        next: (socket) => {
+          if (!socket.connected || subscriber.closed) return;
+          open += 1;
+          subscriber.add(session(socket, subscriber).subscribe({ error: end, complete: done }));
+        },
+        error: end,
+        complete: done,
+      }),
+    );
+  }).pipe(shareLatest(true));
 
   /**
    * One server subscription per (path, canonical params), shared by its local subscribers: the first

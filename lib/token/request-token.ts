@@ -1,11 +1,12 @@
 import * as t from 'io-ts';
 import { isLeft } from '../endpoints/is-left';
+import { objectCodec } from '../endpoints/object-codec';
 import { TokenError } from '../errors/token-error';
 import { formatValidationErrors } from '../endpoints/report';
 import type { FetchLike } from '../util/http';
 import { tokenErrorOf } from './proxy-error';
 
-const TokenResponse = t.type({ token: t.string }, 'TokenResponse');
+const TokenResponse = objectCodec({ token: t.string }, 'TokenResponse');
 
 /** Why a request got no answer, without repeating the URL: cross-fetch's text, or native fetch's cause. */
 const networkReason = (cause: unknown): string => {

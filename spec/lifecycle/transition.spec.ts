@@ -34,6 +34,40 @@ const connectFailed: LifecycleEvent = {
   error: new ConnectionError('connect_failed', 'Could not connect: ECONNREFUSED'),
 };
 
+describe('transition: a relay whose upstream fails', () => {
+  it('shows an upstream problem while connected, counts no failure, and clears it when upstream heals', () => {
+    const connected: Lifecycle = { state: 'connected', failures: 0, connectedAt: 0 };
+    const [failing, healed, again] = run(
+      [
+        [100, { type: 'upstream-failing', message: 'Upstream: HTTP 503', retryIn: 2000 }],
+        [200, { type: 'upstream-healed' }],
+        [300, { type: 'upstream-healed' }],
+      ],
+      connected,
+    );
+    expect(failing?.next).toEqual({
+      ...connected,
+      problem: { kind: 'upstream', message: 'Upstream: HTTP 503', attempt: 1, retryIn: 2000, at: 100 },
+    });
+    expect(failing?.problem).toBe(failing?.next.problem);
+    expect(failing?.effect).toEqual({ type: 'none' });
+    expect(healed?.next).toEqual(connected);
+    expect(healed?.problem).toBeUndefined();
+    expect(again?.next).toEqual(connected);
+  });
+
+  it('leaves a problem of its own connection alone when upstream heals', () => {
+    const [lost, healed] = run(
+      [
+        [100, serverHangUp],
+        [150, { type: 'upstream-healed' }],
+      ],
+      { state: 'connected', failures: 0, connectedAt: 0 },
+    );
+    expect(healed?.next).toBe(lost?.next);
+  });
+});
+
 describe('transition: the states state$ shows', () => {
   it('goes idle → authenticating → connecting → connected, and idle when stopped', () => {
     const states = run([

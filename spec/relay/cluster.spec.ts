@@ -1,11 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { io, type Socket } from 'socket.io-client';
 import { createClient, isSubscribeError, proxyToken } from '../../lib';
 import type { RelayStats } from '../../lib/relay';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+import { relayToken } from '../support/relay-token';
+import { type Downstream, openDownstream } from '../support/downstream';
 import { forkServing, type ServingProcess } from '../support/child-process';
-import { hasRedisServer, type RedisProcess, startRedis } from '../support/redis-server';
+import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
 import { until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
@@ -17,24 +18,12 @@ const FAILOVER_BOUND = LEASE_TTL + LEASE_TTL / 4 + 2000;
 /** How long the cluster may take to settle after a change. */
 const SETTLE = 8_000;
 
-interface Downstream {
-  readonly socket: Socket;
-  readonly node: number;
-  readonly ticker: string;
-  readonly timestamps: string[];
-  readonly arrivals: number[];
-}
-
-// Needs Debian's redis-server (.ci/run installs it). Skipped without it, except in CI, where it fails.
-const describeWithRedis = hasRedisServer() || process.env['CI'] !== undefined ? describe : describe.skip;
-
 describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
   let redis: RedisProcess;
   let upstream: LocalServer;
   let nodes: ServingProcess<RelayStats>[];
   let commands: Redis;
   const downstream: Downstream[] = [];
-  const misrouted: string[] = [];
 
   beforeAll(async () => {
     redis = await startRedis();
@@ -48,7 +37,7 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
     const options = {
       upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
       redis: redis.url,
-      secret: randomBytes(16).toString('hex'),
+      secret: randomBytes(32).toString('hex'),
       leaseTtl: LEASE_TTL,
       linger: 100,
     };
@@ -68,30 +57,11 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
 
   it('serves 60 clients over 10 topics with 10 upstream subscriptions, fails over a killed owner, and lets go', async () => {
     // 60 clients, each topic on each node twice.
-    const tokens = await Promise.all(
-      nodes.map(async ({ url }) => {
-        const response = await fetch(`${url}/jwt`, { method: 'POST' });
-        return ((await response.json()) as { token: string }).token;
-      }),
-    );
+    const tokens = await Promise.all(nodes.map(({ url }) => relayToken(url)));
     for (let index = 0; index < 60; index += 1) {
       const node = Math.floor(index / 10) % 3;
       const ticker = TICKERS[index % 10] ?? 'AAPL';
-      const socket = io(nodes[node]?.url ?? '', {
-        transports: ['websocket'],
-        forceNew: true,
-        reconnection: false,
-        query: { token: tokens[node] ?? '' },
-      });
-      const client: Downstream = { socket, node, ticker, timestamps: [], arrivals: [] };
-      socket.on('data', (event: { timestamp: string; results: { ticker: string }[] }) => {
-        if (event.results[0]?.ticker !== ticker)
-          misrouted.push(`${ticker} client got ${event.results[0]?.ticker ?? 'nothing'}`);
-        client.timestamps.push(event.timestamp);
-        client.arrivals.push(Date.now());
-      });
-      socket.emit('subscribe', { path: PATH, params: { ticker } });
-      downstream.push(client);
+      downstream.push(openDownstream(nodes[node]?.url ?? '', tokens[node] ?? '', node, PATH, ticker));
     }
     await until(
       'data at every client',
@@ -125,7 +95,7 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
     // A gap, never a duplicate.
     for (const client of others) expect(new Set(client.timestamps).size).toBe(client.timestamps.length);
 
-    expect(misrouted).toEqual([]);
+    expect(downstream.flatMap((client) => client.misrouted)).toEqual([]);
     for (const { socket } of downstream) socket.disconnect();
     await until(
       'no upstream subscription once every client left',

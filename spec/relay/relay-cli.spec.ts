@@ -1,8 +1,13 @@
 import { firstValueFrom, take, toArray } from 'rxjs';
 import { createClient, proxyToken } from '../../lib';
 import { parseArgs } from '../../lib/cli/parse-args';
-import { problemLine } from '../../lib/cli/relay-command';
+import { jsonLine, problemLine, relayLog, statusLine } from '../../lib/cli/relay-log';
+import { io } from 'socket.io-client';
+import { startServer } from '../../lib/server';
 import { spawnCli } from '../cli/cli-process';
+import { ack, connected } from '../server/helpers';
+import { relayToken } from '../support/relay-token';
+import { until } from '../support/wait';
 
 describe('marketprophit-rx relay', () => {
   it('parses its flags and refuses bad ones', () => {
@@ -17,6 +22,8 @@ describe('marketprophit-rx relay', () => {
         public: false,
         origins: [],
         trustProxy: undefined,
+        log: 'text',
+        metrics: false,
       },
     });
     expect(parseArgs(['relay', '--port', '0', '--redis', 'redis://127.0.0.1:1', '--public'])).toMatchObject({
@@ -28,6 +35,14 @@ describe('marketprophit-rx relay', () => {
       error: /--redis must be/,
     });
     expect(parseArgs(['relay', '--url', 'nope'])).toMatchObject({ ok: false, error: /--url must be/ });
+    expect(parseArgs(['relay', '--log', 'json', '--metrics'])).toMatchObject({
+      ok: true,
+      value: { log: 'json', metrics: true },
+    });
+    expect(parseArgs(['relay', '--log', 'xml'])).toMatchObject({
+      ok: false,
+      error: /--log must be text or json/,
+    });
   });
 
   it('reads --cors and --trust-proxy as startRelay takes them, and refuses bad ones', () => {
@@ -59,6 +74,28 @@ describe('marketprophit-rx relay', () => {
     expect(problemLine({ kind: 'lease', topic, error: { code: 42 } })).toBe(
       `lease problem for ${topic}: {"code":42}\n`,
     );
+    expect(problemLine({ kind: 'connection', topic: '', error: new Error('HTTP 503'), retryIn: 1500 })).toBe(
+      'connection problem: HTTP 503 (retry in 2 s)\n',
+    );
+    expect(statusLine({ component: 'redis', up: false, reason: 'ECONNREFUSED' })).toBe(
+      'redis down: ECONNREFUSED\n',
+    );
+    expect(statusLine({ component: 'upstream', up: true })).toBe('upstream up\n');
+    const json = relayLog('json', () => 0);
+    expect(
+      JSON.parse(json.problem({ kind: 'connection', topic: '', error: new Error('HTTP 503'), retryIn: 900 })),
+    ).toEqual({
+      time: '1970-01-01T00:00:00.000Z',
+      level: 'warn',
+      event: 'problem',
+      kind: 'connection',
+      message: 'HTTP 503',
+      retryIn: 900,
+    });
+    expect(json.status({ component: 'redis', up: true })).toBe(
+      jsonLine('info', 'status', { component: 'redis', up: true }, () => 0),
+    );
+    expect(json.stopped('SIGINT').split('\n')).toHaveLength(2);
   });
 
   it('relays an embedded local server without --url, until SIGINT', async () => {
@@ -86,4 +123,66 @@ describe('marketprophit-rx relay', () => {
     expect(await run.exit).toBe(2);
     expect(run.stderr()).toContain('--redis needs RELAY_SECRET');
   }, 15_000);
+
+  it('refuses a RELAY_SECRET shorter than 32 bytes, saying why', async () => {
+    const run = spawnCli(['relay', '--port', '0'], { RELAY_SECRET: 'abc' });
+    expect(await run.exit).toBe(2);
+    expect(run.stderr()).toContain('RELAY_SECRET: the secret must have at least 32 bytes, got 3');
+  }, 15_000);
+
+  it('with --log json, writes one JSON object per line, every upstream problem included', async () => {
+    const upstream = await startServer({ apiKeys: { sk_test_other: {} }, logLimit: 10 });
+    const run = spawnCli(['relay', '--port', '0', '--url', upstream.url, '--log', 'json'], {
+      MARKETPROPHIT_API_KEY: 'sk_test_refused',
+    });
+    try {
+      const [line = ''] = await run.waitForStdout(/^\{.*"event":"listening".*\}$/m, 15_000);
+      const { url } = JSON.parse(line) as { url: string };
+      const socket = await connected(
+        io(url, {
+          transports: ['websocket'],
+          forceNew: true,
+          reconnection: false,
+          query: { token: await relayToken(url) },
+        }),
+      );
+      try {
+        expect(
+          await ack(socket, 'subscribe', { path: '/real-time/crowd-sentiment', params: {} }, 8_000),
+        ).toEqual(expect.stringContaining('Invalid API key provided'));
+      } finally {
+        socket.disconnect();
+      }
+      await until('the problems on stderr', () => run.stderr().includes('"kind":"upstream"'), 5_000);
+      run.child.kill('SIGINT');
+      expect(await run.exit).toBe(0);
+      const lines = run
+        .stderr()
+        .trim()
+        .split('\n')
+        .map((text) => JSON.parse(text) as Record<string, unknown>);
+      expect(lines).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({
+            level: 'warn',
+            event: 'problem',
+            kind: 'connection',
+            message: expect.stringContaining('Invalid API key'),
+          }),
+          expect.objectContaining({ level: 'warn', event: 'status', component: 'upstream', up: false }),
+          expect.objectContaining({
+            level: 'warn',
+            event: 'problem',
+            kind: 'upstream',
+            retryIn: expect.any(Number),
+          }),
+        ]),
+      );
+      expect(lines.at(-1)).toMatchObject({ level: 'info', event: 'stopped', signal: 'SIGINT' });
+      for (const entry of lines) expect(Date.parse(String(entry['time']))).not.toBeNaN();
+    } finally {
+      if (run.child.exitCode === null) run.child.kill('SIGKILL');
+      await upstream.close();
+    }
+  }, 30_000);
 });

@@ -97,7 +97,7 @@ describe('startRelay (single node)', () => {
     const token = await relayToken(relay);
     const socket = await connected(h.connect(relay.url, token));
     expect(await ack(socket, 'subscribe', { path: PATH, params: {} }, 8000)).toBe(
-      `This API key may not use ${PATH} (restricted endpoint)`,
+      `This API key may not use ${PATH} (restricted endpoint) (the relay asks upstream again in 30 s)`,
     );
     expect(relay.stats()).toMatchObject({ topics: 0, subscriptions: 0 });
     // The client sees it as a SubscribeError, as from upstream itself.
@@ -146,6 +146,16 @@ describe('startRelay (single node)', () => {
     expect(timestamps).toEqual([...timestamps].sort((a, b) => a - b));
     expect(upstream.stats().tokenRequests).toBeGreaterThanOrEqual(4);
   }, 15_000);
+
+  it('refuses a secret shorter than 32 bytes', async () => {
+    const options = { upstream: { url: 'http://127.0.0.1:1', apiKey: DEFAULT_API_KEY } };
+    await expect(startRelay({ ...options, secret: 'abc' })).rejects.toThrow(
+      'startRelay: the secret must have at least 32 bytes, got 3',
+    );
+    // 32 bytes in UTF-8 (16 two-byte characters) is enough.
+    const relay = await startRelay({ ...options, secret: 'é'.repeat(16) });
+    relays.push(relay);
+  });
 
   it('validates downstream requests like the local server, limits included', async () => {
     const relay = await start({}, { maxSubscriptionsPerSocket: 1 });

@@ -13,6 +13,8 @@ export interface ServingProcess<Stats> {
   readonly alive: boolean;
   /** Its `stats()`, asked over IPC; rejects after 5 s, or when it exits first. */
   stats(): Promise<Stats>;
+  /** Its resident set size in bytes (after a GC with `--expose-gc`), asked over IPC; rejects like `stats()`. */
+  rss(): Promise<number>;
   /** SIGKILL, resolved once the process has exited (and its port is free). */
   kill(): Promise<void>;
   /** SIGTERM (it closes cleanly: sockets, leases), SIGKILL if it has not exited within 5 s; resolved on exit. */
@@ -24,6 +26,8 @@ export interface ForkOptions {
   readonly readyWithin?: number;
   /** Where the child's stdout goes. @default 'inherit' */
   readonly stdout?: 'inherit' | 'ignore';
+  /** More Node flags for the child (e.g. `--expose-gc`, so `rss()` collects garbage first). @default [] */
+  readonly nodeFlags?: readonly string[];
 }
 
 const SCRIPT = require.resolve('./serving-process.ts');
@@ -91,10 +95,10 @@ export function forkServing(
 export async function forkServing(
   kind: 'server' | 'relay',
   options: ServerOptions | RelayOptions,
-  { readyWithin = 15_000, stdout = 'inherit' }: ForkOptions = {},
+  { readyWithin = 15_000, stdout = 'inherit', nodeFlags = [] }: ForkOptions = {},
 ): Promise<ServingProcess<ServerStats | RelayStats>> {
   const child = fork(SCRIPT, [kind, JSON.stringify(options)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...nodeFlags],
     stdio: ['ignore', stdout, 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -123,6 +127,13 @@ export async function forkServing(
         message.type === 'stats' ? message.stats : undefined,
       );
       if (!hasExited(child)) child.send('stats');
+      return answer;
+    },
+    rss() {
+      const answer = nextMessage(child, 'rss', STATS_WITHIN, (message) =>
+        message.type === 'rss' ? message.rss : undefined,
+      );
+      if (!hasExited(child)) child.send('rss');
       return answer;
     },
     kill,

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { createServer } from 'node:net';
 
-/** A `redis-server` of our own on a random loopback port; `stop()` ends it (and only it). */
+/** A `redis-server` of our own on a loopback port; `stop()` ends it (and only it). */
 export interface RedisProcess {
   readonly url: string;
+  readonly port: number;
   stop(): Promise<void>;
 }
 
@@ -20,9 +21,12 @@ const freePort = (): Promise<number> =>
     });
   });
 
-/** Starts `redis-server` without persistence; resolves once it accepts connections (10 s at most). */
-export const startRedis = async (): Promise<RedisProcess> => {
-  const port = await freePort();
+/**
+ * Starts `redis-server` without persistence, on `port` (a restart after `stop()`) or a free one;
+ * resolves once it accepts connections (10 s at most).
+ */
+export const startRedis = async (port?: number): Promise<RedisProcess> => {
+  port ??= await freePort();
   const child: ChildProcess = spawn(
     'redis-server',
     ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
@@ -49,9 +53,14 @@ export const startRedis = async (): Promise<RedisProcess> => {
   });
   return {
     url: `redis://127.0.0.1:${port}`,
+    port,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
       await exited;
     },
   };
 };
+
+/** `describe` for specs that need Debian's redis-server: skipped without it, except in CI, where they fail. */
+export const describeWithRedis: jest.Describe =
+  hasRedisServer() || process.env['CI'] !== undefined ? describe : describe.skip;

@@ -9,6 +9,7 @@ import { describeReason } from '../../lib/util/describe-reason';
 export type ServingMessage =
   | { readonly type: 'ready'; readonly url: string; readonly port: number; readonly nodeId?: string }
   | { readonly type: 'stats'; readonly stats: ServerStats | RelayStats }
+  | { readonly type: 'rss'; readonly rss: number }
   | { readonly type: 'failed'; readonly message: string };
 
 interface Serving {
@@ -32,6 +33,10 @@ const main = async () => {
   const serving = await start(kind, JSON.parse(options));
   process.on('message', (message: unknown) => {
     if (message === 'stats') send({ type: 'stats', stats: serving.stats() });
+    if (message === 'rss') {
+      (globalThis as { gc?: () => void }).gc?.();
+      send({ type: 'rss', rss: process.memoryUsage().rss });
+    }
   });
   const close = () => void serving.close().finally(() => process.exit(0));
   process.once('SIGTERM', close);

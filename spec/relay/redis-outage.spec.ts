@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { RelayStats } from '../../lib/relay';
+import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+import { relayToken } from '../support/relay-token';
+import { type Downstream, openDownstream } from '../support/downstream';
+import { forkServing, type ServingProcess } from '../support/child-process';
+import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
+import { delay, until } from '../support/wait';
+
+const PATH = '/real-time/crowd-sentiment';
+const TICKERS = ['AAPL', 'TSLA'];
+const LEASE_TTL = 1500;
+const OUTAGE = 4_000;
+/** How long the cluster may take to settle after a change. */
+const SETTLE = 10_000;
+
+describeWithRedis('relay cluster through a Redis outage (2 nodes as child processes)', () => {
+  let redis: RedisProcess;
+  let upstream: LocalServer;
+  let nodes: ServingProcess<RelayStats>[];
+  const downstream: Downstream[] = [];
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    upstream = await startServer({ interval: 50, logLimit: 10 });
+    const options = {
+      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
+      redis: redis.url,
+      secret: randomBytes(32).toString('hex'),
+      leaseTtl: LEASE_TTL,
+      linger: 100,
+    };
+    const fork = () => forkServing('relay', options, { stdout: 'ignore' });
+    nodes = await Promise.all([fork(), fork()]);
+  }, 40_000);
+
+  afterAll(async () => {
+    for (const { socket } of downstream) socket.disconnect();
+    await Promise.all((nodes ?? []).map((node) => node.stop()));
+    await upstream?.close();
+    await redis?.stop();
+  }, 20_000);
+
+  const upstreamTopics = () => upstream.subscriptions().map((entry) => JSON.stringify(entry.params));
+  const receivedSince = (since: number) =>
+    downstream.every((client) => client.arrivals.some((arrival) => arrival > since));
+
+  it('loses no node, keeps serving, then has one owner per topic and delivers across nodes again', async () => {
+    const tokens = await Promise.all(nodes.map(({ url }) => relayToken(url)));
+    nodes.forEach((node, index) => {
+      for (const ticker of TICKERS) {
+        downstream.push(openDownstream(node.url, tokens[index] ?? '', index, PATH, ticker));
+      }
+    });
+    await until('data at every client', () => receivedSince(0), SETTLE);
+    await until('one upstream subscription per topic', () => upstream.stats().subscriptions === 2, SETTLE);
+
+    await redis.stop();
+    const stoppedAt = Date.now();
+    // Every node goes on serving its sockets from its own upstream connection.
+    await until('data at every client during the outage', () => receivedSince(stoppedAt + 500), OUTAGE);
+    await delay(Math.max(0, stoppedAt + OUTAGE - Date.now()));
+    expect(nodes.map((node) => node.alive)).toEqual([true, true]);
+
+    redis = await startRedis(redis.port);
+    const restartedAt = Date.now();
+    await until(
+      'one upstream subscription per topic after the outage',
+      () => upstream.stats().subscriptions === 2,
+      SETTLE,
+    );
+    expect(new Set(upstreamTopics()).size).toBe(2);
+    const settledAt = Date.now();
+    await until('data at every client after the outage', () => receivedSince(settledAt + 200), SETTLE);
+
+    // It stays settled: one lease holder per topic, one upstream subscription each, no duplicates.
+    await delay(2 * LEASE_TTL);
+    expect(upstream.stats().subscriptions).toBe(2);
+    const commands = new Redis(redis.url);
+    try {
+      const holders = await Promise.all(
+        TICKERS.map((ticker) => commands.get(`marketprophit-relay:lease:${PATH} {"ticker":"${ticker}"}`)),
+      );
+      for (const holder of holders) expect(nodes.map((node) => node.nodeId)).toContain(holder);
+    } finally {
+      commands.disconnect();
+    }
+    for (const client of downstream) {
+      const after = client.timestamps.filter((_, index) => (client.arrivals[index] ?? 0) > restartedAt);
+      expect(after.length).toBeGreaterThan(0);
+      expect(new Set(after).size).toBe(after.length);
+    }
+    expect(nodes.map((node) => node.alive)).toEqual([true, true]);
+    expect(downstream.flatMap((client) => client.misrouted)).toEqual([]);
+  }, 60_000);
+});
