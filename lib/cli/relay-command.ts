@@ -1,11 +1,22 @@
 import { firstValueFrom } from 'rxjs';
+import type { SocketIoVersion } from '../connection/socket-choice';
 import type { RelayProblem } from '../relay/options';
 import { startRelay } from '../relay/start-relay';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
 import { describeReason } from '../util/describe-reason';
 import type { CliCommand, CliEnvironment } from './cli-environment';
-import { fail, integerFlag, noExtra, ok, stringFlag, urlFlag, type Read, type ReadFlags } from './read-flags';
+import {
+  fail,
+  integerFlag,
+  noExtra,
+  ok,
+  socketIoFlag,
+  stringFlag,
+  urlFlag,
+  type Read,
+  type ReadFlags,
+} from './read-flags';
 import { API_KEY_VARIABLE } from './stream-command';
 import { usageError } from './usage-error';
 
@@ -21,6 +32,8 @@ export interface RelayCommand {
   readonly redis: string | undefined;
   /** Give a relay token to anyone who asks (behind your own sign-in); otherwise loopback only. */
   readonly public: boolean;
+  /** `--socket-io`: the upstream client's `socketIo`; `undefined`: auto. */
+  readonly socketIo?: SocketIoVersion | undefined;
 }
 
 const relayFlags = {
@@ -31,9 +44,10 @@ const relayFlags = {
   url: 'string',
   redis: 'string',
   public: 'boolean',
+  'socket-io': 'string',
 } as const;
 
-/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public]`. */
+/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public] [--socket-io V]`. */
 export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   const extra = noExtra(read.positionals, 'relay');
   if (!extra.ok) return extra;
@@ -45,6 +59,8 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   if (redis !== undefined && !/^rediss?:\/\/\S+$/.test(redis)) {
     return fail(`--redis must be a Redis URL like redis://127.0.0.1:6379, got '${redis}'`);
   }
+  const socketIo = socketIoFlag(read.flags);
+  if (!socketIo.ok) return socketIo;
   return ok({
     kind: 'relay',
     port: port.value ?? 8080,
@@ -52,6 +68,7 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
     url: url.value,
     redis,
     public: read.flags.has('public'),
+    socketIo: socketIo.value,
   });
 };
 
@@ -74,7 +91,11 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
     const relay = await startRelay({
       upstream:
         embedded === undefined
-          ? { url: command.url, apiKey }
+          ? {
+              url: command.url,
+              apiKey,
+              ...(command.socketIo === undefined ? {} : { socketIo: command.socketIo }),
+            }
           : { url: embedded.url, apiKey: DEFAULT_API_KEY },
       port: command.port,
       host: command.host,
@@ -105,11 +126,13 @@ Ctrl-C stops it.
 
 /** `relay`, for the command table. */
 export const relayCommand: CliCommand<RelayCommand> = {
-  synopsis: 'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public]',
+  synopsis:
+    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public] [--socket-io auto|2|4]',
   help: `Serves the feed to many clients: one upstream subscription per topic, re-served over the
 Market Prophit protocol. Without --url it relays an embedded local server; with --url set
 ${API_KEY_VARIABLE}. --redis joins a cluster of relays (set ${RELAY_SECRET_VARIABLE}, the same on every node).
-  --public   give relay tokens to any caller (default: loopback callers only)`,
+  --public   give relay tokens to any caller (default: loopback callers only)
+  --socket-io  upstream's socket.io: auto (default: found out), 2 (1.x/2.x) or 4 (3.x/4.x)`,
   flags: relayFlags,
   parse: parseRelay,
   run: runRelay,

@@ -67,14 +67,27 @@ export interface LegacyServerOptions {
 /**
  * A Market Prophit server the 1.x/2.x way, on socket.io 1.7.4 or 2: the token is checked by a
  * namespace middleware, `subscribe`/`unsubscribe` are acked with `callback(null)`, and every live
- * subscription gets a `data` event every `interval` ms. Both generations speak Engine.IO 3.
+ * subscription gets a `data` event every `interval` ms; `POST /jwt` issues tokens for any key. Both
+ * generations speak Engine.IO 3.
  */
 export const startLegacyServer = async ({
   generation = 2,
   interval = 20,
   port: wanted = 0,
 }: LegacyServerOptions = {}): Promise<LegacyServer> => {
-  const http: HttpServer = createServer();
+  let issued = 0;
+  // `POST /jwt` issues `token-1`, `token-2`, … (valid once the spec adds them to `valid`); socket.io
+  // takes the /socket.io/ requests before this listener sees them.
+  const http: HttpServer = createServer((request, response) => {
+    if (request.method !== 'POST' || request.url !== '/jwt') {
+      response.writeHead(404).end();
+      return;
+    }
+    issued += 1;
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ token: `token-${issued}` }));
+  });
   const io = (generation === 1 ? createIoV1 : createIo)(http);
   const tcp = new Set<NetSocket>();
   http.on('connection', (socket: NetSocket) => {
