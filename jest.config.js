@@ -8,6 +8,8 @@ module.exports = {
   moduleNameMapper: {
     '^(\\.{1,2}/.*)\\.js$': '$1',
     '^marketprophit-rx/history$': '<rootDir>/lib/history/index.ts',
+    // package.json `imports`: the Node build's default socket, from the sources.
+    '^#default-socket$': '<rootDir>/lib/connection/default-sockets.node.ts',
   },
   // Angular's packages are ES modules only: spec/support/esm-to-cjs.cjs turns them into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!@angular/)'],

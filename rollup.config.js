@@ -26,9 +26,14 @@ const dependencies = [
   ...Object.keys(pkg.peerDependencies ?? {}),
   ...builtinModules,
 ];
-/** Dependencies (and their subpaths) and node: builtins stay imports; our code is bundled. */
+/**
+ * Dependencies (and their subpaths) and node: builtins stay imports; our code is bundled. So do the
+ * package's own `imports` (`#default-socket`), which Node and bundlers resolve by condition.
+ */
 const external = (/** @type {string} */ id) =>
-  id.startsWith('node:') || dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
+  id.startsWith('node:') ||
+  id.startsWith('#') ||
+  dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 const js = {
   input: entries,
@@ -78,6 +83,23 @@ const cli = {
 };
 
 /**
+ * package.json `imports` `#default-socket`, one file per condition and format: `node` gets every
+ * socket.io generation (socket.io-client 4 and our Engine.IO 3 client), every other resolution
+ * (browsers, bundlers) socket.io-client 4 alone, so that no browser bundle carries the second client.
+ * Self-contained (no chunk shared with the entries): the modules hold no class the entries check.
+ */
+const defaultSocket = ['node', 'browser'].map((condition) => ({
+  input: { [`default-socket.${condition}`]: `lib/connection/default-sockets.${condition}.ts` },
+  external,
+  treeshake: { moduleSideEffects: false },
+  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+  output: [
+    { dir: 'dist', format: 'es', entryFileNames: '[name].mjs' },
+    { dir: 'dist', format: 'cjs', entryFileNames: '[name].cjs', interop: 'esModule' },
+  ],
+}));
+
+/**
  * Declarations per format: `.d.mts` beside the `.mjs`, `.d.cts` beside the `.cjs`, so TypeScript
  * under node16/nodenext sees ESM types for `import` and CommonJS types for `require` (one `.d.ts` for
  * both makes the ESM entry "masquerade as CJS"). The declarations are bundled once, as `.d.mts`; each
@@ -110,4 +132,4 @@ const types = {
   },
 };
 
-module.exports = [js, cli, types];
+module.exports = [js, cli, ...defaultSocket, types];

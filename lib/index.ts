@@ -40,6 +40,7 @@ export type { FetchLike } from './util/http';
 
 /* sockets */
 export type { SocketLike, SocketFactory, SocketFactoryOptions } from './connection/socket-like';
+export type { SocketIoVersion } from './connection/socket-choice';
 
 /* errors */
 export {

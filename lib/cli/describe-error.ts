@@ -10,6 +10,8 @@ export const describeError = (error: unknown): string => {
 
 /** One line for a failure the client retries: `Token request … failed: ECONNREFUSED (try 2, again in 1.8 s)`. */
 export const describeProblem = (problem: ConnectionProblem): string => {
+  // attempt 0: information, not a failure (the default socket switched socket.io clients)
+  if (problem.attempt === 0) return problem.message;
   const next =
     problem.retryIn === undefined ? 'giving up' : `again in ${(problem.retryIn / 1000).toFixed(1)} s`;
   return `${problem.message} (try ${problem.attempt}, ${next})`;

@@ -1,3 +1,4 @@
+import type { SocketIoVersion } from '../connection/socket-choice';
 import { suggestion } from './did-you-mean';
 
 /** How a flag takes its value: `string` flags need one (`--ticker AAPL` or `--ticker=AAPL`). */
@@ -99,4 +100,12 @@ export const urlFlag = (flags: ReadFlags['flags']): Read<string | undefined> => 
     return fail(`--url must be an http(s) URL like http://127.0.0.1:4000, got '${url}'`);
   }
   return ok(url);
+};
+
+/** `--socket-io auto|2|4`: the `socketIo` client option, or `undefined` (auto) when absent. */
+export const socketIoFlag = (flags: ReadFlags['flags']): Read<SocketIoVersion | undefined> => {
+  const raw = stringFlag(flags, 'socket-io');
+  if (raw === undefined || raw === 'auto') return ok(raw);
+  if (raw === '2' || raw === '4') return ok(Number(raw) as 2 | 4);
+  return fail(`--socket-io must be auto, 2 (socket.io 1.x/2.x servers) or 4, got '${raw}'`);
 };

@@ -1,5 +1,6 @@
 import { firstValueFrom } from 'rxjs';
 import { checkSecret } from '../relay/relay-secret';
+import type { SocketIoVersion } from '../connection/socket-choice';
 import { startRelay } from '../relay/start-relay';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
@@ -7,7 +8,17 @@ import { describeReason } from '../util/describe-reason';
 import { jsonLine, relayLog, type RelayLogFormat } from './relay-log';
 import type { CliCommand, CliEnvironment } from './cli-environment';
 import { parseRelayAccess, type RelayAccess, relayAccessFlags, relayAccessHelp } from './relay-access-flags';
-import { fail, integerFlag, noExtra, ok, stringFlag, urlFlag, type Read, type ReadFlags } from './read-flags';
+import {
+  fail,
+  integerFlag,
+  noExtra,
+  ok,
+  socketIoFlag,
+  stringFlag,
+  urlFlag,
+  type Read,
+  type ReadFlags,
+} from './read-flags';
 import { API_KEY_VARIABLE } from './stream-command';
 import { usageError } from './usage-error';
 
@@ -27,6 +38,8 @@ export interface RelayCommand extends RelayAccess {
   readonly log: RelayLogFormat;
   /** Serve Prometheus metrics at `GET /metrics`. */
   readonly metrics: boolean;
+  /** `--socket-io`: the upstream client's `socketIo`; `undefined`: auto. */
+  readonly socketIo?: SocketIoVersion | undefined;
 }
 
 const relayFlags = {
@@ -39,10 +52,11 @@ const relayFlags = {
   public: 'boolean',
   log: 'string',
   metrics: 'boolean',
+  'socket-io': 'string',
   ...relayAccessFlags,
 } as const;
 
-/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public] [--cors O] [--trust-proxy T] [--metrics] [--log F]`. */
+/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public] [--cors O] [--trust-proxy T] [--metrics] [--log F] [--socket-io V]`. */
 export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   const extra = noExtra(read.positionals, 'relay');
   if (!extra.ok) return extra;
@@ -58,6 +72,8 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   if (log !== 'text' && log !== 'json') return fail(`--log must be text or json, got '${log}'`);
   const access = parseRelayAccess(read.flags);
   if (!access.ok) return access;
+  const socketIo = socketIoFlag(read.flags);
+  if (!socketIo.ok) return socketIo;
   return ok({
     kind: 'relay',
     port: port.value ?? 8080,
@@ -68,6 +84,7 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
     log,
     metrics: read.flags.has('metrics'),
     ...access.value,
+    socketIo: socketIo.value,
   });
 };
 
@@ -102,7 +119,11 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
     const relay = await startRelay({
       upstream:
         embedded === undefined
-          ? { url: command.url, apiKey }
+          ? {
+              url: command.url,
+              apiKey,
+              ...(command.socketIo === undefined ? {} : { socketIo: command.socketIo }),
+            }
           : { url: embedded.url, apiKey: DEFAULT_API_KEY },
       port: command.port,
       host: command.host,
@@ -148,14 +169,15 @@ Ctrl-C stops it.
 /** `relay`, for the command table. */
 export const relayCommand: CliCommand<RelayCommand> = {
   synopsis:
-    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public] [--cors ORIGINS] [--trust-proxy HOPS] [--metrics] [--log text|json]',
+    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public] [--cors ORIGINS] [--trust-proxy HOPS] [--metrics] [--log text|json] [--socket-io auto|2|4]',
   help: `Serves the feed to many clients: one upstream subscription per topic, re-served over the
 Market Prophit protocol. Without --url it relays an embedded local server; with --url set
 ${API_KEY_VARIABLE}. --redis joins a cluster of relays (set ${RELAY_SECRET_VARIABLE}, the same on every node).
   --public              give relay tokens to any caller (default: loopback callers only)
 ${relayAccessHelp}
   --metrics             serve Prometheus metrics at GET /metrics (npm install prom-client); /healthz and /readyz always
-  --log json            one JSON object per line (time, level, event, fields) instead of readable lines`,
+  --log json            one JSON object per line (time, level, event, fields) instead of readable lines
+  --socket-io auto|2|4  upstream's socket.io: auto (default: found out), 2 (1.x/2.x) or 4 (3.x/4.x)`,
   flags: relayFlags,
   parse: parseRelay,
   run: runRelay,

@@ -12,6 +12,7 @@ import {
 } from 'rxjs';
 import type { ClientState } from '../lifecycle/client-state';
 import { createClient } from '../client/create-client';
+import type { SocketIoVersion } from '../connection/socket-choice';
 import { DEFAULT_URL } from '../client/default-url';
 import type { ParamsOf } from '../endpoints/real-time-endpoints';
 import { realTimeSpecs, type RealTimePath } from '../endpoints/real-time-specs';
@@ -21,7 +22,17 @@ import { startServer } from '../server/start-server';
 import type { CliCommand, CliEnvironment } from './cli-environment';
 import { describeError, describeProblem } from './describe-error';
 import { type EventSink, ndjsonSink, tableSink } from './event-sink';
-import { fail, integerFlag, noExtra, ok, stringFlag, urlFlag, type Read, type ReadFlags } from './read-flags';
+import {
+  fail,
+  integerFlag,
+  noExtra,
+  ok,
+  socketIoFlag,
+  stringFlag,
+  urlFlag,
+  type Read,
+  type ReadFlags,
+} from './read-flags';
 import { readRealTimePath } from './real-time-path-arg';
 import { plural } from './render-table';
 import { safeOutput } from './safe-output';
@@ -39,6 +50,8 @@ export interface StreamCommand {
   readonly format: StreamFormat | undefined;
   /** Stop after this many events; `undefined`: run until stopped. */
   readonly count: number | undefined;
+  /** `--socket-io`: the client's `socketIo`; `undefined`: auto. */
+  readonly socketIo?: SocketIoVersion | undefined;
 }
 
 export const API_KEY_VARIABLE = 'MARKETPROPHIT_API_KEY';
@@ -69,9 +82,10 @@ const streamFlags = {
   url: 'string',
   format: 'string',
   count: 'string',
+  'socket-io': 'string',
 } as const;
 
-/** Reads `stream <path> [--ticker T] [--url U] [--format F] [--count N]`. */
+/** Reads `stream <path> [--ticker T] [--url U] [--format F] [--count N] [--socket-io V]`. */
 export const parseStream = (read: ReadFlags): Read<StreamCommand> => {
   const [pathArg, ...rest] = read.positionals;
   const path = readRealTimePath(pathArg);
@@ -101,8 +115,18 @@ export const parseStream = (read: ReadFlags): Read<StreamCommand> => {
   if (!url.ok) return url;
   const count = integerFlag(read.flags, 'count', 1);
   if (!count.ok) return count;
+  const socketIo = socketIoFlag(read.flags);
+  if (!socketIo.ok) return socketIo;
 
-  return ok({ kind: 'stream', path: path.value, ticker, url: url.value, format, count: count.value });
+  return ok({
+    kind: 'stream',
+    path: path.value,
+    ticker,
+    url: url.value,
+    format,
+    count: count.value,
+    socketIo: socketIo.value,
+  });
 };
 
 /** Short, so that stopping closes the socket at once; the CLI never resubscribes. */
@@ -139,6 +163,7 @@ export const runStream = async (
     url: server?.url ?? (target.kind === 'remote' ? target.url : ''),
     apiKey: server === undefined && target.kind === 'remote' ? target.apiKey : DEFAULT_API_KEY,
     linger: LINGER,
+    ...(command.socketIo === undefined ? {} : { socketIo: command.socketIo }),
   });
   const output = safeOutput(cli.stdout);
   const format = command.format ?? (cli.stdout.isTTY === true ? 'table' : 'ndjson');
@@ -155,13 +180,13 @@ export const runStream = async (
     typeof command.path
   >;
 
-  // Piped: every failure the client retries goes to stderr as it happens (a TTY shows it in the table).
-  const problems =
-    format === 'table'
-      ? undefined
-      : client.problems$.subscribe((problem) =>
-          cli.stderr.write(`marketprophit-rx: ${describeProblem(problem)}\n`),
-        );
+  // Piped: every failure the client retries goes to stderr as it happens (a TTY shows it in the
+  // table). Information (attempt 0: the socket.io generation found) goes to stderr either way.
+  const problems = client.problems$.subscribe((problem) => {
+    if (format !== 'table' || problem.attempt === 0) {
+      cli.stderr.write(`marketprophit-rx: ${describeProblem(problem)}\n`);
+    }
+  });
   let received = 0;
   let stoppedBy: string | undefined;
   const code = await new Promise<number>((resolve) => {
@@ -187,7 +212,7 @@ export const runStream = async (
         },
       });
   });
-  problems?.unsubscribe();
+  problems.unsubscribe();
   await settled(client.state$);
   await server?.close();
   if (stoppedBy !== undefined) {
@@ -200,14 +225,16 @@ export const runStream = async (
 
 /** `stream`, for the command table. */
 export const streamCommand: CliCommand<StreamCommand> = {
-  synopsis: 'stream <path> [--ticker AAPL] [--url URL] [--format table|ndjson] [--count N]',
+  synopsis:
+    'stream <path> [--ticker AAPL] [--url URL] [--format table|ndjson] [--count N] [--socket-io auto|2|4]',
   help: `Streams a real-time path: a live table on a terminal, NDJSON (one event a line) when piped.
 <path> is /real-time/<name> or <name>. Without --url and ${API_KEY_VARIABLE} it starts
 the local server itself, so it runs with no network. With --url (or for the hosted API)
 set ${API_KEY_VARIABLE}.
   --ticker   one ticker (default: every ticker)
   --format   table or ndjson (default: table on a terminal, ndjson otherwise)
-  --count    stop after N events`,
+  --count    stop after N events
+  --socket-io  the server's socket.io: auto (default: found out), 2 (1.x/2.x) or 4 (3.x/4.x)`,
   flags: streamFlags,
   parse: parseStream,
   run: async (command, cli) => {

@@ -8,7 +8,8 @@ import {
   throwError,
 } from 'rxjs';
 import { createConnectionStream } from '../connection/connection-stream';
-import { defaultSocketFactory } from '../connection/default-socket-factory';
+// package.json `imports`: every socket.io generation in Node, socket.io-client 4 alone in browsers.
+import { defaultSockets } from '#default-socket';
 import type { SocketLike } from '../connection/socket-like';
 import { isCustomEndpoint, withGuardedResults, type CustomEndpoint } from '../endpoints/custom-endpoint';
 import type { HistoricalPath } from '../endpoints/historical-specs';
@@ -119,7 +120,8 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     ackTimeout = 10_000,
     linger = 1_000,
     scheduler = asyncScheduler,
-    socket = defaultSocketFactory,
+    socket,
+    socketIo = 'auto',
     historyUrl = url,
     refreshEvery,
     retryAttempts,
@@ -135,6 +137,8 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
   if (!(ackTimeout > 0)) {
     throw new RangeError(`createClient: \`ackTimeout\` must be a positive number of ms, got ${ackTimeout}`);
   }
+
+  const sockets = socket === undefined ? defaultSockets(socketIo) : { open: socket };
 
   const lifecycle = createLifecycleRuntime(policy, scheduler);
   /** Completes on `close()`, and at once for a subscriber that comes after. */
@@ -155,7 +159,7 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
   const connection$ = createConnectionStream({
     url,
     token$,
-    socketFactory: socket,
+    sockets,
     scheduler,
     policy,
     lifecycle,

@@ -1,4 +1,5 @@
 import type { SchedulerLike } from 'rxjs';
+import type { SocketIoVersion } from '../connection/socket-choice';
 import type { SocketFactory } from '../connection/socket-like';
 import type { LifecyclePolicy, RetryWait } from '../lifecycle/policy';
 import type { TokenSource } from '../token/token-source';
@@ -75,9 +76,19 @@ export interface CommonClientOptions {
    */
   readonly scheduler?: SchedulerLike;
   /**
-   * Opens the socket.io connection for a token. Pass socket.io-client 2's `io` for servers on
-   * socket.io 1.x/2.x, or the fake from `marketprophit-rx/testing`.
-   * @default (url, { query }) => io(url, { query, forceNew: true, transports: ['websocket'] })
+   * Which socket.io generation the default socket speaks. `'auto'`: in Node, socket.io-client 4
+   * first, and a server on socket.io 1.x/2.x (Engine.IO 3) is recognised by its refusal and reached
+   * with the built-in Engine.IO 3 client (remembered per URL for the life of the process, told once on
+   * `problems$`); in browsers, socket.io-client 4 only. `2`: the Engine.IO 3 client only (Node only).
+   * `4`: socket.io-client 4 only. A server that does not speak the version set fails with
+   * `ConnectionError` `protocol_mismatch`. Ignored when `socket` is given.
+   * @default 'auto'
+   */
+  readonly socketIo?: SocketIoVersion;
+  /**
+   * Opens the socket.io connection for a token, instead of the default socket (see `socketIo`): the
+   * fake from `marketprophit-rx/testing`, or socket.io-client 2's `io` in a browser.
+   * @default socket.io-client 4's `io(url, { query, forceNew: true, transports: ['websocket'] })`; in Node, the Engine.IO 3 client for socket.io 1.x/2.x servers
    */
   readonly socket?: SocketFactory;
   /**

@@ -3,7 +3,9 @@ import { ConnectionError } from '../errors/connection-error';
 import type { LifecycleRuntime } from '../lifecycle/lifecycle-runtime';
 import type { LifecyclePolicy } from '../lifecycle/policy';
 import type { LifecycleEvent } from '../lifecycle/transition';
-import type { SocketFactory, SocketLike } from './socket-like';
+import { isProtocolMismatch } from './protocol-mismatch';
+import type { MismatchAnswer, SocketChoice } from './socket-choice';
+import type { SocketLike } from './socket-like';
 import { switchMapWithHandover } from './switch-map-with-handover';
 import { UPSTREAM_STATUS_EVENT, upstreamStatusEvent } from './upstream-status-event';
 import { describeReason, toError } from '../util/describe-reason';
@@ -12,7 +14,8 @@ import { shareLatest } from '../util/share-latest';
 export interface ConnectionStreamOptions {
   readonly url: string;
   readonly token$: Observable<string>;
-  readonly socketFactory: SocketFactory;
+  /** The socket for the URL, and what a protocol mismatch means (switch to the other client, or fail). */
+  readonly sockets: SocketChoice;
   readonly scheduler: SchedulerLike;
   readonly policy: LifecyclePolicy;
   readonly lifecycle: Pick<LifecycleRuntime, 'dispatch'>;
@@ -30,9 +33,6 @@ export interface ConnectionStreamOptions {
   readonly handover: (socket: SocketLike) => Observable<unknown>;
 }
 
-/** What socket.io-client 3+ says when it meets a socket.io 1.x/2.x server. */
-const PROTOCOL_MISMATCH = /server in v2\.x|not compatible/i;
-
 const isTransportError = (error: unknown): boolean =>
   error instanceof Error && (error as { type?: unknown }).type === 'TransportError';
 
@@ -45,6 +45,8 @@ interface Linger {
  * One socket for one token, emitting it each time it connects. It reports what happens to the
  * lifecycle and carries out what the lifecycle answers: connect again after a wait, or fail. Only the
  * newest socket speaks for the client: an older one is on its way out (a rotation is not a reconnect).
+ * A server that refuses the socket's protocol is answered by `sockets.mismatch`: the other socket.io
+ * client at once (once per token: a second refusal fails), or `protocol_mismatch`.
  */
 const openSocket = (
   token: string,
@@ -53,10 +55,13 @@ const openSocket = (
   linger: Linger,
 ): Observable<SocketLike> =>
   new RxObservable<SocketLike>((subscriber) => {
-    const { url, socketFactory, scheduler, policy, lifecycle } = options;
+    const { url, sockets, scheduler, policy, lifecycle } = options;
     const rotating = newest.socket?.connected === true;
-    const socket = socketFactory(url, { query: { token }, reconnection: false });
+    const open = () => sockets.open(url, { query: { token }, reconnection: false });
+    let socket = open();
     newest.socket = socket;
+    /** Whether this token's socket switched to the other socket.io client already (once at most). */
+    let switched = false;
     let retry: Subscription | undefined;
     let deadline: Subscription | undefined;
 
@@ -101,16 +106,32 @@ const openSocket = (
       subscriber.next(socket);
     };
     const onDisconnect = (reason: string) => report({ type: 'disconnected', reason });
-    const onConnectError = (error: unknown) => {
-      if (PROTOCOL_MISMATCH.test(describeReason(error))) {
-        const message =
-          `${url} runs socket.io 1.x/2.x: pass socket.io-client 2's \`io\` as the \`socket\` option ` +
-          `(see docs/legacy-servers.md in the marketprophit-rx package). The server said: ${describeReason(error)}`;
+    const onMismatch = (error: unknown) => {
+      const answer: MismatchAnswer = (switched ? undefined : sockets.mismatch?.(url)) ?? {
+        switched: false,
+        message: `${url} speaks another socket.io protocol`,
+      };
+      if (!answer.switched) {
+        const message = `${answer.message}. The server said: ${describeReason(error)}`;
         report({
           type: 'protocol-mismatch',
           error: new ConnectionError('protocol_mismatch', message, { cause: error }),
         });
-      } else if (socket.active === false) {
+        return;
+      }
+      // The other client, with the same token, at once: information, not a failure.
+      switched = true;
+      detach(socket);
+      socket.disconnect();
+      socket = open();
+      newest.socket = socket;
+      attach(socket);
+      report({ type: 'protocol-switched', message: answer.message });
+      armDeadline(); // a new socket connects asynchronously
+    };
+    const onConnectError = (error: unknown) => {
+      if (isProtocolMismatch(error)) onMismatch(error);
+      else if (socket.active === false) {
         // socket.io-client 4: a handshake the server refused leaves the socket inactive.
         report({ type: 'handshake-refused', error: toError(error) });
       } else {
@@ -130,29 +151,30 @@ const openSocket = (
         report({ type: 'handshake-refused', error: toError(error) });
       }
     };
-
     // A relay tells its clients when its own upstream fails and heals.
     const onUpstreamStatus = (payload: unknown) => {
       const event = upstreamStatusEvent(payload);
       if (event) report(event);
     };
 
-    socket.on('connect', onConnect);
-    socket.on('disconnect', onDisconnect);
-    socket.on('connect_error', onConnectError);
-    socket.on('error', onError);
-    socket.on(UPSTREAM_STATUS_EVENT, onUpstreamStatus);
+    const handlers = [
+      ['connect', onConnect],
+      ['disconnect', onDisconnect],
+      ['connect_error', onConnectError],
+      ['error', onError],
+      [UPSTREAM_STATUS_EVENT, onUpstreamStatus],
+    ] as const;
+    const attach = (target: SocketLike) => handlers.forEach(([event, handler]) => target.on(event, handler));
+    const detach = (target: SocketLike) => handlers.forEach(([event, handler]) => target.off(event, handler));
+
+    attach(socket);
     report({ type: 'socket-opening', rotating });
     if (socket.connected) onConnect();
     else armDeadline();
     return () => {
       retry?.unsubscribe();
       deadline?.unsubscribe();
-      socket.off('connect', onConnect);
-      socket.off('disconnect', onDisconnect);
-      socket.off('connect_error', onConnectError);
-      socket.off('error', onError);
-      socket.off(UPSTREAM_STATUS_EVENT, onUpstreamStatus);
+      detach(socket);
       socket.disconnect();
     };
   });

@@ -16,7 +16,9 @@ export type ClientState = 'idle' | 'authenticating' | 'connecting' | 'connected'
  * - `handshake`: the server refused the socket's handshake (usually the token).
  * - `connect`: the socket could not connect (transport error, connect timeout).
  * - `disconnect`: the server hung up, or the connection was lost.
- * - `protocol`: the server speaks another socket.io protocol version.
+ * - `protocol`: the server speaks another socket.io protocol version. With `attempt` 0, `retryIn` 0
+ *   and no `error` it is information: the default socket switched to that version's client (told once
+ *   per URL and process, e.g. "… speaks socket.io 1.x/2.x (Engine.IO 3); using the Engine.IO 3 client").
  * - `upstream`: the server is a relay whose own upstream fails (the connection to the relay is fine);
  *   shown on `status$` while `connected`, until the relay says upstream is back.
  * - `subscription`: one stream ended with an error (the server refused it, a payload failed its codec):

@@ -33,6 +33,8 @@ export type LifecycleEvent =
   /** The server refused the handshake, as a rule because of the token. */
   | { readonly type: 'handshake-refused'; readonly error: Error }
   | { readonly type: 'protocol-mismatch'; readonly error: ConnectionError }
+  /** The server speaks another socket.io protocol, and the socket switched to that protocol's client. */
+  | { readonly type: 'protocol-switched'; readonly message: string }
   /** The connection ended without us asking: `reason` as socket.io gives it. */
   | { readonly type: 'disconnected'; readonly reason: string }
   /** The server is a relay whose own upstream fails (its words), or is back. */
@@ -80,6 +82,7 @@ const NONE: LifecycleEffect = { type: 'none' };
  * | any            | connect-failed         | reconnecting   | retry after backoff, or fail    |
  * | any            | handshake-refused      | authenticating | new token (at once the 1st time, then backoff), or fail |
  * | any            | protocol-mismatch      | failed         | fail                            |
+ * | any            | protocol-switched      | unchanged      | — (information, not a failure)  |
  * | any            | disconnected (server)  | reconnecting   | retry after backoff, or fail    |
  * | any            | disconnected (ours)    | unchanged      | —                               |
  * | any            | upstream-failing       | unchanged      | — (an `upstream` problem shown) |
@@ -177,6 +180,13 @@ export const transition = (
       );
     case 'protocol-mismatch':
       return failure('protocol', event.error, 'failed', retryAfterBackoff);
+    case 'protocol-switched':
+      // Told once on `problems$` (attempt 0, retried at once with the other client); not counted.
+      return {
+        next: current,
+        effect: NONE,
+        problem: { kind: 'protocol', message: event.message, attempt: 0, retryIn: 0, at: now },
+      };
     case 'disconnected': {
       if (event.reason === 'io client disconnect') return { next: current, effect: NONE };
       const error = new ConnectionError(

@@ -143,17 +143,16 @@ describe('never silent: every wait is bounded and every failure is visible', () 
     }
   });
 
-  it('the default client against a socket.io 2 server fails fast with a protocol_mismatch naming the fix', async () => {
+  it('a client held to socket.io 4 against a socket.io 2 server fails fast with a protocol_mismatch naming the fix', async () => {
     const legacy = await startLegacyServer();
     try {
       legacy.valid.add('valid-token');
-      const client = createClient({ url: legacy.url, token: () => 'valid-token', linger: 0 });
+      const client = createClient({ url: legacy.url, token: () => 'valid-token', linger: 0, socketIo: 4 });
       const started = Date.now();
       const error = await errorOf(client.subscribe$(VOLUME, AAPL), 5_000);
       expect(Date.now() - started).toBeLessThan(3_000);
       expect(error).toMatchObject({ name: 'ConnectionError', code: 'protocol_mismatch' });
-      expect((error as Error).message).toMatch(/`socket` option/);
-      expect((error as Error).message).toMatch(/socket\.io-client 2/);
+      expect((error as Error).message).toMatch(/`socketIo` is 4: use 'auto' \(the default\) or 2/);
       expect(await firstValueFrom(client.status$)).toMatchObject({
         state: 'failed',
         problem: { kind: 'protocol' },

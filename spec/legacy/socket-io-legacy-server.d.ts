@@ -1,4 +1,4 @@
-// socket.io 2 ships no types: only what the legacy specs use.
+// socket.io 1.x and 2.x ship no types: only what the legacy specs use (the two agree on all of it).
 
 declare module 'socket.io-v2' {
   import type { Server as HttpServer } from 'node:http';
@@ -8,7 +8,7 @@ declare module 'socket.io-v2' {
       readonly id: string;
       readonly handshake: { readonly query: Readonly<Record<string, unknown>> };
       /** The engine.io connection under the namespace socket: closing it is a transport drop. */
-      readonly conn: { close(): void };
+      readonly conn: { readonly readyState: string; close(): void };
       on(event: string, listener: (...args: never[]) => void): this;
       emit(event: string, ...args: unknown[]): boolean;
       /** `true` closes the underlying connection too. */
@@ -22,4 +22,10 @@ declare module 'socket.io-v2' {
   }
   function createServer(server: HttpServer): createServer.Server;
   export = createServer;
+}
+
+declare module 'socket.io-v1' {
+  import type createServer from 'socket.io-v2';
+  const createServerV1: typeof createServer;
+  export = createServerV1;
 }
