@@ -100,6 +100,11 @@ export const startLegacyServer = async ({
   const subscribes: LegacyServer['subscribes'] = [];
   const unsubscribes: LegacyServer['unsubscribes'] = [];
   const sockets = new Set<createIo.Socket>();
+  /**
+   * Every socket's publishing timer, cleared on `close`: a socket socket.io 1.x/2.x adds for a CONNECT
+   * that arrives as its connection closes never hears `disconnect`, and its timer would outlive the server.
+   */
+  const timers = new Set<ReturnType<typeof setInterval>>();
 
   io.use((socket, next) => {
     const token = String(socket.handshake.query.token);
@@ -131,8 +136,10 @@ export const startLegacyServer = async ({
       () => live.forEach((options) => socket.emit('data', tweetVolume(options))),
       interval,
     );
+    timers.add(publishing);
     socket.on('disconnect', () => {
       clearInterval(publishing);
+      timers.delete(publishing);
       sockets.delete(socket);
     });
   });
@@ -155,6 +162,7 @@ export const startLegacyServer = async ({
     close: () =>
       new Promise<void>((resolve) => {
         tcp.forEach((socket) => socket.destroy());
+        timers.forEach((timer) => clearInterval(timer));
         io.close(() => resolve());
       }),
   };
