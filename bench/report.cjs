@@ -157,15 +157,15 @@ const rows = (r) => {
       `${kb(oneFile.gzipBytes)} gzip as one file (${kb(oneFile.minifiedBytes)} minified; with code splitting ${kb(split.gzipBytes)} up front); of that: ${split4}`,
       `the same app by hand on rxjs + socket.io-client (\`bench/hand-written-browser-app.mjs\`, no decoding, backoff or timeouts): ${kb(hand.oneFile.gzipBytes)}`,
       kb(oneFile.gzipBytes),
-      '≤ 32 KB (goal 26 KB); CI: `npm run size`',
-      met(oneFile.gzipBytes <= 32 * 1024),
+      '≤ 33 KB (the decided budget; goal 26 KB); CI: `npm run size`',
+      met(oneFile.gzipBytes <= 33 * 1024),
     ]);
     out.push([
       "5c. the same two apps resolved with the `es2015` condition, as Angular CLI does (rxjs's ES2015 build instead of its ES5 one)",
       `${kb(es2015.gzipBytes)} gzip as one file`,
       `by hand: ${kb(hand.es2015.gzipBytes)}`,
       kb(es2015.gzipBytes),
-      '≤ 32 KB',
+      '≤ 32 KB; CI: `npm run size`',
       met(es2015.gzipBytes <= 32 * 1024),
     ]);
   }
