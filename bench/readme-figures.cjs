@@ -1,6 +1,6 @@
 'use strict';
 // Puts a full run's table into bench/README.md between the bench markers, formatted as `npm run lint` wants.
-// (The project README keeps a short table of its own and links there.)
+// (docs/performance.md keeps a short table of its own and names this file.)
 const fs = require('node:fs');
 const path = require('node:path');
 const prettier = require('prettier');

@@ -4,7 +4,7 @@ import { createJwtProxy } from 'marketprophit-rx/node';
 
 // snippet:start proxy-conf
 // proxy.conf.mjs next to angular.json, which names it: "serve": { "options": { "proxyConfig": "proxy.conf.mjs" } }.
-// `ng serve` forwards the page's POST /jwt to your token route (jwt-proxy.ts above, on port 3000).
+// `ng serve` forwards the page's POST /jwt to your token route (createJwtProxy, see node.md; here on port 3000).
 export default {
   '/jwt': { target: 'http://127.0.0.1:3000', secure: false },
 };

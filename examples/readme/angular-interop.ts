@@ -1,4 +1,4 @@
-// README "Angular": Angular's own rxjs interop over the client. Type-checked, not run.
+// docs/angular.md: Angular's own rxjs interop over the client. Type-checked, not run.
 import { signal } from '@angular/core';
 import { rxResource, toSignal } from '@angular/core/rxjs-interop';
 import { map, scan } from 'rxjs';

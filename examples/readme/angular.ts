@@ -1,4 +1,4 @@
-// README "Angular": the providers and signals of marketprophit-rx/angular. Type-checked, not run.
+// docs/angular.md: the providers and signals of marketprophit-rx/angular. Type-checked, not run.
 import { computed } from '@angular/core';
 
 // snippet:start setup

@@ -1,5 +1,5 @@
 // snippet:start proxy
-// browser: tokens come from your own route (see createJwtProxy below), never from the key
+// browser: tokens come from your own route (createJwtProxy on your server), never from the key
 import { createClient, proxyToken } from 'marketprophit-rx';
 
 const client = createClient({ token: proxyToken('/jwt') }); // POSTs to your route, cookies included

@@ -1,4 +1,4 @@
-// The Jest setup of "Testing your code": TypeScript specs with ts-jest, in Node. Type-checked here.
+// docs/testing.md, the Jest setup: TypeScript specs with ts-jest, in Node. Type-checked here.
 // snippet:start jest
 // jest.config.ts (npm i -D jest ts-jest @types/jest ts-node): TypeScript specs, run in Node
 import type { Config } from 'jest';

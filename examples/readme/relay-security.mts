@@ -1,4 +1,4 @@
-// README "Serving many clients" > "Security": a signed-in user's plan limits their tickers. An ES module
+// docs/relay.md, "Security": a signed-in user's plan limits their tickers. An ES module
 // (top-level await). Type-checked, not run.
 import type { IncomingMessage } from 'node:http';
 

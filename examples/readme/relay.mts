@@ -1,4 +1,4 @@
-// README "Serving many clients": a relay node. An ES module (top-level await). Type-checked, not run.
+// docs/relay.md: a relay node. An ES module (top-level await). Type-checked, not run.
 import type { IncomingMessage } from 'node:http';
 
 declare const isSignedIn: (request: IncomingMessage) => boolean;

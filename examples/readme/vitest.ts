@@ -1,4 +1,4 @@
-// The Vitest setup of "Testing your code": the marble test of the README as a Vitest spec.
+// docs/testing.md, the Vitest setup: the marble test of that guide as a Vitest spec.
 // snippet:start vitest
 // sentiment.test.ts (npm i -D vitest): no config needed; `expect` and `test` come from vitest
 import { expect, test } from 'vitest';

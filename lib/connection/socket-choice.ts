@@ -13,7 +13,7 @@ export const checkSocketIo = (socketIo: unknown, versions: readonly SocketIoVers
   if (versions.includes(socketIo as SocketIoVersion)) return socketIo as SocketIoVersion;
   throw new TypeError(
     `createClient: \`socketIo\` is ${versions.map(String).join(', ')} here, got ${String(socketIo)}` +
-      ' (README: "Servers on socket.io 1.x/2.x")',
+      ' (see docs/legacy-servers.md in the marketprophit-rx package)',
   );
 };
 

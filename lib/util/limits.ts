@@ -1,5 +1,5 @@
 /**
- * The client's limits on what it reads from the network and takes as params (README: "Limits and
+ * The client's limits on what it reads from the network and takes as params (docs/limits.md, "Limits and
  * guarantees"). Past them, input is refused with a typed error instead of being scanned or walked.
  */
 

@@ -16,7 +16,7 @@ import { spawnServer, type SpawnedServer } from './support/spawn-server';
 const SECRET = process.env['MARKETPROPHIT_API_KEY'] ?? DEFAULT_API_KEY;
 const APP = join(ROOT, 'examples', 'angular');
 const STATS = join(APP, 'dist', 'sentiment', 'browser-stats.json');
-/** Where the run leaves its screenshots (look at them; the README's come from here). */
+/** Where the run leaves its screenshots (look at them; docs/images/ has some of them). */
 export const SCREENSHOTS = join(ROOT, 'spec', 'e2e', 'screenshots');
 
 const WIDGET = 'app-sentiment-widget';

@@ -17,7 +17,7 @@ type LegacyIo = (
 const io = createRequire(__filename)('socket.io-client-v2') as LegacyIo;
 
 /**
- * socket.io-client 2 for servers on socket.io 1.x/2.x (EIO 3), the way the README tells users to pass it.
+ * socket.io-client 2 for servers on socket.io 1.x/2.x (EIO 3), the way docs/legacy-servers.md tells users to pass it.
  * `forceNew`: each token needs its own Manager, whose handshake query carries that token.
  */
 export const legacySocket: SocketFactory = (url, { query, reconnection }) =>

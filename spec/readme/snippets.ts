@@ -3,7 +3,7 @@ import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..');
 
-/** A ```ts block of the README, with the `<!-- snippet: … -->` marker above it (if any). */
+/** A TypeScript block (```ts, ```tsx, ```typescript…) of a Markdown file, with the `<!-- snippet: … -->` marker above it (if any). */
 export interface Snippet {
   readonly line: number;
   readonly ref: string | undefined;
@@ -11,14 +11,15 @@ export interface Snippet {
 }
 
 const MARKER = /^<!-- snippet: (\S+) -->$/;
+const TYPESCRIPT = /^```(ts|tsx|mts|cts|typescript)$/;
 
-/** Every ```ts block of `markdown`, with the marker that names its source. */
+/** Every TypeScript block of `markdown`, with the marker that names its source. */
 export const snippets = (markdown: string): Snippet[] => {
   const lines = markdown.split('\n');
   const found: Snippet[] = [];
   for (let index = 0; index < lines.length; index += 1) {
     const text = lines[index] ?? '';
-    if (text !== '```ts') continue;
+    if (!TYPESCRIPT.test(text)) continue;
     const end = lines.indexOf('```', index + 1);
     const marker = MARKER.exec(lines[index - 2] ?? '') ?? undefined;
     found.push({
