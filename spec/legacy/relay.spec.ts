@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import type { Subscription } from 'rxjs';
 import { createClient, type MarketProphitClient } from '../../lib/client/create-client';
 import type { RelayStats } from '../../lib/relay';
 import { type Relay, startRelay } from '../../lib/relay/start-relay';
 import { proxyToken } from '../../lib/token/proxy-token';
-import { forkServing, type ServingProcess } from '../support/child-process';
-import { hasRedisServer, type RedisProcess, startRedis } from '../support/redis-server';
+import { forkRelayCluster, type ServingProcess } from '../support/child-process';
+import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
 import { delay, until } from '../support/wait';
 import { type LegacyServer, startLegacyServer } from './legacy-server';
 
@@ -88,9 +87,6 @@ describe('a relay whose upstream is socket.io 1.7.4 (no socket option anywhere)'
   });
 });
 
-// Needs Debian's redis-server (.ci/run installs it). Skipped without it, except in CI, where it fails.
-const describeWithRedis = hasRedisServer() || process.env['CI'] !== undefined ? describe : describe.skip;
-
 describeWithRedis('a 2-node relay cluster on Redis whose upstream is socket.io 1.7.4', () => {
   let redis: RedisProcess;
   let server: LegacyServer;
@@ -102,15 +98,11 @@ describeWithRedis('a 2-node relay cluster on Redis whose upstream is socket.io 1
     server = await startLegacyServer({ generation: 1 });
     // Each node fetches its upstream tokens from the server's POST /jwt: token-1, token-2, …
     for (let index = 1; index <= 20; index += 1) server.valid.add(`token-${index}`);
-    const options = {
+    nodes = await forkRelayCluster(2, {
       upstream: { url: server.url, apiKey: 'sk_test_legacy' },
       redis: redis.url,
-      secret: randomBytes(16).toString('hex'),
       leaseTtl: 1_500,
-      linger: 100,
-    };
-    const fork = () => forkServing('relay', options, { stdout: 'ignore' });
-    nodes = await Promise.all([fork(), fork()]);
+    });
   }, 40_000);
 
   afterAll(async () => {

@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { createClient, isSubscribeError, proxyToken } from '../../lib';
 import type { RelayStats } from '../../lib/relay';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
 import { relayToken } from '../support/relay-token';
 import { type Downstream, openDownstream } from '../support/downstream';
-import { forkServing, type ServingProcess } from '../support/child-process';
+import { forkRelayCluster, type ServingProcess } from '../support/child-process';
 import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
 import { until } from '../support/wait';
 
@@ -34,15 +33,11 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
       logLimit: 10,
       apiKeys: { [DEFAULT_API_KEY]: { paths: [PATH] } },
     });
-    const options = {
+    nodes = await forkRelayCluster(3, {
       upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
       redis: redis.url,
-      secret: randomBytes(32).toString('hex'),
       leaseTtl: LEASE_TTL,
-      linger: 100,
-    };
-    const fork = () => forkServing('relay', options, { stdout: 'ignore' });
-    nodes = await Promise.all([fork(), fork(), fork()]);
+    });
   }, 40_000);
 
   afterAll(async () => {

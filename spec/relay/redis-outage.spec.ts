@@ -1,10 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import type { RelayStats } from '../../lib/relay';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
 import { relayToken } from '../support/relay-token';
 import { type Downstream, openDownstream } from '../support/downstream';
-import { forkServing, type ServingProcess } from '../support/child-process';
+import { forkRelayCluster, type ServingProcess } from '../support/child-process';
 import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
 import { delay, until } from '../support/wait';
 
@@ -24,15 +23,11 @@ describeWithRedis('relay cluster through a Redis outage (2 nodes as child proces
   beforeAll(async () => {
     redis = await startRedis();
     upstream = await startServer({ interval: 50, logLimit: 10 });
-    const options = {
+    nodes = await forkRelayCluster(2, {
       upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
       redis: redis.url,
-      secret: randomBytes(32).toString('hex'),
       leaseTtl: LEASE_TTL,
-      linger: 100,
-    };
-    const fork = () => forkServing('relay', options, { stdout: 'ignore' });
-    nodes = await Promise.all([fork(), fork()]);
+    });
   }, 40_000);
 
   afterAll(async () => {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { type ChildProcess, fork } from 'node:child_process';
 import type { RelayOptions, RelayStats } from '../../lib/relay';
 import type { ServerOptions, ServerStats } from '../../lib/server';
@@ -146,3 +147,30 @@ export async function forkServing(
     },
   };
 }
+
+/** What differs between the relay clusters of the specs: the upstream, Redis, the lease. */
+export interface RelayClusterOptions {
+  readonly upstream: RelayOptions['upstream'];
+  readonly redis: string;
+  readonly leaseTtl: number;
+}
+
+/**
+ * `count` relay nodes as child processes, joined on `redis`: one secret shared by all (random, 32 bytes),
+ * a short linger (100 ms), their stdout ignored.
+ */
+export const forkRelayCluster = (
+  count: number,
+  { upstream, redis, leaseTtl }: RelayClusterOptions,
+): Promise<ServingProcess<RelayStats>[]> => {
+  const options: RelayOptions = {
+    upstream,
+    redis,
+    secret: randomBytes(32).toString('hex'),
+    leaseTtl,
+    linger: 100,
+  };
+  return Promise.all(
+    Array.from({ length: count }, () => forkServing('relay', options, { stdout: 'ignore' })),
+  );
+};
