@@ -106,8 +106,13 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
       alive.map(async ({ url }) => {
         const client = createClient({ url, token: proxyToken(`${url}/jwt`), linger: 0 });
         const error: unknown = await new Promise((resolve) => {
-          const subscription = client.subscribe$('/real-time/tweet-buzz', {}).subscribe({ error: resolve });
-          setTimeout(() => (subscription.unsubscribe(), resolve('no refusal within 15 s')), 15_000);
+          const bound = setTimeout(
+            () => (subscription.unsubscribe(), resolve('no refusal within 15 s')),
+            15_000,
+          );
+          const subscription = client.subscribe$('/real-time/tweet-buzz', {}).subscribe({
+            error: (error: unknown) => (clearTimeout(bound), resolve(error)),
+          });
         });
         return isSubscribeError(error) && error.code === 'rejected' ? 'rejected' : String(error);
       }),
