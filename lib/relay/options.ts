@@ -1,9 +1,13 @@
+import type { IncomingMessage } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { ClientOptions } from '../client/options';
-import type { CorsOrigins } from '../server/cors';
-import type { FrontLimits } from '../server/limits';
+import { type CorsOrigins, corsOrigins } from '../server/cors';
+import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../server/limits';
+import { positiveNumber } from '../util/positive-number';
 import type { Authorize, RelayClaims } from './access-control';
-import type { Entitle } from './entitlements';
-import type { TrustProxy } from './trust-proxy';
+import { DEFAULT_ENTITLE_TIMEOUT, type Entitle } from './entitlements';
+import { checkSecret } from './relay-secret';
+import { type CallerAddress, createCallerAddress, type TrustProxy } from './trust-proxy';
 
 /** What `authorize` returns when it is not typed further: claims are a JSON object. */
 export type DefaultClaims = Readonly<Record<string, unknown>>;
@@ -130,3 +134,85 @@ export interface RelayProblem {
   /** When the relay (or its client) tries again, in ms; absent when it does not say. */
   readonly retryIn?: number;
 }
+
+/** {@link RelayOptions} with every default applied and every option checked: what `startRelay` runs on. */
+export interface ResolvedRelayOptions<Claims extends RelayClaims> {
+  readonly upstream: ClientOptions;
+  readonly port: number;
+  readonly host: string;
+  readonly secret: string;
+  readonly authorize: Authorize<Claims> | undefined;
+  readonly entitle: Entitle<Claims> | undefined;
+  readonly entitleTimeout: number;
+  readonly onWarning: (message: string) => void;
+  readonly tokenTtl: number;
+  readonly leaseTtl: number;
+  readonly linger: number;
+  readonly onProblem: (problem: RelayProblem) => void;
+  readonly onStatus: (change: RelayStatusChange) => void;
+  readonly origins: CorsOrigins;
+  /** The caller's address, read through `trustProxy`. */
+  readonly callerAddress: (request: IncomingMessage) => CallerAddress;
+  readonly limits: ResolvedLimits;
+}
+
+const OWNER = 'startRelay';
+const ONE_HOUR = 60 * 60 * 1000;
+
+/**
+ * `startRelay`'s one options resolver: the defaults and every check, before anything connects or
+ * listens (the upstream's own options are `createClient`'s to check). Each message names `startRelay`.
+ */
+export const resolveRelayOptions = <Claims extends RelayClaims>(
+  options: RelayOptions<Claims>,
+): ResolvedRelayOptions<Claims> => {
+  if (typeof options !== 'object' || options === null || typeof options.upstream !== 'object') {
+    throw new TypeError(`${OWNER}: needs options, at least { upstream: { url, apiKey } }`);
+  }
+  const {
+    upstream,
+    port = 0,
+    host = '127.0.0.1',
+    secret = randomBytes(32).toString('base64url'),
+    authorize,
+    entitle,
+    entitleTimeout = DEFAULT_ENTITLE_TIMEOUT,
+    onWarning = (message: string) => process.emitWarning(message, 'MarketProphitRelayWarning'),
+    tokenTtl = ONE_HOUR,
+    leaseTtl = 3000,
+    linger = 1000,
+    onProblem = () => undefined,
+    onStatus = () => undefined,
+  } = options;
+  if (!(Number.isSafeInteger(port) && port >= 0 && port <= 65_535)) {
+    throw new RangeError(`${OWNER}: port must be a TCP port (0 for any free one), got ${port}`);
+  }
+  checkSecret(OWNER, secret);
+  positiveNumber(`${OWNER}: tokenTtl`, tokenTtl);
+  positiveNumber(`${OWNER}: leaseTtl`, leaseTtl);
+  positiveNumber(`${OWNER}: entitleTimeout`, entitleTimeout);
+  if (!(linger >= 0)) throw new RangeError(`${OWNER}: linger must be >= 0, got ${linger}`);
+  for (const [name, hook] of Object.entries({ authorize, entitle, onWarning, onProblem, onStatus })) {
+    if (hook !== undefined && typeof hook !== 'function') {
+      throw new TypeError(`${OWNER}: ${name} must be a function`);
+    }
+  }
+  return {
+    upstream,
+    port,
+    host,
+    secret,
+    authorize,
+    entitle,
+    entitleTimeout,
+    onWarning,
+    tokenTtl,
+    leaseTtl,
+    linger,
+    onProblem,
+    onStatus,
+    origins: corsOrigins(OWNER, options.origins ?? []),
+    callerAddress: createCallerAddress(options.trustProxy),
+    limits: resolveLimits(options),
+  };
+};
