@@ -17,9 +17,16 @@ export {
   defaultPolicy,
   exponentialBackoff,
   type LifecyclePolicy,
+  type PolicyOverrides,
   type RetryWait,
   type TokenTiming,
 } from './lifecycle/policy';
+export {
+  defaultTransient,
+  type Retryable,
+  type TransientOverrides,
+  type TransientTable,
+} from './lifecycle/transient';
 export type { DataEvent, SubscriptionOptions } from './subscription/data-event';
 
 /* tokens */

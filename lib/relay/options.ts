@@ -1,8 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { ClientOptions } from '../client/options';
-import { type CorsOrigins, corsOrigins } from '../server/cors';
-import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../server/limits';
+import { type CorsOrigins, corsOrigins } from '../front/cors';
+import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
 import { positiveNumber } from '../util/positive-number';
 import type { Authorize, RelayClaims } from './access-control';
 import { DEFAULT_ENTITLE_TIMEOUT, type Entitle } from './entitlements';

@@ -1,5 +1,5 @@
 // startRelay's one options resolver: every default and every check, before anything connects.
-import { DEFAULT_LIMITS } from '../../lib/server/limits';
+import { DEFAULT_LIMITS } from '../../lib/front/limits';
 import { type RelayOptions, resolveRelayOptions } from '../../lib/relay/options';
 
 const upstream = { url: 'http://127.0.0.1:9', apiKey: 'sk_test_relay' };
