@@ -95,9 +95,6 @@ export const resolveJwtProxyOptions = (options: JwtProxyOptions): ResolvedJwtPro
   if (typeof url !== 'string' || !URL.canParse(url)) {
     throw new TypeError(`${OWNER}: \`url\` must be an absolute URL, got ${String(url)}`);
   }
-  if (refreshEvery !== undefined && !Number.isFinite(refreshEvery)) {
-    throw new RangeError(`${OWNER}: \`refreshEvery\` must be a positive number of ms, got ${refreshEvery}`);
-  }
   for (const [name, value] of Object.entries({ authorize, fetch, now, onUpstreamError })) {
     if (value !== undefined && typeof value !== 'function') {
       throw new TypeError(`${OWNER}: \`${name}\` must be a function`);
