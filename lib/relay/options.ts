@@ -169,50 +169,38 @@ export const resolveRelayOptions = <Claims extends RelayClaims>(
   if (typeof options !== 'object' || options === null || typeof options.upstream !== 'object') {
     throw new TypeError(`${OWNER}: needs options, at least { upstream: { url, apiKey } }`);
   }
-  const {
-    upstream,
-    port = 0,
-    host = '127.0.0.1',
-    secret = randomBytes(32).toString('base64url'),
-    authorize,
-    entitle,
-    entitleTimeout = DEFAULT_ENTITLE_TIMEOUT,
-    onWarning = (message: string) => process.emitWarning(message, 'MarketProphitRelayWarning'),
-    tokenTtl = ONE_HOUR,
-    leaseTtl = 3000,
-    linger = 1000,
-    onProblem = () => undefined,
-    onStatus = () => undefined,
-  } = options;
+  const resolved: ResolvedRelayOptions<Claims> = {
+    upstream: options.upstream,
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    secret: options.secret ?? randomBytes(32).toString('base64url'),
+    authorize: options.authorize,
+    entitle: options.entitle,
+    entitleTimeout: options.entitleTimeout ?? DEFAULT_ENTITLE_TIMEOUT,
+    onWarning: options.onWarning ?? ((message) => process.emitWarning(message, 'MarketProphitRelayWarning')),
+    tokenTtl: options.tokenTtl ?? ONE_HOUR,
+    leaseTtl: options.leaseTtl ?? 3000,
+    linger: options.linger ?? 1000,
+    onProblem: options.onProblem ?? (() => undefined),
+    onStatus: options.onStatus ?? (() => undefined),
+    origins: corsOrigins(OWNER, options.origins ?? []),
+    callerAddress: createCallerAddress(options.trustProxy),
+    limits: resolveLimits(options),
+  };
+  const { port, secret, linger } = resolved;
   if (!(Number.isSafeInteger(port) && port >= 0 && port <= 65_535)) {
     throw new RangeError(`${OWNER}: port must be a TCP port (0 for any free one), got ${port}`);
   }
   checkSecret(OWNER, secret);
-  positiveNumber(`${OWNER}: tokenTtl`, tokenTtl);
-  positiveNumber(`${OWNER}: leaseTtl`, leaseTtl);
-  positiveNumber(`${OWNER}: entitleTimeout`, entitleTimeout);
+  positiveNumber(`${OWNER}: tokenTtl`, resolved.tokenTtl);
+  positiveNumber(`${OWNER}: leaseTtl`, resolved.leaseTtl);
+  positiveNumber(`${OWNER}: entitleTimeout`, resolved.entitleTimeout);
   if (!(linger >= 0)) throw new RangeError(`${OWNER}: linger must be >= 0, got ${linger}`);
+  const { authorize, entitle, onWarning, onProblem, onStatus } = options;
   for (const [name, hook] of Object.entries({ authorize, entitle, onWarning, onProblem, onStatus })) {
     if (hook !== undefined && typeof hook !== 'function') {
       throw new TypeError(`${OWNER}: ${name} must be a function`);
     }
   }
-  return {
-    upstream,
-    port,
-    host,
-    secret,
-    authorize,
-    entitle,
-    entitleTimeout,
-    onWarning,
-    tokenTtl,
-    leaseTtl,
-    linger,
-    onProblem,
-    onStatus,
-    origins: corsOrigins(OWNER, options.origins ?? []),
-    callerAddress: createCallerAddress(options.trustProxy),
-    limits: resolveLimits(options),
-  };
+  return resolved;
 };

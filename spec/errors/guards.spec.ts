@@ -84,16 +84,15 @@ describe('error guards across two copies of the package', () => {
     expect(errors.isTokenError(value)).toBe(false);
   });
 
+  /** A client whose token source is `token`; its retries (were the error taken as transient) run at once. */
+  const clientWith = (token: () => string) =>
+    createClient({ url: 'http://127.0.0.1:9', token, policy: { retryWait: () => 0, retryAttempts: 3 } });
+
   it("the client gives up at once on the other copy's TokenError('unauthorized'): no retry", async () => {
     let requests = 0;
-    const client = createClient({
-      url: 'http://127.0.0.1:9',
-      token: () => {
-        requests++;
-        throw new other.TokenError('unauthorized', 'refused by the other copy', 401);
-      },
-      // Were the error taken for a foreign (transient) one, these retries would run at once.
-      policy: { retryWait: () => 0, retryAttempts: 3 },
+    const client = clientWith(() => {
+      requests++;
+      throw new other.TokenError('unauthorized', 'refused by the other copy', 401);
     });
     try {
       const error: unknown = await firstValueFrom(client.token$).then(
@@ -110,14 +109,10 @@ describe('error guards across two copies of the package', () => {
 
   it("the client retries the other copy's transient TokenError('network')", async () => {
     let requests = 0;
-    const client = createClient({
-      url: 'http://127.0.0.1:9',
-      token: () => {
-        requests++;
-        if (requests < 3) throw new other.TokenError('network', 'no answer');
-        return 'a.b.c';
-      },
-      policy: { retryWait: () => 0, retryAttempts: 3 },
+    const client = clientWith(() => {
+      requests++;
+      if (requests < 3) throw new other.TokenError('network', 'no answer');
+      return 'a.b.c';
     });
     try {
       expect(await firstValueFrom(client.token$)).toBe('a.b.c');
