@@ -2,6 +2,7 @@ import { Readable, addAbortSignal } from 'node:stream';
 import { type Observable, type Subscription, Subject, takeUntil } from 'rxjs';
 import { FifoQueue } from './fifo-queue';
 import { StreamOverflowError } from './overflow-error';
+import { toError } from '../util/describe-reason';
 
 /**
  * What {@link toReadable} does when the consumer is `highWaterMark` values behind the source:
@@ -48,11 +49,6 @@ export interface ObservableReadable extends Readable {
 
 const DEFAULT_HIGH_WATER_MARK = 1000;
 const policies: readonly OverflowPolicy[] = ['error', 'drop-oldest'];
-
-const toError = (error: unknown): Error =>
-  error instanceof Error
-    ? error
-    : new Error(`The source observable failed: ${String(error)}`, { cause: error });
 
 class ObservableReadableImpl<T> extends Readable implements ObservableReadable {
   readonly #source: Observable<T>;
