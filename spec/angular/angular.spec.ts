@@ -20,6 +20,7 @@ import {
   provideMarketProphit,
 } from '../../lib/angular';
 import { createJwtProxy } from '../../lib/node/jwt-proxy';
+import { until as waitUntil } from '../support/wait';
 import { DEFAULT_API_KEY, startServer, type LocalServer, type ServerOptions } from '../../lib/server';
 
 TestBed.initTestEnvironment(BrowserTestingModule, platformBrowserTesting());
@@ -63,14 +64,8 @@ const setUp = (options: { url: string; tokenRoute: string }, providers: Provider
   return { view, inView: <T>(fn: () => T): T => runInInjectionContext(view, fn) };
 };
 
-/** Polls `condition` every 20 ms for at most `ms`; fails with `what` when it never holds. */
-const until = async (what: string, condition: () => boolean, ms = 5_000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+/** spec/support's `until`, with 5 s for the real server and TestBed's change detection. */
+const until = (what: string, condition: () => boolean, ms = 5_000) => waitUntil(what, condition, ms);
 
 describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
   it('injectLatest: a signal of the latest event, live; unsubscribed when its injector is destroyed', async () => {
