@@ -20,7 +20,7 @@ import {
   provideMarketProphit,
 } from '../../lib/angular';
 import { createJwtProxy } from '../../lib/node/jwt-proxy';
-import { until as waitUntil } from '../support/wait';
+import { delay, until as waitUntil } from '../support/wait';
 import { DEFAULT_API_KEY, startServer, type LocalServer, type ServerOptions } from '../../lib/server';
 
 TestBed.initTestEnvironment(BrowserTestingModule, platformBrowserTesting());
@@ -86,7 +86,7 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     view.destroy();
     await until('the server subscription to end', () => server.stats().subscriptions === 0);
     const last = latest();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await delay(100);
     expect(latest()).toBe(last);
   });
 
@@ -109,7 +109,7 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     const { inView } = setUp({ url: server.url, tokenRoute }, [{ provide: PLATFORM_ID, useValue: 'server' }]);
     const latest = inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await delay(300);
     expect(latest()).toBeUndefined();
     expect(status()).toEqual({ state: 'idle' });
     expect(server.stats()).toMatchObject({ tokenRequests: 0, sockets: 0 });
