@@ -4,6 +4,7 @@ import type { ClientOptions } from '../client/options';
 import { type CorsOrigins, corsOrigins } from '../front/cors';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
 import { positiveNumber } from '../util/positive-number';
+import { tcpPort } from '../util/tcp-port';
 import type { Authorize, RelayClaims } from './access-control';
 import { DEFAULT_ENTITLE_TIMEOUT, type Entitle } from './entitlements';
 import { checkSecret } from './relay-secret';
@@ -188,9 +189,7 @@ export const resolveRelayOptions = <Claims extends RelayClaims>(
     limits: resolveLimits(options),
   };
   const { port, secret, linger } = resolved;
-  if (!(Number.isSafeInteger(port) && port >= 0 && port <= 65_535)) {
-    throw new RangeError(`${OWNER}: port must be a TCP port (0 for any free one), got ${port}`);
-  }
+  tcpPort(`${OWNER}: port`, port);
   checkSecret(OWNER, secret);
   positiveNumber(`${OWNER}: tokenTtl`, resolved.tokenTtl);
   positiveNumber(`${OWNER}: leaseTtl`, resolved.leaseTtl);

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
 import { positiveNumber } from '../util/positive-number';
+import { tcpPort } from '../util/tcp-port';
 import { canonicalPath } from '../front/paths';
 
 /** What one API key may use. */
@@ -128,12 +129,6 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     logLimit = 1000,
     clock = Date.now,
   } = options;
-  check(
-    Number.isSafeInteger(port) && port >= 0 && port <= 65_535,
-    'port',
-    'a TCP port (0 for any free one)',
-    port,
-  );
   check(typeof host === 'string' && host !== '', 'host', 'an interface name or address', host);
   check(Number.isSafeInteger(seed), 'seed', 'an integer', seed);
   check(typeof secret === 'string' && secret !== '', 'secret', 'a non-empty string', typeof secret);
@@ -146,7 +141,7 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
   check(Number.isSafeInteger(logLimit) && logLimit >= 0, 'logLimit', 'a whole number >= 0', logLimit);
   check(typeof clock === 'function', 'clock', 'a function', typeof clock);
   return {
-    port,
+    port: tcpPort(`${OWNER}: port`, port),
     host,
     apiKeys: resolveKeys(apiKeys),
     tokenTtl: positiveNumber(`${OWNER}: tokenTtl`, tokenTtl),
