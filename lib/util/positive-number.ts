@@ -4,3 +4,9 @@ export const positiveNumber = (name: string, value: number): number => {
     throw new RangeError(`${name} must be a positive number, got ${value}`);
   return value;
 };
+
+/** `value` if it is 0 or more (`Infinity` included); else a `RangeError` naming it: `${name} must be 0 or more, got …`. */
+export const nonNegativeNumber = (name: string, value: number): number => {
+  if (!(value >= 0)) throw new RangeError(`${name} must be 0 or more, got ${value}`);
+  return value;
+};
