@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
 import { positiveNumber } from '../util/positive-number';
-import { canonicalPath } from '../front/paths';
+import { canonicalPath } from '../endpoints/paths';
 
 /** What one API key may use. */
 export interface ApiKeyEntitlements {
