@@ -3,7 +3,7 @@ import type { EndpointCodecs, EndpointDecoders } from './endpoint-codecs';
 import { tickerOptionalProps } from './real-time-params';
 import { realTimeSpecs, type RealTimePath } from './real-time-specs';
 import { recordListCodec, type RecordFromFields } from './record-codec';
-import { strictObject } from './strict-object';
+import { strictObject } from '../codecs/strict-object';
 
 /** Params of the per-ticker streams: `{ ticker?: string }` (absent = every ticker). */
 export const TickerOptionalParams = strictObject({}, tickerOptionalProps, 'TickerOptionalParams');
