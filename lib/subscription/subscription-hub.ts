@@ -7,11 +7,11 @@ import {
   Subject,
 } from 'rxjs';
 import type * as t from 'io-ts';
-import { isLeft } from '../endpoints/is-left';
-import { parseDate } from '../endpoints/date-from-iso';
+import { isLeft } from '../codecs/is-left';
+import { parseDate } from '../codecs/date-from-iso';
 import { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
-import { formatValidationErrors } from '../endpoints/report';
+import { formatValidationErrors } from '../codecs/report';
 import { describeReason } from '../util/describe-reason';
 import type { SocketLike } from '../connection/socket-like';
 import { isObject } from '../util/is-object';
