@@ -1,8 +1,9 @@
 import { Readable, addAbortSignal } from 'node:stream';
 import { type Observable, type Subscription, Subject, takeUntil } from 'rxjs';
+import { checkNumber } from '../util/positive-number';
+import { toError } from '../util/describe-reason';
 import { FifoQueue } from './fifo-queue';
 import { StreamOverflowError } from './overflow-error';
-import { toError } from '../util/describe-reason';
 
 /**
  * What {@link toReadable} does when the consumer is `highWaterMark` values behind the source:
@@ -175,9 +176,7 @@ export const toReadable = <T>(
   options: ToReadableOptions = {},
 ): ObservableReadable => {
   const { highWaterMark = DEFAULT_HIGH_WATER_MARK, overflow = 'error' } = options;
-  if (!Number.isInteger(highWaterMark) || highWaterMark < 1) {
-    throw new RangeError(`toReadable: \`highWaterMark\` must be a whole number >= 1, got ${highWaterMark}`);
-  }
+  checkNumber('toReadable: `highWaterMark`', highWaterMark, 'whole');
   if (!policies.includes(overflow)) {
     throw new TypeError(`toReadable: \`overflow\` must be 'error' or 'drop-oldest', got ${String(overflow)}`);
   }

@@ -1,8 +1,8 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
-import { positiveNumber } from '../util/positive-number';
+import { checkNumber, positiveNumber } from '../util/positive-number';
 import { tcpPort } from '../util/tcp-port';
-import { canonicalPath } from '../front/paths';
+import { canonicalPath } from '../endpoints/paths';
 
 /** What one API key may use. */
 export interface ApiKeyEntitlements {
@@ -138,7 +138,6 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     'a non-empty list of tickers',
     tickers,
   );
-  check(Number.isSafeInteger(logLimit) && logLimit >= 0, 'logLimit', 'a whole number >= 0', logLimit);
   check(typeof clock === 'function', 'clock', 'a function', typeof clock);
   return {
     port: tcpPort(`${OWNER}: port`, port),
@@ -149,7 +148,7 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     seed,
     secret,
     tickers,
-    logLimit,
+    logLimit: checkNumber(`${OWNER}: logLimit`, logLimit, 'whole'),
     clock,
     limits: resolveLimits(options),
   };

@@ -32,12 +32,12 @@ describe('resolveRelayOptions', () => {
     ['tokenTtl 0', { tokenTtl: 0 }, /^startRelay: tokenTtl must be a positive number/],
     ['leaseTtl NaN', { leaseTtl: Number.NaN }, /^startRelay: leaseTtl/],
     ['entitleTimeout -1', { entitleTimeout: -1 }, /^startRelay: entitleTimeout/],
-    ['linger -1', { linger: -1 }, /^startRelay: linger must be 0 or more/],
+    ['linger -1', { linger: -1 }, /^startRelay: linger must be a number >= 0/],
     ['authorize not a function', { authorize: true }, /^startRelay: authorize must be a function/],
     ['onProblem not a function', { onProblem: 'log' }, /^startRelay: onProblem must be a function/],
     ['origins with a path', { origins: ['https://a.example/app'] }, /^startRelay: origins must be origins/],
     ['a bad trustProxy', { trustProxy: -1 }, /^startRelay: trustProxy/],
-    ['a limit of 0', { maxTopics: 0 }, /maxTopics must be a positive integer/],
+    ['a limit of 0', { maxTopics: 0 }, /maxTopics must be a whole number >= 1/],
   ])('refuses %s', (_what, options, message) => {
     expect(resolve(options)).toThrow(message);
   });
