@@ -3,15 +3,12 @@ import { asyncScheduler } from 'rxjs';
 import { createClient } from '../client/create-client';
 import { UPSTREAM_STATUS_EVENT } from '../connection/upstream-status-event';
 import { resolvePolicy } from '../lifecycle/policy';
-import { createAckPolicy } from '../server/ack-policy';
-import { corsOrigins } from '../server/cors';
-import { type Front, startFront } from '../server/front';
-import { resolveLimits } from '../server/limits';
-import { createServerLog } from '../server/server-log';
-import type { IoServer } from '../server/socket-types';
-import type { Publish, Source } from '../server/source';
-import type { Topic } from '../server/subscription-request';
-import { createTokenAuthority } from '../server/token-authority';
+import { corsOrigins } from '../front/cors';
+import { type Front, startFront } from '../front/front';
+import { resolveLimits } from '../front/limits';
+import type { Broadcast, Publish, Source } from '../front/source';
+import type { Topic } from '../front/subscription-request';
+import { createTokenAuthority } from '../front/token-authority';
 import { createRelayIssuer, endAtExpiry, openHostWarning, type RelayClaims } from './access-control';
 import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
 import { createEntitlementCheck, DEFAULT_ENTITLE_TIMEOUT } from './entitlements';
@@ -188,15 +185,13 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     slowConsumers: front?.slowConsumers() ?? 0,
   });
 
-  /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
-  const hangUp = (topic: Topic) => {
-    for (const { socket } of front?.registry.dropTopic(topic.key) ?? []) socket.disconnect(true);
-  };
-
-  const source = (localPublish: Publish, io: IoServer): Source => {
+  const source = (broadcast: Broadcast): Source => {
+    /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
+    const hangUp = (topic: Topic) => broadcast.hangUp(topic.key);
+    const io = broadcast.peers;
     const local = onceByTimestamp(
-      metrics === undefined ? localPublish : countedPublish(localPublish, io, () => front, counters),
-      (key) => front?.registry.topic(key) !== undefined,
+      metrics === undefined ? broadcast.publish : countedPublish(broadcast, counters),
+      broadcast.wants,
     );
     upstream = createUpstreamSource({
       client,
@@ -238,10 +233,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
       host,
       authority,
       issue,
-      acks: createAckPolicy(),
-      log: createServerLog(100),
       limits,
-      logSent: false,
       onSlowConsumer: (action) => {
         counters.slowConsumer(action);
         if (action.type === 'disconnected')

@@ -1,6 +1,6 @@
-import { isLeft } from '../endpoints/is-left';
-import { parseDate } from '../endpoints/date-from-iso';
-import { formatValidationErrors } from '../endpoints/report';
+import { isLeft } from '../codecs/is-left';
+import { parseDate } from '../codecs/date-from-iso';
+import { formatValidationErrors } from '../codecs/report';
 import { DecodeError } from '../errors/decode-error';
 import { isObject } from '../util/is-object';
 import { isPlainObject } from '../util/is-plain-object';

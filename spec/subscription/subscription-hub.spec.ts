@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import * as t from 'io-ts';
 import { of, queueScheduler } from 'rxjs';
-import { isLeft } from '../../lib/endpoints/is-left';
-import { formatValidationErrors } from '../../lib/endpoints/report';
+import { isLeft } from '../../lib/codecs/is-left';
+import { formatValidationErrors } from '../../lib/codecs/report';
 import { DecodeError } from '../../lib/errors/decode-error';
 import { subscriptionKey } from '../../lib/subscription/canonical-key';
 import { DataEnvelope } from '../../lib/subscription/data-event';
