@@ -37,7 +37,7 @@ describe('resolveRelayOptions', () => {
     ['onProblem not a function', { onProblem: 'log' }, /^startRelay: onProblem must be a function/],
     ['origins with a path', { origins: ['https://a.example/app'] }, /^startRelay: origins must be origins/],
     ['a bad trustProxy', { trustProxy: -1 }, /^startRelay: trustProxy/],
-    ['a limit of 0', { maxTopics: 0 }, /maxTopics must be a positive integer/],
+    ['a limit of 0', { maxTopics: 0 }, /maxTopics must be a whole number >= 1/],
   ])('refuses %s', (_what, options, message) => {
     expect(resolve(options)).toThrow(message);
   });

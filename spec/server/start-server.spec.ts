@@ -35,7 +35,7 @@ describe('startServer', () => {
     );
     await expect(startServer({ logLimit: -1 })).rejects.toThrow('startServer: logLimit');
     await expect(startServer({ seed: Number.NaN })).rejects.toThrow('startServer: seed must be an integer');
-    await expect(startServer({ maxTopics: 0 })).rejects.toThrow('maxTopics must be a positive integer');
+    await expect(startServer({ maxTopics: 0 })).rejects.toThrow('maxTopics must be a whole number >= 1');
   });
 
   it('rejects when the port is taken', async () => {
