@@ -32,7 +32,7 @@ describe('resolveRelayOptions', () => {
     ['tokenTtl 0', { tokenTtl: 0 }, /^startRelay: tokenTtl must be a positive number/],
     ['leaseTtl NaN', { leaseTtl: Number.NaN }, /^startRelay: leaseTtl/],
     ['entitleTimeout -1', { entitleTimeout: -1 }, /^startRelay: entitleTimeout/],
-    ['linger -1', { linger: -1 }, /^startRelay: linger must be a number >= 0/],
+    ['linger -1', { linger: -1 }, /^startRelay: linger must be 0 or more/],
     ['authorize not a function', { authorize: true }, /^startRelay: authorize must be a function/],
     ['onProblem not a function', { onProblem: 'log' }, /^startRelay: onProblem must be a function/],
     ['origins with a path', { origins: ['https://a.example/app'] }, /^startRelay: origins must be origins/],

@@ -5,7 +5,7 @@ describe('createFakeServer options', () => {
     'refuses a negative or NaN %s, naming it',
     (name) => {
       expect(() => createFakeServer({ [name]: -1 })).toThrow(
-        new RangeError(`createFakeServer: ${name} must be a number >= 0, got -1`),
+        new RangeError(`createFakeServer: ${name} must be 0 or more, got -1`),
       );
       expect(() => createFakeServer({ [name]: Number.NaN })).toThrow(`createFakeServer: ${name}`);
     },
