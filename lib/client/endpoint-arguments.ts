@@ -18,10 +18,11 @@ export type RealTimeEndpoint = RealTimePath | CustomEndpoint<unknown, unknown>;
 export type HistoricalEndpoint = HistoricalPath | CustomEndpoint<unknown, unknown>;
 
 /**
- * The params type of a path that takes none: any key is an error that says so, e.g.
+ * The params type of a path that takes none (`NoParams`, in the catalogue's codecs): any key is an
+ * error that says so, e.g.
  * `Type '"AAPL"' is not assignable to type '"/real-time/user-sentiment takes no params"'`.
  */
-export type NoParams<P extends string> = { readonly [key: string]: `${P} takes no params` };
+export type TakesNoParams<P extends string> = { readonly [key: string]: `${P} takes no params` };
 
 /**
  * `subscribe$`'s arguments after the endpoint: its params (optional for catalogue paths, as the custom
@@ -32,7 +33,7 @@ export type SubscribeParams<E extends RealTimeEndpoint> =
     ? [params: Params, options?: SubscribeOptions]
     : E extends RealTimePath
       ? string extends keyof ParamsOf<E>
-        ? [params?: NoParams<E>, options?: SubscribeOptions]
+        ? [params?: TakesNoParams<E>, options?: SubscribeOptions]
         : [params?: ParamsOf<E>, options?: SubscribeOptions]
       : never;
 
@@ -50,7 +51,7 @@ export type HistoryParams<E extends HistoricalEndpoint> =
     ? [params: Params]
     : E extends HistoricalPath
       ? string extends keyof HistoricalParamsOf<E>
-        ? [params: NoParams<E>]
+        ? [params: TakesNoParams<E>]
         : [params: HistoricalParamsOf<E>]
       : never;
 
