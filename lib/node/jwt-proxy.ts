@@ -45,7 +45,7 @@ const checkOptions = (options: JwtProxyOptions): void => {
   if (url !== undefined && (typeof url !== 'string' || !URL.canParse(url))) {
     throw new TypeError(`createJwtProxy: \`url\` must be an absolute URL, got ${String(url)}`);
   }
-  if (refreshEvery !== undefined) positiveNumber('createJwtProxy: `refreshEvery`', refreshEvery, 'ms');
+  if (refreshEvery !== undefined) positiveNumber('createJwtProxy: `refreshEvery`', refreshEvery);
   for (const [name, value] of Object.entries({ authorize, fetch, now, onUpstreamError })) {
     if (value !== undefined && typeof value !== 'function') {
       throw new TypeError(`createJwtProxy: \`${name}\` must be a function`);

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
-import { checkNumber, positiveNumber } from '../util/positive-number';
+import { positiveNumber, wholeNumber } from '../util/positive-number';
 import { canonicalPath } from '../endpoints/paths';
 
 /** What one API key may use. */
@@ -128,7 +128,7 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     seed,
     secret,
     tickers,
-    logLimit: checkNumber('logLimit', logLimit, 'whole'),
+    logLimit: wholeNumber('logLimit', logLimit),
     clock,
     limits: resolveLimits(options),
   };
