@@ -1,6 +1,6 @@
 // The one check of a numeric option, one message form: `${name} must be …, got ${value}` (a
 // `RangeError`). One function per rule, so a bundle carries only the ones it calls (the browser
-// client: `positiveNumber`, through the lifecycle policy).
+// client: `positiveNumber` and `nonNegativeNumber`, through the lifecycle policy).
 
 /**
  * `value` if it is a finite number above 0 (durations, TTLs).
@@ -16,5 +16,11 @@ export const positiveNumber = (name: string, value: number): number => {
 export const wholeNumber = (name: string, value: number): number => {
   if (!Number.isSafeInteger(value) || value < 1)
     throw new RangeError(`${name} must be a whole number >= 1, got ${value}`);
+  return value;
+};
+
+/** `value` if it is 0 or more, `Infinity` included (counts that may be unbounded, delays that may be 0). */
+export const nonNegativeNumber = (name: string, value: number): number => {
+  if (!(value >= 0)) throw new RangeError(`${name} must be 0 or more, got ${value}`);
   return value;
 };

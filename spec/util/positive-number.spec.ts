@@ -1,7 +1,7 @@
 import { resolveLimits } from '../../lib/front/limits';
-import { positiveNumber, wholeNumber } from '../../lib/util/positive-number';
+import { nonNegativeNumber, positiveNumber, wholeNumber } from '../../lib/util/positive-number';
 
-const rules = { positiveNumber, wholeNumber };
+const rules = { positiveNumber, wholeNumber, nonNegativeNumber };
 type Rule = keyof typeof rules;
 
 describe('the one check of a numeric option', () => {
@@ -10,6 +10,9 @@ describe('the one check of a numeric option', () => {
     ['positiveNumber', 1e9],
     ['wholeNumber', 1],
     ['wholeNumber', 65_536],
+    ['nonNegativeNumber', 0],
+    ['nonNegativeNumber', 2.5],
+    ['nonNegativeNumber', Infinity],
   ])('%s passes %p as it is', (rule, value) => {
     expect(rules[rule]('n', value)).toBe(value);
   });
@@ -21,6 +24,8 @@ describe('the one check of a numeric option', () => {
     ['positiveNumber', '5', 'n must be a positive number, got 5'],
     ['wholeNumber', 1.5, 'n must be a whole number >= 1, got 1.5'],
     ['wholeNumber', 0, 'n must be a whole number >= 1, got 0'],
+    ['nonNegativeNumber', -1, 'n must be 0 or more, got -1'],
+    ['nonNegativeNumber', Number.NaN, 'n must be 0 or more, got NaN'],
   ])('%s refuses %p with a RangeError naming it', (rule, value, message) => {
     expect(() => rules[rule]('n', value as number)).toThrow(new RangeError(message));
   });
