@@ -9,8 +9,10 @@ module.exports = [
     // is 12.7 KiB, rxjs 5.9, io-ts with fp-ts 1.8 and this library 11.9 (`npm run bench -- --only bundle`,
     // rows 5b and 5c); rxjs's share/filter/mergeMap and io-ts's t.type/t.array are not used by the
     // client (lib/util/share-latest.ts, lib/endpoints/object-codec.ts), as each adds bytes to every app.
-    // This guard keeps it from growing.
-    limit: '33 KiB',
+    // This guard keeps it from growing. Issue 19 moved rotation, handover, linger and the connect
+    // deadlines into the lifecycle's table (events, effects, one switch that carries them out) and
+    // what is retried into a table by error code: 0.7 kB, so 33 KiB became 33.4 KiB.
+    limit: '33.4 KiB',
     gzip: true,
     modifyEsbuildConfig: (config) => ({ ...config, external: [], platform: 'browser', format: 'esm' }),
   },

@@ -130,7 +130,6 @@ const NUMBERS = [
   'ackTimeout',
   'rotationGrace',
 ] as const;
-const FUNCTIONS = ['refreshIn', 'retryWait', 'refusedTokenWait'] as const;
 
 /**
  * The default policy with `overrides` applied, every field checked: the one place a policy is made.
@@ -146,9 +145,6 @@ export const resolvePolicy = (owner: string, overrides: PolicyOverrides = {}): L
   for (const name of ['retryAttempts', 'linger'] as const) {
     if (!(policy[name] >= 0))
       throw new RangeError(`${owner}: \`${name}\` must be 0 or more, got ${policy[name]}`);
-  }
-  for (const name of FUNCTIONS) {
-    if (typeof policy[name] !== 'function') throw new TypeError(`${owner}: \`${name}\` must be a function`);
   }
   return policy;
 };
