@@ -21,6 +21,7 @@ import {
 } from '../../lib/angular';
 import { createJwtProxy } from '../../lib/node/jwt-proxy';
 import { DEFAULT_API_KEY, startServer, type LocalServer, type ServerOptions } from '../../lib/server';
+import { until } from '../support/wait';
 
 TestBed.initTestEnvironment(BrowserTestingModule, platformBrowserTesting());
 
@@ -63,15 +64,6 @@ const setUp = (options: { url: string; tokenRoute: string }, providers: Provider
   return { view, inView: <T>(fn: () => T): T => runInInjectionContext(view, fn) };
 };
 
-/** Polls `condition` every 20 ms for at most `ms`; fails with `what` when it never holds. */
-const until = async (what: string, condition: () => boolean, ms = 5_000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
-
 describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
   it('injectLatest: a signal of the latest event, live; unsubscribed when its injector is destroyed', async () => {
     const { server, tokenRoute } = await backend();
@@ -80,16 +72,16 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
     expect(latest()).toBeUndefined();
 
-    await until('a first event', () => latest() !== undefined);
+    await until('a first event', () => latest() !== undefined, 5_000);
     const first = latest();
     expect(first?.path).toBe('/real-time/crowd-sentiment');
     expect(first?.results.every((record) => typeof record.crowd_sentiment === 'number')).toBe(true);
-    await until('another event', () => latest() !== first);
+    await until('another event', () => latest() !== first, 5_000);
     expect(status()).toEqual({ state: 'connected' });
     expect(server.stats().subscriptions).toBe(1);
 
     view.destroy();
-    await until('the server subscription to end', () => server.stats().subscriptions === 0);
+    await until('the server subscription to end', () => server.stats().subscriptions === 0, 5_000);
     const last = latest();
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(latest()).toBe(last);
@@ -103,7 +95,7 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     const states: string[] = [];
     const watching = client.state$.subscribe((state) => states.push(state));
     const streaming = client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }).subscribe();
-    await until('connected', () => states.includes('connected'));
+    await until('connected', () => states.includes('connected'), 5_000);
     streaming.unsubscribe();
     watching.unsubscribe();
     expect(server.stats().tokenRequests).toBe(1);
@@ -125,8 +117,8 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     const { inView } = setUp({ url: server.url, tokenRoute });
     const latest = inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
-    await until('failed', () => status().state === 'failed');
-    await until('a reason', () => status().problem !== undefined);
+    await until('failed', () => status().state === 'failed', 5_000);
+    await until('a reason', () => status().problem !== undefined, 5_000);
     expect(status().problem?.message).toMatch(/refused this server's API key \(upstream HTTP 401\)/);
     expect(latest()).toBeUndefined();
     expect(server.stats().tokenRequests).toBe(1);
@@ -146,10 +138,10 @@ describe('marketprophit-rx/angular: a stream that ends with an error', () => {
     const buzz = inView(() => injectLatest('/real-time/tweet-buzz', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
 
-    await until('a problem in the status', () => status().problem !== undefined);
+    await until('a problem in the status', () => status().problem !== undefined, 5_000);
     expect(status().problem).toMatchObject({ kind: 'subscription', message: expect.stringMatching(REFUSED) });
     expect(status().problem?.error).toMatchObject({ name: 'SubscribeError', code: 'rejected' });
-    await until('buzz data', () => buzz() !== undefined);
+    await until('buzz data', () => buzz() !== undefined, 5_000);
     expect(status().state).toBe('connected');
     expect(status().problem?.message).toMatch(REFUSED); // still ended: still shown
     expect(refused()).toBeUndefined();
@@ -160,18 +152,18 @@ describe('marketprophit-rx/angular: a stream that ends with an error', () => {
     const { view, inView } = setUp({ url: server.url, tokenRoute });
     inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
-    await until('the refusal in the status', () => status().problem !== undefined);
+    await until('the refusal in the status', () => status().problem !== undefined, 5_000);
 
     view.destroy();
     expect(status().problem).toBeUndefined();
 
     const other = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
     runInInjectionContext(other, () => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
-    await until('the refusal again', () => status().problem !== undefined);
+    await until('the refusal again', () => status().problem !== undefined, 5_000);
     // the same path and params, subscribed again: the old error goes at once
     runInInjectionContext(other, () => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     expect(status().problem).toBeUndefined();
-    await until('the new refusal', () => status().problem !== undefined);
+    await until('the new refusal', () => status().problem !== undefined, 5_000);
     expect(status().problem?.message).toMatch(REFUSED);
     other.destroy();
   });
@@ -181,7 +173,7 @@ describe('marketprophit-rx/angular: a stream that ends with an error', () => {
     const { inView } = setUp({ url: server.url, tokenRoute });
     inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
-    await until('failed', () => status().state === 'failed');
+    await until('failed', () => status().state === 'failed', 5_000);
     expect(status().problem?.kind).toBe('token');
   });
 
@@ -189,7 +181,7 @@ describe('marketprophit-rx/angular: a stream that ends with an error', () => {
     const { server, tokenRoute } = await backend();
     const { inView } = setUp({ url: server.url, tokenRoute });
     const latest = inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
-    await until('data', () => latest() !== undefined);
+    await until('data', () => latest() !== undefined, 5_000);
     expect(server.stats().sockets).toBe(1);
     // linger is 0 here, so show the close through a stream that keeps the socket: connection$
     const client = inView(injectMarketProphit);
@@ -232,7 +224,7 @@ describe('marketprophit-rx/angular in a zone app', () => {
     const streaming = client.subscribe$('/real-time/crowd-sentiment', { ticker: 'AAPL' }).subscribe(() => {
       zone.deliveredIn.push(zone.where);
     });
-    await until('three events', () => zone.deliveredIn.length >= 3);
+    await until('three events', () => zone.deliveredIn.length >= 3, 5_000);
     streaming.unsubscribe();
     expect(new Set(zone.deliveredIn)).toEqual(new Set(['angular']));
     // The socket's own callbacks (it is an event emitter) run where it was subscribed: outside.
@@ -241,7 +233,7 @@ describe('marketprophit-rx/angular in a zone app', () => {
       socket.on('data', () => socketWhere.push(zone.where));
     });
     const again = client.subscribe$('/real-time/crowd-sentiment', { ticker: 'AAPL' }).subscribe();
-    await until('socket traffic', () => socketWhere.length >= 2);
+    await until('socket traffic', () => socketWhere.length >= 2, 5_000);
     again.unsubscribe();
     watching.unsubscribe();
     expect(socketWhere).not.toContain('angular');
