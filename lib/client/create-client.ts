@@ -171,6 +171,7 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     connection$,
     scheduler,
     ackTimeout: policy.ackTimeout,
+    rotationGrace: policy.rotationGrace,
     onUnroutable: (error) => unroutable.next(error),
     onReady: (socket) => ready.next(socket),
   });

@@ -1,4 +1,4 @@
-import { MarketProphitError } from './marketprophit-error';
+import { errorGuard, MarketProphitError } from './marketprophit-error';
 
 /**
  * - `rejected`: the server answered the `subscribe` with an error message.
@@ -11,17 +11,24 @@ export type SubscribeErrorCode = 'rejected' | 'ack_timeout' | 'invalid_params' |
 /** A subscription could not be set up. Carries the path and params it was for. */
 export class SubscribeError extends MarketProphitError<SubscribeErrorCode> {
   override readonly name = 'SubscribeError' as const;
+  /**
+   * What the server said when it refused the `subscribe` (code `rejected`), in its own words: the ack's
+   * string, its `message`, or its JSON, without the "The server refused …" that `message` adds. Absent
+   * for the other codes. Read this rather than parsing `message`.
+   */
+  readonly serverMessage: string | undefined;
 
   constructor(
     code: SubscribeErrorCode,
     message: string,
     readonly path: string,
     readonly params: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; serverMessage?: string },
   ) {
     super(code, message, options);
+    this.serverMessage = options?.serverMessage;
   }
 }
 
-export const isSubscribeError = (error: unknown): error is SubscribeError =>
-  error instanceof SubscribeError || (error instanceof Error && error.name === 'SubscribeError');
+/** Whether `error` is a {@link SubscribeError}, from this copy of the package or another (matched by name). */
+export const isSubscribeError = errorGuard<SubscribeError>('SubscribeError');

@@ -1,7 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { IoServer } from '../server/socket-types';
-import type { Publish, Source } from '../server/source';
-import type { Topic } from '../server/subscription-request';
+import type { Peers, Publish, Source } from '../front/source';
+import type { Topic } from '../front/subscription-request';
 import type { UpstreamSource } from './upstream-source';
 
 /**
@@ -23,7 +22,7 @@ export interface ClusterDeps {
   readonly redis: Redis;
   /** Whether Redis is reachable now; while it is not, no lease is taken or renewed. */
   readonly redisUp: () => boolean;
-  readonly io: IoServer;
+  readonly io: Peers;
   readonly nodeId: string;
   readonly upstream: UpstreamSource;
   readonly leaseTtl: number;
@@ -50,7 +49,7 @@ export interface ClusterSource extends Source {
  * each send it to their own sockets).
  */
 export const clusterPublish =
-  (io: IoServer, local: Publish): Publish =>
+  (io: Peers, local: Publish): Publish =>
   (topicKey, results, timestamp) => {
     local(topicKey, results, timestamp);
     io.serverSideEmit(DATA_EVENT, topicKey, results, timestamp);

@@ -1,28 +1,26 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { asyncScheduler } from 'rxjs';
 import { createClient } from '../client/create-client';
 import { UPSTREAM_STATUS_EVENT } from '../connection/upstream-status-event';
 import { resolvePolicy } from '../lifecycle/policy';
-import { createAckPolicy } from '../server/ack-policy';
-import { corsOrigins } from '../server/cors';
-import { type Front, startFront } from '../server/front';
-import { resolveLimits } from '../server/limits';
-import { createServerLog } from '../server/server-log';
-import type { IoServer } from '../server/socket-types';
-import type { Publish, Source } from '../server/source';
-import type { Topic } from '../server/subscription-request';
-import { createTokenAuthority } from '../server/token-authority';
+import { type Front, startFront } from '../front/front';
+import type { Broadcast, Publish, Source } from '../front/source';
+import type { Topic } from '../front/subscription-request';
+import { createTokenAuthority } from '../front/token-authority';
 import { createRelayIssuer, endAtExpiry, openHostWarning, type RelayClaims } from './access-control';
 import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
-import { createEntitlementCheck, DEFAULT_ENTITLE_TIMEOUT } from './entitlements';
+import { createEntitlementCheck } from './entitlements';
 import { mountHealthRoutes, readiness } from './health-routes';
 import { countedPublish, countTokenRequests, createRelayMetrics, NO_COUNTERS } from './metrics';
-import type { DefaultClaims, RelayOptions, RelayProblem, RelayStatusChange } from './options';
+import {
+  type DefaultClaims,
+  type RelayOptions,
+  type RelayProblem,
+  type RelayStatusChange,
+  resolveRelayOptions,
+} from './options';
 import { connectRedis } from './redis-connection';
-import { checkSecret } from './relay-secret';
-import { createCallerAddress } from './trust-proxy';
 import { watchUpstream } from './upstream-health';
-import { positiveNumber } from '../util/positive-number';
 import { createUpstreamSource, type UpstreamSource } from './upstream-source';
 
 /** Counters of one relay node. */
@@ -53,7 +51,6 @@ export interface Relay {
 
 /** The one subject relay tokens are issued for; `authorize` decides who gets one. */
 const RELAY_SUBJECT = 'relay';
-const ONE_HOUR = 60 * 60 * 1000;
 
 /** Publishes a topic's publication once, even when two nodes briefly both serve it (failover). */
 const onceByTimestamp = (publish: Publish, has: (topicKey: string) => boolean): Publish => {
@@ -84,27 +81,22 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
 ): Promise<Relay> => {
   const {
     upstream: upstreamOptions,
-    port = 0,
-    host = '127.0.0.1',
-    secret = randomBytes(32).toString('base64url'),
+    port,
+    host,
+    secret,
     authorize,
     entitle,
-    entitleTimeout = DEFAULT_ENTITLE_TIMEOUT,
-    onWarning = (message: string) => process.emitWarning(message, 'MarketProphitRelayWarning'),
-    tokenTtl = ONE_HOUR,
-    leaseTtl = 3000,
-    linger = 1000,
-    onProblem = () => undefined,
-    onStatus = () => undefined,
-  } = options;
-  checkSecret('startRelay', secret);
-  positiveNumber('startRelay: tokenTtl', tokenTtl);
-  positiveNumber('startRelay: leaseTtl', leaseTtl);
-  positiveNumber('startRelay: entitleTimeout', entitleTimeout);
-  const origins = corsOrigins('startRelay', options.origins ?? []);
-  const callerAddress = createCallerAddress(options.trustProxy);
-  if (!(linger >= 0)) throw new RangeError(`startRelay: linger must be >= 0, got ${linger}`);
-  const limits = resolveLimits(options);
+    entitleTimeout,
+    onWarning,
+    tokenTtl,
+    leaseTtl,
+    linger,
+    onProblem,
+    onStatus,
+    origins,
+    callerAddress,
+    limits,
+  } = resolveRelayOptions(options);
   const nodeId = randomUUID();
   const problem = (kind: RelayProblem['kind'], topic: string, error: unknown, retryIn?: number) => {
     try {
@@ -188,15 +180,13 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     slowConsumers: front?.slowConsumers() ?? 0,
   });
 
-  /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
-  const hangUp = (topic: Topic) => {
-    for (const { socket } of front?.registry.dropTopic(topic.key) ?? []) socket.disconnect(true);
-  };
-
-  const source = (localPublish: Publish, io: IoServer): Source => {
+  const source = (broadcast: Broadcast): Source => {
+    /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
+    const hangUp = (topic: Topic) => broadcast.hangUp(topic.key);
+    const io = broadcast.peers;
     const local = onceByTimestamp(
-      metrics === undefined ? localPublish : countedPublish(localPublish, io, () => front, counters),
-      (key) => front?.registry.topic(key) !== undefined,
+      metrics === undefined ? broadcast.publish : countedPublish(broadcast, counters),
+      broadcast.wants,
     );
     upstream = createUpstreamSource({
       client,
@@ -238,10 +228,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
       host,
       authority,
       issue,
-      acks: createAckPolicy(),
-      log: createServerLog(100),
       limits,
-      logSent: false,
       onSlowConsumer: (action) => {
         counters.slowConsumer(action);
         if (action.type === 'disconnected')

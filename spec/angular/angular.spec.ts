@@ -20,8 +20,8 @@ import {
   provideMarketProphit,
 } from '../../lib/angular';
 import { createJwtProxy } from '../../lib/node/jwt-proxy';
+import { delay, until as waitUntil } from '../support/wait';
 import { DEFAULT_API_KEY, startServer, type LocalServer, type ServerOptions } from '../../lib/server';
-import { until } from '../support/wait';
 
 TestBed.initTestEnvironment(BrowserTestingModule, platformBrowserTesting());
 
@@ -64,6 +64,9 @@ const setUp = (options: { url: string; tokenRoute: string }, providers: Provider
   return { view, inView: <T>(fn: () => T): T => runInInjectionContext(view, fn) };
 };
 
+/** spec/support's `until`, with 5 s for the real server and TestBed's change detection. */
+const until = (what: string, condition: () => boolean, ms = 5_000) => waitUntil(what, condition, ms);
+
 describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
   it('injectLatest: a signal of the latest event, live; unsubscribed when its injector is destroyed', async () => {
     const { server, tokenRoute } = await backend();
@@ -72,18 +75,18 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
     expect(latest()).toBeUndefined();
 
-    await until('a first event', () => latest() !== undefined, 5_000);
+    await until('a first event', () => latest() !== undefined);
     const first = latest();
     expect(first?.path).toBe('/real-time/crowd-sentiment');
     expect(first?.results.every((record) => typeof record.crowd_sentiment === 'number')).toBe(true);
-    await until('another event', () => latest() !== first, 5_000);
+    await until('another event', () => latest() !== first);
     expect(status()).toEqual({ state: 'connected' });
     expect(server.stats().subscriptions).toBe(1);
 
     view.destroy();
-    await until('the server subscription to end', () => server.stats().subscriptions === 0, 5_000);
+    await until('the server subscription to end', () => server.stats().subscriptions === 0);
     const last = latest();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await delay(100);
     expect(latest()).toBe(last);
   });
 
@@ -95,7 +98,7 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     const states: string[] = [];
     const watching = client.state$.subscribe((state) => states.push(state));
     const streaming = client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }).subscribe();
-    await until('connected', () => states.includes('connected'), 5_000);
+    await until('connected', () => states.includes('connected'));
     streaming.unsubscribe();
     watching.unsubscribe();
     expect(server.stats().tokenRequests).toBe(1);
@@ -106,7 +109,7 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     const { inView } = setUp({ url: server.url, tokenRoute }, [{ provide: PLATFORM_ID, useValue: 'server' }]);
     const latest = inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await delay(300);
     expect(latest()).toBeUndefined();
     expect(status()).toEqual({ state: 'idle' });
     expect(server.stats()).toMatchObject({ tokenRequests: 0, sockets: 0 });
@@ -117,8 +120,8 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     const { inView } = setUp({ url: server.url, tokenRoute });
     const latest = inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
-    await until('failed', () => status().state === 'failed', 5_000);
-    await until('a reason', () => status().problem !== undefined, 5_000);
+    await until('failed', () => status().state === 'failed');
+    await until('a reason', () => status().problem !== undefined);
     expect(status().problem?.message).toMatch(/refused this server's API key \(upstream HTTP 401\)/);
     expect(latest()).toBeUndefined();
     expect(server.stats().tokenRequests).toBe(1);
@@ -138,10 +141,10 @@ describe('marketprophit-rx/angular: a stream that ends with an error', () => {
     const buzz = inView(() => injectLatest('/real-time/tweet-buzz', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
 
-    await until('a problem in the status', () => status().problem !== undefined, 5_000);
+    await until('a problem in the status', () => status().problem !== undefined);
     expect(status().problem).toMatchObject({ kind: 'subscription', message: expect.stringMatching(REFUSED) });
     expect(status().problem?.error).toMatchObject({ name: 'SubscribeError', code: 'rejected' });
-    await until('buzz data', () => buzz() !== undefined, 5_000);
+    await until('buzz data', () => buzz() !== undefined);
     expect(status().state).toBe('connected');
     expect(status().problem?.message).toMatch(REFUSED); // still ended: still shown
     expect(refused()).toBeUndefined();
@@ -152,18 +155,18 @@ describe('marketprophit-rx/angular: a stream that ends with an error', () => {
     const { view, inView } = setUp({ url: server.url, tokenRoute });
     inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
-    await until('the refusal in the status', () => status().problem !== undefined, 5_000);
+    await until('the refusal in the status', () => status().problem !== undefined);
 
     view.destroy();
     expect(status().problem).toBeUndefined();
 
     const other = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
     runInInjectionContext(other, () => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
-    await until('the refusal again', () => status().problem !== undefined, 5_000);
+    await until('the refusal again', () => status().problem !== undefined);
     // the same path and params, subscribed again: the old error goes at once
     runInInjectionContext(other, () => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     expect(status().problem).toBeUndefined();
-    await until('the new refusal', () => status().problem !== undefined, 5_000);
+    await until('the new refusal', () => status().problem !== undefined);
     expect(status().problem?.message).toMatch(REFUSED);
     other.destroy();
   });
@@ -173,7 +176,7 @@ describe('marketprophit-rx/angular: a stream that ends with an error', () => {
     const { inView } = setUp({ url: server.url, tokenRoute });
     inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
-    await until('failed', () => status().state === 'failed', 5_000);
+    await until('failed', () => status().state === 'failed');
     expect(status().problem?.kind).toBe('token');
   });
 
@@ -181,7 +184,7 @@ describe('marketprophit-rx/angular: a stream that ends with an error', () => {
     const { server, tokenRoute } = await backend();
     const { inView } = setUp({ url: server.url, tokenRoute });
     const latest = inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
-    await until('data', () => latest() !== undefined, 5_000);
+    await until('data', () => latest() !== undefined);
     expect(server.stats().sockets).toBe(1);
     // linger is 0 here, so show the close through a stream that keeps the socket: connection$
     const client = inView(injectMarketProphit);
@@ -224,7 +227,7 @@ describe('marketprophit-rx/angular in a zone app', () => {
     const streaming = client.subscribe$('/real-time/crowd-sentiment', { ticker: 'AAPL' }).subscribe(() => {
       zone.deliveredIn.push(zone.where);
     });
-    await until('three events', () => zone.deliveredIn.length >= 3, 5_000);
+    await until('three events', () => zone.deliveredIn.length >= 3);
     streaming.unsubscribe();
     expect(new Set(zone.deliveredIn)).toEqual(new Set(['angular']));
     // The socket's own callbacks (it is an event emitter) run where it was subscribed: outside.
@@ -233,7 +236,7 @@ describe('marketprophit-rx/angular in a zone app', () => {
       socket.on('data', () => socketWhere.push(zone.where));
     });
     const again = client.subscribe$('/real-time/crowd-sentiment', { ticker: 'AAPL' }).subscribe();
-    await until('socket traffic', () => socketWhere.length >= 2, 5_000);
+    await until('socket traffic', () => socketWhere.length >= 2);
     again.unsubscribe();
     watching.unsubscribe();
     expect(socketWhere).not.toContain('angular');
