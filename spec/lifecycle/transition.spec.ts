@@ -33,6 +33,9 @@ const run = (events: readonly (readonly [number, LifecycleEvent])[], start: Life
   });
 };
 
+/** Socket 1 connected at 0, no failures. */
+const UP: Lifecycle = { state: 'connected', failures: 0, connectedAt: 0, socket: 1, socketUp: true };
+
 const serverHangUp: LifecycleEvent = { type: 'disconnected', socket: 1, reason: 'io server disconnect' };
 const unavailable = TokenError.fromStatus(503, 'Service Unavailable');
 const connectFailed: LifecycleEvent = {
@@ -43,30 +46,23 @@ const connectFailed: LifecycleEvent = {
 
 describe('transition: a relay whose upstream fails', () => {
   it('shows an upstream problem while connected, counts no failure, and clears it when upstream heals', () => {
-    const connected: Lifecycle = {
-      state: 'connected',
-      failures: 0,
-      connectedAt: 0,
-      socket: 1,
-      socketUp: true,
-    };
     const [failing, healed, again] = run(
       [
         [100, { type: 'upstream-failing', socket: 1, message: 'Upstream: HTTP 503', retryIn: 2000 }],
         [200, { type: 'upstream-healed', socket: 1 }],
         [300, { type: 'upstream-healed', socket: 1 }],
       ],
-      connected,
+      UP,
     );
     expect(failing?.next).toEqual({
-      ...connected,
+      ...UP,
       problem: { kind: 'upstream', message: 'Upstream: HTTP 503', attempt: 1, retryIn: 2000, at: 100 },
     });
     expect(failing?.problem).toBe(failing?.next.problem);
     expect(failing?.effect).toEqual({ type: 'none' });
-    expect(healed?.next).toEqual(connected);
+    expect(healed?.next).toEqual(UP);
     expect(healed?.problem).toBeUndefined();
-    expect(again?.next).toEqual(connected);
+    expect(again?.next).toEqual(UP);
   });
 
   it('leaves a problem of its own connection alone when upstream heals', () => {
@@ -75,7 +71,7 @@ describe('transition: a relay whose upstream fails', () => {
         [100, serverHangUp],
         [150, { type: 'upstream-healed', socket: 1 }],
       ],
-      { state: 'connected', failures: 0, connectedAt: 0, socket: 1, socketUp: true },
+      UP,
     );
     expect(healed?.next).toBe(lost?.next);
   });
@@ -94,20 +90,13 @@ describe('transition: the states state$ shows', () => {
   });
 
   it('stays connected through a rotation: a refresh and the new socket are no news', () => {
-    const connected: Lifecycle = {
-      state: 'connected',
-      failures: 0,
-      connectedAt: 0,
-      socket: 1,
-      socketUp: true,
-    };
     const states = run(
       [
         [100, { type: 'token-requested' }],
         [101, { type: 'socket-opening', socket: 2 }],
         [102, { type: 'connected', socket: 2 }],
       ],
-      connected,
+      UP,
     ).map(({ next }) => next.state);
     expect(states).toEqual(['connected', 'connected', 'connected']);
   });
@@ -217,15 +206,8 @@ describe('transition: failures, backoff and giving up', () => {
     const mismatch = new ConnectionError('protocol_mismatch', 'socket.io 2 server');
     const [failed] = run([[0, { type: 'protocol-mismatch', socket: 1, error: mismatch }]]);
     expect(failed?.effect).toEqual({ type: 'fail', stream: 'connection', error: mismatch });
-    const connected: Lifecycle = {
-      state: 'connected',
-      failures: 0,
-      connectedAt: 0,
-      socket: 1,
-      socketUp: true,
-    };
-    const [ours] = run([[5, { type: 'disconnected', socket: 1, reason: 'io client disconnect' }]], connected);
-    expect(ours).toEqual({ next: connected, effect: { type: 'none' } });
+    const [ours] = run([[5, { type: 'disconnected', socket: 1, reason: 'io client disconnect' }]], UP);
+    expect(ours).toEqual({ next: UP, effect: { type: 'none' } });
   });
 
   it('shows `failed` exactly when it gives up: a protocol mismatch a custom table retries is `reconnecting`', () => {
@@ -378,8 +360,6 @@ describe('createLifecycleRuntime', () => {
 });
 
 describe('transition: rotation, handover and linger', () => {
-  const up: Lifecycle = { state: 'connected', failures: 0, connectedAt: 0, socket: 1, socketUp: true };
-
   it('takes a new token’s socket opened while the newest is up as a rotation, and hands over once it is ready', () => {
     const [opening, connected, ready, again] = run(
       [
@@ -388,7 +368,7 @@ describe('transition: rotation, handover and linger', () => {
         [180, { type: 'handover-ready', socket: 2 }],
         [190, { type: 'handover-ready', socket: 2 }],
       ],
-      up,
+      UP,
     );
     expect(opening?.next).toMatchObject({ state: 'connected', socket: 2, socketUp: false, previous: 1 });
     expect(opening?.effect).toEqual({ type: 'connect-deadline', socket: 2, after: policy.connectTimeout });
@@ -412,7 +392,7 @@ describe('transition: rotation, handover and linger', () => {
   });
 
   it('hears only the newest socket: an older one’s failures are no news', () => {
-    const rotating: Lifecycle = { ...up, socket: 2, socketUp: false, previous: 1 };
+    const rotating: Lifecycle = { ...UP, socket: 2, socketUp: false, previous: 1 };
     const [lost, refused] = run(
       [
         [0, { type: 'disconnected', socket: 1, reason: 'transport close' }],
@@ -431,7 +411,7 @@ describe('transition: rotation, handover and linger', () => {
         [10, { type: 'connect-due', socket: 1 }],
         [20, serverHangUp],
       ],
-      up,
+      UP,
     );
     expect(released?.effect).toEqual({ type: 'linger', after: policy.linger });
     expect(due).toEqual({ next: released?.next, effect: { type: 'stop' } });
@@ -443,7 +423,7 @@ describe('transition: rotation, handover and linger', () => {
       ],
       released?.next,
     );
-    expect(retained?.next).toEqual({ ...up, lingering: false });
+    expect(retained?.next).toEqual({ ...UP, lingering: false });
     expect(back?.effect).toEqual({ type: 'reconnect', socket: 1, after: 1_000 });
   });
 
