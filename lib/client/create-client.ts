@@ -166,15 +166,8 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     scheduler,
     policy,
     lifecycle,
-    linger: policy.linger,
     closing,
-    // The old socket closes when the new one has its subscriptions, or after ackTimeout at the latest.
-    // Written out rather than race(filter, timer): those operators would add 0.2 KB gzip to every browser bundle.
-    handover: (next) =>
-      new RxObservable<void>((subscriber) => {
-        subscriber.add(ready.subscribe((socket) => socket === next && subscriber.next()));
-        subscriber.add(scheduler.schedule(() => subscriber.next(), policy.ackTimeout));
-      }),
+    ready,
   });
 
   const hub = createSubscriptionHub({
