@@ -169,6 +169,7 @@ const rows = (r) => {
       met(es2015.gzipBytes <= 32 * 1024),
     ]);
   }
+  if (r.lateJoiner) out.push(require('./late-joiner.cjs').row(r.lateJoiner));
   return out;
 };
 

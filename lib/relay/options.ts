@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { ClientOptions } from '../client/options';
 import { type CorsOrigins, corsOrigins } from '../front/cors';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
-import { checkNumber, positiveNumber } from '../util/positive-number';
+import { nonNegativeNumber, positiveNumber } from '../util/positive-number';
 import { tcpPort } from '../util/tcp-port';
 import type { Authorize, RelayClaims } from './access-control';
 import { DEFAULT_ENTITLE_TIMEOUT, type Entitle } from './entitlements';
@@ -194,7 +194,7 @@ export const resolveRelayOptions = <Claims extends RelayClaims>(
   positiveNumber(`${OWNER}: tokenTtl`, resolved.tokenTtl);
   positiveNumber(`${OWNER}: leaseTtl`, resolved.leaseTtl);
   positiveNumber(`${OWNER}: entitleTimeout`, resolved.entitleTimeout);
-  checkNumber(`${OWNER}: linger`, linger, 'non-negative');
+  nonNegativeNumber(`${OWNER}: linger`, linger);
   const { authorize, entitle, onWarning, onProblem, onStatus } = options;
   for (const [name, hook] of Object.entries({ authorize, entitle, onWarning, onProblem, onStatus })) {
     if (hook !== undefined && typeof hook !== 'function') {

@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
-import { checkNumber, positiveNumber } from '../util/positive-number';
+import { positiveNumber, wholeNumber } from '../util/positive-number';
 import { tcpPort } from '../util/tcp-port';
 import { canonicalPath } from '../endpoints/paths';
 
@@ -148,7 +148,7 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     seed,
     secret,
     tickers,
-    logLimit: checkNumber(`${OWNER}: logLimit`, logLimit, 'whole'),
+    logLimit: wholeNumber(`${OWNER}: logLimit`, logLimit),
     clock,
     limits: resolveLimits(options),
   };

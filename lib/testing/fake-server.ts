@@ -5,7 +5,7 @@ import type { RealTimePath } from '../endpoints/real-time-specs';
 import { subscriptionKey } from '../subscription/canonical-key';
 import type { SubscriptionOptions } from '../subscription/data-event';
 import { FakeSocket, type FakeSocketPeer } from './fake-socket';
-import { checkNumber } from '../util/positive-number';
+import { nonNegativeNumber } from '../util/positive-number';
 
 export interface FakeServerOptions {
   /**
@@ -114,7 +114,7 @@ export const createFakeServer = (options: FakeServerOptions = {}): FakeServer =>
     ackDelay = 0,
   } = options;
   for (const [name, delay] of Object.entries({ connectDelay, reconnectDelay, ackDelay })) {
-    checkNumber(`createFakeServer: ${name}`, delay, 'non-negative');
+    nonNegativeNumber(`createFakeServer: ${name}`, delay);
   }
   const events = new Subject<FakeServerEvent>();
   const sockets: FakeSocket[] = [];
