@@ -17,3 +17,9 @@ export interface Source {
 
 /** Sends one publication of a topic to every socket subscribed to it. */
 export type Publish = (topicKey: string, results: readonly unknown[], timestamp: string) => void;
+
+/** A topic's latest publication: what a socket that joins it gets first (image on join). */
+export interface Image {
+  readonly results: readonly unknown[];
+  readonly timestamp: string;
+}
