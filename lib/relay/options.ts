@@ -90,6 +90,15 @@ export interface RelayOptions<Claims extends RelayClaims = DefaultClaims> extend
    */
   readonly leaseTtl?: number;
   /**
+   * Hot standbys per topic in a cluster (needs `redis`). `1`: one more node per topic (one whose
+   * clients want it, if any) holds a warm upstream subscription whose events flow like the owner's,
+   * and every node delivers the first copy of each event: a killed owner costs no event (largest gap
+   * about two upstream intervals), at twice the upstream subscriptions and cluster traffic. `0`:
+   * exactly one upstream subscription per topic per cluster; a killed owner costs up to `leaseTtl`.
+   * @default 0
+   */
+  readonly standby?: 0 | 1;
+  /**
    * How long a topic nobody wants any more stays subscribed upstream, in ms.
    * @default 1000
    */
@@ -130,3 +139,11 @@ export interface RelayProblem {
   /** When the relay (or its client) tries again, in ms; absent when it does not say. */
   readonly retryIn?: number;
 }
+
+/** `standby` is 0 or 1, and 1 only with `redis` (a single node has nobody to stand by for it). */
+export const checkStandby = (standby: unknown, redis: string | undefined): void => {
+  if (standby !== 0 && standby !== 1)
+    throw new RangeError(`startRelay: standby must be 0 or 1, got ${String(standby)}`);
+  if (standby === 1 && redis === undefined)
+    throw new TypeError('startRelay: standby needs redis (hot standbys are other nodes of a cluster)');
+};

@@ -13,12 +13,14 @@ import type { Publish, Source } from '../server/source';
 import type { Topic } from '../server/subscription-request';
 import { createTokenAuthority } from '../server/token-authority';
 import { createRelayIssuer, endAtExpiry, openHostWarning, type RelayClaims } from './access-control';
-import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
+import { type ClusterSource, createClusterSource, DATA_EVENT } from './cluster';
 import { createEntitlementCheck, DEFAULT_ENTITLE_TIMEOUT } from './entitlements';
 import { mountHealthRoutes, readiness } from './health-routes';
 import { countedPublish, countTokenRequests, createRelayMetrics, NO_COUNTERS } from './metrics';
 import type { DefaultClaims, RelayOptions, RelayProblem, RelayStatusChange } from './options';
 import { connectRedis } from './redis-connection';
+import { createLatestEvents } from './latest-events';
+import { checkStandby } from './options';
 import { checkSecret } from './relay-secret';
 import { createCallerAddress } from './trust-proxy';
 import { watchUpstream } from './upstream-health';
@@ -37,6 +39,10 @@ export interface RelayStats {
   readonly subscriptions: number;
   /** Downstream sockets held as slow consumers right now (see `slowConsumerBytes`). */
   readonly slowConsumers: number;
+  /** Topics this node serves upstream as their owner (in a cluster, it holds their lease). */
+  readonly ownedTopics: number;
+  /** Topics this node holds upstream as their hot standby (`standby: 1`). */
+  readonly standbyTopics: number;
 }
 
 /** A running relay node. */
@@ -54,20 +60,6 @@ export interface Relay {
 /** The one subject relay tokens are issued for; `authorize` decides who gets one. */
 const RELAY_SUBJECT = 'relay';
 const ONE_HOUR = 60 * 60 * 1000;
-
-/** Publishes a topic's publication once, even when two nodes briefly both serve it (failover). */
-const onceByTimestamp = (publish: Publish, has: (topicKey: string) => boolean): Publish => {
-  const last = new Map<string, string>();
-  return (topicKey, results, timestamp) => {
-    if (!has(topicKey)) {
-      last.delete(topicKey);
-      return;
-    }
-    if (last.get(topicKey) === timestamp) return;
-    last.set(topicKey, timestamp);
-    publish(topicKey, results, timestamp);
-  };
-};
 
 /**
  * Starts a relay node: downstream it speaks the Market Prophit protocol exactly (POST `/jwt`, the token
@@ -94,6 +86,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     tokenTtl = ONE_HOUR,
     leaseTtl = 3000,
     linger = 1000,
+    standby = 0,
     onProblem = () => undefined,
     onStatus = () => undefined,
   } = options;
@@ -104,6 +97,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
   const origins = corsOrigins('startRelay', options.origins ?? []);
   const callerAddress = createCallerAddress(options.trustProxy);
   if (!(linger >= 0)) throw new RangeError(`startRelay: linger must be >= 0, got ${linger}`);
+  checkStandby(standby, options.redis);
   const limits = resolveLimits(options);
   const nodeId = randomUUID();
   const problem = (kind: RelayProblem['kind'], topic: string, error: unknown, retryIn?: number) => {
@@ -186,21 +180,36 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     upstreamSubscriptions: upstream?.size ?? 0,
     subscriptions: front?.registry.size ?? 0,
     slowConsumers: front?.slowConsumers() ?? 0,
+    ownedTopics: cluster?.owned ?? upstream?.size ?? 0,
+    standbyTopics: cluster?.standing ?? 0,
   });
+  // The latest event of each topic served here: the image a joining socket gets first, and the rule
+  // that delivers each event once however many copies reach this node.
+  const latest = createLatestEvents();
 
   /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
   const hangUp = (topic: Topic) => {
+    latest.forget(topic.key);
     for (const { socket } of front?.registry.dropTopic(topic.key) ?? []) socket.disconnect(true);
   };
 
   const source = (localPublish: Publish, io: IoServer): Source => {
-    const local = onceByTimestamp(
-      metrics === undefined ? localPublish : countedPublish(localPublish, io, () => front, counters),
-      (key) => front?.registry.topic(key) !== undefined,
-    );
+    const toSockets =
+      metrics === undefined ? localPublish : countedPublish(localPublish, io, () => front, counters);
+    /** The first copy of each event (from upstream or from another node) goes to this node's sockets. */
+    const local: Publish = (topicKey, results, timestamp) => {
+      if (front?.registry.topic(topicKey) === undefined && upstream?.has(topicKey) !== true) return;
+      if (latest.admit(topicKey, results, timestamp)) toSockets(topicKey, results, timestamp);
+    };
     upstream = createUpstreamSource({
       client,
-      publish: redis === undefined ? local : clusterPublish(io, local),
+      publish: (topicKey, results, timestamp) => {
+        local(topicKey, results, timestamp);
+        cluster?.broadcast(topicKey, results, timestamp);
+      },
+      onDropped: (topic) => {
+        if (front?.registry.topic(topic.key) === undefined) latest.forget(topic.key);
+      },
       linger,
       settle: 300,
       ackWait: 5000,
@@ -212,7 +221,15 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
         hangUp(topic);
       },
     });
-    if (redis === undefined) return upstream;
+    /** The source, forgetting a topic's image once this node neither serves it nor holds it upstream. */
+    const forgetting = (inner: Source): Source => ({
+      start: (topic) => inner.start(topic),
+      stop(topic) {
+        inner.stop(topic);
+        if (upstream?.has(topic.key) !== true) latest.forget(topic.key);
+      },
+    });
+    if (redis === undefined) return forgetting(upstream);
     io.on(DATA_EVENT, (topicKey: unknown, results: unknown, timestamp: unknown) => {
       if (typeof topicKey === 'string' && Array.isArray(results) && typeof timestamp === 'string')
         local(topicKey, results, timestamp);
@@ -225,11 +242,15 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
       upstream,
       leaseTtl,
       prefix: 'marketprophit-relay:',
+      standby,
+      maxStandingTopics: limits.maxTopics,
+      maxImageBytes: limits.maxPayloadBytes,
+      onImage: (topic, image) => latest.seed(topic.key, image),
       onProblem: (topic, error) => problem('lease', topic, error),
       onTakeover: () => counters.failover(),
       onRefused: hangUp,
     });
-    return cluster;
+    return forgetting(cluster);
   };
 
   try {
@@ -250,6 +271,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
       origins,
       ...(check === undefined ? {} : { admit: (socket, topic) => check(socket.data.claims.claims, topic) }),
       ...(redis === undefined ? {} : { adapter: redis.adapter }),
+      image: (topicKey) => latest.image(topicKey),
       source,
     });
   } catch (error) {

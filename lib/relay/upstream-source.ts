@@ -41,11 +41,15 @@ export interface UpstreamSourceDeps {
    * refusal as their ack error (it is remembered for `policy.refusedFor` ms or the backoff).
    */
   readonly onLateRefusal: (topic: Topic, message: string) => void;
+  /** The topic is no longer held upstream (its linger ended, it was refused, or the relay closes). */
+  readonly onDropped?: (topic: Topic) => void;
 }
 
 export interface UpstreamSource extends Source {
   /** Topics subscribed upstream right now (lingering ones included). */
   readonly size: number;
+  /** Whether the topic is held upstream (lingering included). */
+  has(topicKey: string): boolean;
   dispose(): void;
 }
 
@@ -128,7 +132,9 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
     entry.retrying?.unsubscribe();
     entry.subscription?.unsubscribe();
     entry.waiting?.unsubscribe();
-    if (entries.get(entry.topic.key) === entry) entries.delete(entry.topic.key);
+    if (entries.get(entry.topic.key) !== entry) return;
+    entries.delete(entry.topic.key);
+    deps.onDropped?.(entry.topic);
   };
 
   /** Subscribes upstream; `settled` hears the first outcome (null: running, or the refusal). */
@@ -214,6 +220,7 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
     get size() {
       return entries.size;
     },
+    has: (topicKey) => entries.has(topicKey),
     dispose() {
       for (const entry of [...entries.values()]) drop(entry);
     },

@@ -1,0 +1,182 @@
+// Image on join and the hot standby, with real processes: relay nodes as child processes on a real
+// redis-server, a local server upstream, raw downstream sockets that record what came and when.
+import { randomBytes } from 'node:crypto';
+import { Redis } from 'ioredis';
+import type { RelayStats } from '../../lib/relay';
+import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+import { relayToken } from '../support/relay-token';
+import { type Downstream, openDownstream } from '../support/downstream';
+import { forkRelayCluster, forkRelayNode, type ServingProcess } from '../support/child-process';
+import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
+import { delay, until } from '../support/wait';
+
+const PATH = '/real-time/crowd-sentiment';
+const LEASE_TTL = 1500;
+const LEASE = `marketprophit-relay:lease:${PATH} {"ticker":"AAPL"}`;
+/** How long the cluster may take to settle after a change. */
+const SETTLE = 10_000;
+/** The standby cluster's secret, shared by the node forked later. */
+const SECRET = randomBytes(32).toString('hex');
+
+/** From a socket's `subscribe` (sent as it connects) to its first event, in ms. */
+const firstEventAfter = (client: Downstream): number =>
+  (client.arrivals[0] ?? Infinity) - (client.connectedAt ?? -Infinity);
+
+/** The longest time between two events a socket got from `from` (ms since epoch) on. */
+const largestGap = (client: Downstream, from: number): number => {
+  const arrivals = client.arrivals.filter((at) => at >= from);
+  let gap = 0;
+  for (let index = 1; index < arrivals.length; index += 1)
+    gap = Math.max(gap, (arrivals[index] ?? 0) - (arrivals[index - 1] ?? 0));
+  return gap;
+};
+
+/** Whether every timestamp is later than the one before (so: no duplicate, in order). */
+const strictlyIncreasing = (timestamps: readonly string[]): boolean =>
+  timestamps.every((timestamp, index) => index === 0 || timestamp > (timestamps[index - 1] ?? ''));
+
+describeWithRedis('relay image on join (2 nodes, 2 s upstream interval)', () => {
+  let redis: RedisProcess;
+  let upstream: LocalServer;
+  let nodes: ServingProcess<RelayStats>[];
+  const downstream: Downstream[] = [];
+  const open = async (node: number) => {
+    const url = nodes[node]?.url ?? '';
+    const client = openDownstream(url, await relayToken(url), node, PATH, 'AAPL');
+    downstream.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    upstream = await startServer({ interval: 2000, logLimit: 10 });
+    nodes = await forkRelayCluster(2, {
+      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
+      redis: redis.url,
+      leaseTtl: LEASE_TTL,
+    });
+  }, 40_000);
+
+  afterAll(async () => {
+    for (const { socket } of downstream) socket.disconnect();
+    await Promise.all((nodes ?? []).map((node) => node.stop()));
+    await upstream?.close();
+    await redis?.stop();
+  }, 20_000);
+
+  it('sends a late joiner the latest event at once, on the same node and on another, then every push once', async () => {
+    const first = await open(0);
+    await until('a first event', () => first.timestamps.length >= 1, 8_000);
+    // Well between two pushes: whatever comes within 300 ms is the image, not the next push.
+    await delay(300);
+    const latest = first.timestamps.at(-1);
+    const sameNode = await open(0);
+    await until('the image on the same node', () => sameNode.timestamps.length >= 1, 1_500);
+    const otherNode = await open(1);
+    await until('the image on the other node', () => otherNode.timestamps.length >= 1, 1_500);
+    expect(first.timestamps.at(-1)).toBe(latest);
+    expect(firstEventAfter(sameNode)).toBeLessThanOrEqual(200);
+    expect(firstEventAfter(otherNode)).toBeLessThanOrEqual(300);
+    expect(sameNode.timestamps).toEqual([latest]);
+    expect(otherNode.timestamps).toEqual([latest]);
+    expect([sameNode.ackError, otherNode.ackError]).toEqual([null, null]);
+    // Without `standby`: one upstream subscription for the topic in the cluster.
+    expect(upstream.stats().subscriptions).toBe(1);
+
+    // Then the next pushes, each once and in order: [image, next push, …].
+    await until('two pushes after the image', () => otherNode.timestamps.length >= 3, 6_000);
+    for (const client of [first, sameNode, otherNode]) {
+      expect(strictlyIncreasing(client.timestamps)).toBe(true);
+      const from = first.timestamps.indexOf(client.timestamps[0] ?? '');
+      expect(client.timestamps.slice(0, 3)).toEqual(first.timestamps.slice(from, from + 3));
+    }
+    expect(downstream.flatMap((client) => [...client.misrouted, ...client.failures])).toEqual([]);
+  }, 30_000);
+
+  it('drops the image once nobody holds the topic upstream', async () => {
+    const before = Date.now();
+    for (const { socket } of downstream) socket.disconnect();
+    await until('no upstream subscription', () => upstream.stats().subscriptions === 0, SETTLE);
+    const joiner = await open(1);
+    await until('a first event', () => joiner.timestamps.length >= 1, 5_000);
+    // A fresh push from upstream, not an image of the topic's earlier life.
+    expect(Date.parse(joiner.timestamps[0] ?? '')).toBeGreaterThan(before);
+    expect(firstEventAfter(joiner)).toBeGreaterThan(0);
+    expect(joiner.timestamps).toHaveLength(new Set(joiner.timestamps).size);
+  }, 25_000);
+});
+
+describeWithRedis('relay hot standby (standby: 1, 200 ms upstream interval)', () => {
+  let redis: RedisProcess;
+  let commands: Redis;
+  let upstream: LocalServer;
+  let nodes: ServingProcess<RelayStats>[];
+  const downstream: Downstream[] = [];
+  const cluster = () => ({
+    upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
+    redis: redis.url,
+    leaseTtl: LEASE_TTL,
+    standby: 1 as const,
+    secret: SECRET,
+  });
+  const open = async (node: number) => {
+    const url = nodes[node]?.url ?? '';
+    const client = openDownstream(url, await relayToken(url), node, PATH, 'AAPL');
+    downstream.push(client);
+    return client;
+  };
+
+  beforeAll(async () => {
+    redis = await startRedis();
+    commands = new Redis(redis.url);
+    upstream = await startServer({ interval: 200, logLimit: 10 });
+    nodes = await forkRelayCluster(2, cluster());
+  }, 40_000);
+
+  afterAll(async () => {
+    for (const { socket } of downstream) socket.disconnect();
+    await Promise.all((nodes ?? []).map((node) => node.stop()));
+    commands?.disconnect();
+    await upstream?.close();
+    await redis?.stop();
+  }, 20_000);
+
+  it('fails over a SIGKILLed owner with no gap and no duplicate, and takes a new standby on a third node', async () => {
+    const onOwner = await open(0);
+    await until('events on the owner', () => onOwner.timestamps.length >= 2, 8_000);
+    const watcher = await open(1);
+    await until(
+      'two upstream subscriptions (owner and standby)',
+      () => upstream.stats().subscriptions === 2,
+      SETTLE,
+    );
+    const stats = await Promise.all(nodes.map((node) => node.stats()));
+    expect(stats.map(({ ownedTopics, standbyTopics }) => [ownedTopics, standbyTopics])).toEqual([
+      [1, 0],
+      [0, 1],
+    ]);
+    await delay(1_000);
+    expect(await commands.get(LEASE)).toBe(nodes[0]?.nodeId);
+
+    const killedAt = Date.now();
+    await nodes[0]?.kill();
+    await until(
+      'the standby owns the topic',
+      async () => (await commands.get(LEASE)) === nodes[1]?.nodeId,
+      SETTLE,
+    );
+    await delay(1_000);
+    expect(largestGap(watcher, killedAt - 1_000)).toBeLessThanOrEqual(450);
+    expect(watcher.arrivals.filter((at) => at > killedAt).length).toBeGreaterThanOrEqual(5);
+    expect(strictlyIncreasing(watcher.timestamps)).toBe(true);
+    expect([...watcher.failures, ...watcher.misrouted]).toEqual([]);
+    await until('one upstream subscription left', () => upstream.stats().subscriptions === 1, SETTLE);
+
+    // A third node, whose clients want nothing, becomes the new standby.
+    const third = await forkRelayNode(cluster());
+    nodes.push(third);
+    await until('two upstream subscriptions again', () => upstream.stats().subscriptions === 2, SETTLE);
+    expect(await third.stats()).toMatchObject({ ownedTopics: 0, standbyTopics: 1, topics: 0 });
+    expect(strictlyIncreasing(watcher.timestamps)).toBe(true);
+  }, 60_000);
+});
