@@ -18,9 +18,16 @@ export {
   exponentialBackoff,
   resolvePolicy,
   type LifecyclePolicy,
+  type PolicyOverrides,
   type RetryWait,
   type TokenTiming,
 } from './lifecycle/policy';
+export {
+  defaultTransient,
+  type Retryable,
+  type TransientOverrides,
+  type TransientTable,
+} from './lifecycle/transient';
 export {
   transition,
   initialLifecycle,

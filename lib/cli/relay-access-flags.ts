@@ -1,5 +1,5 @@
 import { createCallerAddress, type TrustProxy } from '../relay/trust-proxy';
-import { type CorsOrigins, corsOrigins } from '../server/cors';
+import { type CorsOrigins, corsOrigins } from '../front/cors';
 import { fail, ok, stringFlag, type Read, type ReadFlags } from './read-flags';
 
 /** The relay's access control from the command line: `--cors`, `--trust-proxy`. */

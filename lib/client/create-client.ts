@@ -117,8 +117,8 @@ const tokenSourceOf = (options: ClientOptions, url: string): TokenSource => {
 export const createClient = (options: ClientOptions): MarketProphitClient => {
   const {
     url = DEFAULT_URL,
-    ackTimeout = 10_000,
-    linger = 1_000,
+    ackTimeout,
+    linger,
     scheduler = asyncScheduler,
     socket,
     socketIo = 'auto',
@@ -128,15 +128,15 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     retryWait,
   } = options;
   const source = tokenSourceOf(options, url);
+  // The shorthands first: a field of `policy` wins.
   const policy = resolvePolicy('createClient', {
     ...(refreshEvery === undefined ? {} : { refreshEvery }),
     ...(retryAttempts === undefined ? {} : { retryAttempts }),
     ...(retryWait === undefined ? {} : { retryWait }),
+    ...(ackTimeout === undefined ? {} : { ackTimeout }),
+    ...(linger === undefined ? {} : { linger }),
     ...options.policy,
   });
-  if (!(ackTimeout > 0)) {
-    throw new RangeError(`createClient: \`ackTimeout\` must be a positive number of ms, got ${ackTimeout}`);
-  }
 
   const sockets = socket === undefined ? defaultSockets(socketIo) : { open: socket };
 
@@ -163,21 +163,21 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     scheduler,
     policy,
     lifecycle,
-    linger,
+    linger: policy.linger,
     closing,
     // The old socket closes when the new one has its subscriptions, or after ackTimeout at the latest.
     // Written out rather than race(filter, timer): those operators would add 0.2 KB gzip to every browser bundle.
     handover: (next) =>
       new RxObservable<void>((subscriber) => {
         subscriber.add(ready.subscribe((socket) => socket === next && subscriber.next()));
-        subscriber.add(scheduler.schedule(() => subscriber.next(), ackTimeout));
+        subscriber.add(scheduler.schedule(() => subscriber.next(), policy.ackTimeout));
       }),
   });
 
   const hub = createSubscriptionHub({
     connection$,
     scheduler,
-    ackTimeout,
+    ackTimeout: policy.ackTimeout,
     onUnroutable: (error) => unroutable.next(error),
     onReady: (socket) => ready.next(socket),
   });

@@ -1,7 +1,7 @@
 import type { SchedulerLike } from 'rxjs';
 import type { SocketIoVersion } from '../connection/socket-choice';
 import type { SocketFactory } from '../connection/socket-like';
-import type { LifecyclePolicy, RetryWait } from '../lifecycle/policy';
+import type { PolicyOverrides, RetryWait } from '../lifecycle/policy';
 import type { TokenSource } from '../token/token-source';
 import type { FetchLike } from '../util/http';
 
@@ -48,14 +48,14 @@ export interface CommonClientOptions {
    */
   readonly refreshEvery?: number;
   /**
-   * How long the server has to answer a `subscribe` before the subscription errors with a
-   * `SubscribeError` of code `ack_timeout`, in ms.
+   * Shorthand for `policy.ackTimeout`: how long the server has to answer a `subscribe` before the
+   * subscription errors with a `SubscribeError` of code `ack_timeout`, in ms.
    * @default 10_000
    */
   readonly ackTimeout?: number;
   /**
-   * How long the socket stays open after the last subscriber leaves, in ms, so that a quick
-   * unsubscribe/subscribe (an Angular route change) does not reconnect.
+   * Shorthand for `policy.linger`: how long the socket stays open after the last subscriber leaves,
+   * in ms, so that a quick unsubscribe/subscribe (an Angular route change) does not reconnect.
    * @default 1_000
    */
   readonly linger?: number;
@@ -64,11 +64,12 @@ export interface CommonClientOptions {
   /** Shorthand for `policy.retryWait`: the wait before each try after a failure. @default exponentialBackoff() */
   readonly retryWait?: RetryWait;
   /**
-   * Refresh, backoff, timeouts and what is worth retrying: any part of {@link LifecyclePolicy}, the
-   * rest from `defaultPolicy`. The same policy object serves `createJwtProxy`.
+   * Refresh, backoff, timeouts and what is worth retrying: any part of `LifecyclePolicy` (the
+   * `transient` table row by row), the rest from `defaultPolicy`. The same policy object serves
+   * `createJwtProxy`.
    * @example createClient({ url, apiKey, policy: { tokenTimeout: 5_000, connectTimeout: 5_000 } })
    */
-  readonly policy?: Partial<LifecyclePolicy>;
+  readonly policy?: PolicyOverrides;
   /**
    * Runs every timer of the client (refresh, retries, ack timeouts, linger), so tests can use
    * `TestScheduler`.

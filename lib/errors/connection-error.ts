@@ -8,17 +8,15 @@ import { MarketProphitError } from './marketprophit-error';
  */
 export type ConnectionErrorCode = 'connect_failed' | 'connect_timeout' | 'disconnected' | 'protocol_mismatch';
 
-/** The socket could not be opened or kept open. All but `protocol_mismatch` are retried by the client. */
+/**
+ * The socket could not be opened or kept open. All but `protocol_mismatch` are retried by the client
+ * (what is retried is the policy's `transient` table, `lib/lifecycle/transient.ts`).
+ */
 export class ConnectionError extends MarketProphitError<ConnectionErrorCode> {
   override readonly name = 'ConnectionError' as const;
 
   constructor(code: ConnectionErrorCode, message: string, options?: { cause?: unknown }) {
     super(code, message, options);
-  }
-
-  /** Whether trying again later may succeed: everything but a protocol mismatch. */
-  get transient(): boolean {
-    return this.code !== 'protocol_mismatch';
   }
 }
 

@@ -48,13 +48,6 @@ export class HistoryError extends MarketProphitError<HistoryErrorCode> {
     super(code, message, options);
   }
 
-  /** Whether trying again later may succeed: network failures, 408, 429 and 5xx. */
-  get transient(): boolean {
-    if (this.code === 'network') return true;
-    const status = this.status ?? 0;
-    return status === 408 || status === 429 || status >= 500;
-  }
-
   /** The error for an HTTP error answer; upstream's plain-text body becomes part of the message. */
   static fromStatus(path: string, status: number, body: string): HistoryError {
     const detail = body.trim().slice(0, 500);

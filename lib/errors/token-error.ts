@@ -26,17 +26,6 @@ export class TokenError extends MarketProphitError<TokenErrorCode> {
     super(code, message, options);
   }
 
-  /**
-   * Whether trying again later may succeed: network failures, timeouts, 408, 429 and 5xx, except a
-   * refused key (`unauthorized`, `forbidden`), which a token route may report with a 502 of its own.
-   */
-  get transient(): boolean {
-    if (this.code === 'unauthorized' || this.code === 'forbidden') return false;
-    if (this.code === 'network' || this.code === 'timeout' || this.code === 'source') return true;
-    const status = this.status ?? 0;
-    return status === 408 || status === 429 || status >= 500;
-  }
-
   static fromStatus(status: number, body: string): TokenError {
     const code = status === 401 ? 'unauthorized' : status === 403 ? 'forbidden' : 'http';
     const detail = body.trim().slice(0, 200);

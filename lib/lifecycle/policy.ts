@@ -1,4 +1,5 @@
-import { isMarketProphitError } from '../errors/marketprophit-error';
+import { positiveNumber } from '../util/positive-number';
+import { type TransientOverrides, type TransientTable, defaultTransient, mergeTransient } from './transient';
 
 /** How long to wait before try number `attempt` (1, 2, …) after failures in a row, in ms. */
 export type RetryWait = (attempt: number) => number;
@@ -32,8 +33,39 @@ export interface LifecyclePolicy {
   readonly retryWait: RetryWait;
   /** How many failures in a row are retried before the client gives up with a typed error. @default Infinity */
   readonly retryAttempts: number;
-  /** Whether a failure may go away by itself (network, timeouts, 408, 429, 5xx) and is worth a retry. */
-  readonly isTransient: (error: unknown) => boolean;
+  /**
+   * What a failure may go away by itself and is worth a retry, by error and code (see
+   * `defaultTransient`: network failures, timeouts, 408, 429, 5xx, a token the socket server refused).
+   * A failure that is not retried ends the streams: the state is `failed` exactly then.
+   * @default defaultTransient
+   */
+  readonly transient: TransientTable;
+  /**
+   * How long to wait before fetching a fresh token when the socket server refused the current one,
+   * for failures in a row `attempt` (this refusal included).
+   * @default at once the first time (an expired token, as a rule), then `retryWait(attempt - 1)`
+   */
+  readonly refusedTokenWait: (attempt: number, policy: LifecyclePolicy) => number;
+  /**
+   * How long the server has to answer a `subscribe` before the subscription errors with a
+   * `SubscribeError` of code `ack_timeout`, in ms; also the longest a new token's socket waits for its
+   * subscriptions before the previous socket is closed anyway.
+   * @default 10_000
+   */
+  readonly ackTimeout: number;
+  /**
+   * How long a connection (or a relay's upstream subscription) stays open after the last subscriber
+   * leaves, in ms, so that a quick unsubscribe/subscribe does not reconnect; 0 closes it at once. A
+   * failure meanwhile ends it instead of a retry.
+   * @default 1_000
+   */
+  readonly linger: number;
+  /**
+   * How long after two sockets of a token rotation overlapped an event from the newer one is still
+   * compared with what the older delivered (a late second copy is dropped), in ms.
+   * @default 1_000
+   */
+  readonly rotationGrace: number;
   /** How long a token request may take before it fails as a `TokenError` of code `timeout`, in ms. @default 10_000 */
   readonly tokenTimeout: number;
   /** How long a socket may take to connect before the try counts as failed, in ms. @default 15_000 */
@@ -73,30 +105,50 @@ export const defaultPolicy: LifecyclePolicy = {
       : Math.min(refreshEvery, Math.max(expiresAt - fetchedAt - EXPIRY_MARGIN, MIN_LIFETIME)),
   retryWait: exponentialBackoff(),
   retryAttempts: Infinity,
-  isTransient: (error) =>
-    isMarketProphitError(error) && 'transient' in error
-      ? error.transient === true
-      : !isMarketProphitError(error),
+  transient: defaultTransient,
+  refusedTokenWait: (attempt, { retryWait }) => (attempt <= 1 ? 0 : retryWait(attempt - 1)),
+  ackTimeout: 10_000,
+  linger: 1_000,
+  rotationGrace: 1_000,
   tokenTimeout: 10_000,
   connectTimeout: 15_000,
   healthyAfter: 30_000,
   refusedFor: 30_000,
 };
 
-const positive = (owner: string, name: string, value: number): void => {
-  if (!(value > 0))
-    throw new RangeError(`${owner}: \`${name}\` must be a positive number of ms, got ${value}`);
+/** What callers pass: any part of the policy; `transient` row by row. */
+export type PolicyOverrides = Partial<Omit<LifecyclePolicy, 'transient'>> & {
+  readonly transient?: TransientOverrides;
 };
 
-/** The default policy with `overrides` applied, checked. `owner` names the caller in errors. */
-export const resolvePolicy = (owner: string, overrides: Partial<LifecyclePolicy> = {}): LifecyclePolicy => {
-  const policy = { ...defaultPolicy, ...overrides };
-  positive(owner, 'refreshEvery', policy.refreshEvery);
-  positive(owner, 'tokenTimeout', policy.tokenTimeout);
-  positive(owner, 'connectTimeout', policy.connectTimeout);
-  positive(owner, 'refusedFor', policy.refusedFor);
-  if (!(policy.retryAttempts >= 0)) {
-    throw new RangeError(`${owner}: \`retryAttempts\` must be 0 or more, got ${policy.retryAttempts}`);
+const NUMBERS = [
+  'refreshEvery',
+  'tokenTimeout',
+  'connectTimeout',
+  'healthyAfter',
+  'refusedFor',
+  'ackTimeout',
+  'rotationGrace',
+] as const;
+const FUNCTIONS = ['refreshIn', 'retryWait', 'refusedTokenWait'] as const;
+
+/**
+ * The default policy with `overrides` applied, every field checked: the one place a policy is made.
+ * `owner` names the caller in errors (`createClient: \`ackTimeout\` must be a positive number, got -1`).
+ */
+export const resolvePolicy = (owner: string, overrides: PolicyOverrides = {}): LifecyclePolicy => {
+  const policy: LifecyclePolicy = {
+    ...defaultPolicy,
+    ...overrides,
+    transient: mergeTransient(defaultPolicy.transient, overrides.transient),
+  };
+  for (const name of NUMBERS) positiveNumber(`${owner}: \`${name}\``, policy[name]);
+  for (const name of ['retryAttempts', 'linger'] as const) {
+    if (!(policy[name] >= 0))
+      throw new RangeError(`${owner}: \`${name}\` must be 0 or more, got ${policy[name]}`);
+  }
+  for (const name of FUNCTIONS) {
+    if (typeof policy[name] !== 'function') throw new TypeError(`${owner}: \`${name}\` must be a function`);
   }
   return policy;
 };

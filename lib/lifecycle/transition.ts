@@ -3,6 +3,7 @@ import type { MarketProphitError } from '../errors/marketprophit-error';
 import { TokenError } from '../errors/token-error';
 import type { ClientState, ConnectionProblem } from './client-state';
 import type { LifecyclePolicy } from './policy';
+import { isTransient } from './transient';
 import { describeReason, toError } from '../util/describe-reason';
 
 /** What the client knows of its own life: the state `state$` shows, and the count behind its backoff. */
@@ -103,11 +104,12 @@ export const transition = (
   const failure = (
     kind: ConnectionProblem['kind'],
     error: MarketProphitError | Error,
-    state: ClientState,
+    /** The state while it is retried: never `failed`, which is the state of giving up and only of that. */
+    state: Exclude<ClientState, 'failed' | 'idle'>,
     retry: (attempt: number) => LifecycleEffect,
     giveUp: (attempt: number) => MarketProphitError | Error = () => error,
-    transient = policy.isTransient(error),
   ): Transition => {
+    const transient = isTransient(policy.transient, error);
     const healthy = current.connectedAt !== undefined && now - current.connectedAt >= policy.healthyAfter;
     const attempt = (healthy ? 0 : current.failures) + 1;
     const retrying = transient && attempt <= policy.retryAttempts;
@@ -167,8 +169,7 @@ export const transition = (
           },
         ),
         'authenticating',
-        // The first refusal (an expired token, as a rule) is answered at once; refusals in a row back off.
-        (attempt) => ({ type: 'new-token', after: attempt <= 1 ? 0 : policy.retryWait(attempt - 1) }),
+        (attempt) => ({ type: 'new-token', after: policy.refusedTokenWait(attempt, policy) }),
         (attempt) =>
           new TokenError(
             'rejected',
@@ -176,10 +177,10 @@ export const transition = (
             undefined,
             { cause: event.error },
           ),
-        true, // a fresh token may well be accepted
       );
     case 'protocol-mismatch':
-      return failure('protocol', event.error, 'failed', retryAfterBackoff);
+      // Not transient by default (policy.transient): `failed` at once.
+      return failure('protocol', event.error, 'reconnecting', retryAfterBackoff);
     case 'protocol-switched':
       // Told once on `problems$` (attempt 0, retried at once with the other client); not counted.
       return {

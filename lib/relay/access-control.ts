@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
-import type { ServerSocket } from '../server/socket-types';
-import type { TokenAnswer, TokenIssuer } from '../server/token-route';
+import type { ServerSocket } from '../front/socket-types';
+import type { TokenAnswer, TokenIssuer } from '../front/token-route';
 import { copyJsonData, kindOf } from '../util/json-data';
 import { type CallerAddress, isLoopbackAddress } from './trust-proxy';
 

@@ -1,7 +1,6 @@
 import type { Redis } from 'ioredis';
-import type { IoServer } from '../server/socket-types';
-import type { Image, Publish, Source } from '../server/source';
-import { parseSubscription, type Topic } from '../server/subscription-request';
+import type { Image, Peers, Publish, Source } from '../front/source';
+import { parseSubscription, type Topic } from '../front/subscription-request';
 import { parseStoredImage, storedImage } from './stored-image';
 import type { UpstreamSource } from './upstream-source';
 
@@ -61,7 +60,7 @@ export interface ClusterDeps {
   readonly redis: Redis;
   /** Whether Redis is reachable now; while it is not, no lease is taken or renewed. */
   readonly redisUp: () => boolean;
-  readonly io: IoServer;
+  readonly io: Peers;
   readonly nodeId: string;
   readonly upstream: UpstreamSource;
   readonly leaseTtl: number;

@@ -1,4 +1,4 @@
-import type { Topic } from '../server/subscription-request';
+import type { Topic } from '../front/subscription-request';
 import type { RelayClaims } from './access-control';
 
 /** The topic a downstream `subscribe` asks for, as `entitle` sees it. */

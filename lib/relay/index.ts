@@ -4,6 +4,6 @@ export type { DefaultClaims, RelayOptions, RelayProblem, RelayStatusChange } fro
 export type { Authorization, Authorize, AuthorizeContext, RelayClaims } from './access-control';
 export type { Entitle, EntitledTopic, Entitlement } from './entitlements';
 export type { TrustProxy } from './trust-proxy';
-export type { CorsOrigins } from '../server/cors';
+export type { CorsOrigins } from '../front/cors';
 export type { ForwardingHeader } from '../util/forwarded-header';
-export { DEFAULT_LIMITS, type FrontLimits } from '../server/limits';
+export { DEFAULT_LIMITS, type FrontLimits } from '../front/limits';

@@ -1,4 +1,4 @@
-import type { Image } from '../server/source';
+import type { Image } from '../front/source';
 
 /**
  * What a relay node delivered last for each topic it serves: the image a joining socket gets first,

@@ -1,8 +1,6 @@
 import type { ClientOptions } from '../client/options';
-import type { Front } from '../server/front';
-import type { SlowConsumerAction } from '../server/slow-consumer';
-import type { IoServer } from '../server/socket-types';
-import type { Publish } from '../server/source';
+import type { SlowConsumerAction } from '../front/slow-consumer';
+import type { Broadcast, Publish } from '../front/source';
 import { defaultFetch } from '../util/default-fetch';
 import type { FetchLike } from '../util/http';
 import type { RelayStats } from './start-relay';
@@ -115,18 +113,14 @@ export const createRelayMetrics = async (gauges: RelayGauges): Promise<RelayMetr
   };
 };
 
-/** `publish`, counting each publication in and the sockets it went out to. */
+/** The front's `publish`, counting each publication in and the sockets it went out to. */
 export const countedPublish =
-  (publish: Publish, io: IoServer, front: () => Front | undefined, counters: RelayCounters): Publish =>
+  ({ publish, audience }: Pick<Broadcast, 'publish' | 'audience'>, counters: RelayCounters): Publish =>
   (topicKey, results, timestamp) => {
     counters.eventIn();
     publish(topicKey, results, timestamp);
-    const entry = front()?.registry.topic(topicKey);
-    if (entry === undefined) return;
-    const rooms = io.of('/').adapter.rooms;
-    let sockets = 0;
-    for (const room of entry.rooms.keys()) sockets += rooms.get(room)?.size ?? 0;
-    counters.eventsOut(sockets);
+    const sockets = audience(topicKey);
+    if (sockets > 0) counters.eventsOut(sockets);
   };
 
 /** The upstream options with a `fetch` that counts token requests (`POST …/jwt`). */

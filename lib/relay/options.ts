@@ -1,6 +1,6 @@
 import type { ClientOptions } from '../client/options';
-import type { CorsOrigins } from '../server/cors';
-import type { FrontLimits } from '../server/limits';
+import type { CorsOrigins } from '../front/cors';
+import type { FrontLimits } from '../front/limits';
 import type { Authorize, RelayClaims } from './access-control';
 import type { Entitle } from './entitlements';
 import type { TrustProxy } from './trust-proxy';

@@ -3,15 +3,12 @@ import { asyncScheduler } from 'rxjs';
 import { createClient } from '../client/create-client';
 import { UPSTREAM_STATUS_EVENT } from '../connection/upstream-status-event';
 import { resolvePolicy } from '../lifecycle/policy';
-import { createAckPolicy } from '../server/ack-policy';
-import { corsOrigins } from '../server/cors';
-import { type Front, startFront } from '../server/front';
-import { resolveLimits } from '../server/limits';
-import { createServerLog } from '../server/server-log';
-import type { IoServer } from '../server/socket-types';
-import type { Publish, Source } from '../server/source';
-import type { Topic } from '../server/subscription-request';
-import { createTokenAuthority } from '../server/token-authority';
+import { corsOrigins } from '../front/cors';
+import { type Front, startFront } from '../front/front';
+import { resolveLimits } from '../front/limits';
+import type { Broadcast, Publish, Source } from '../front/source';
+import type { Topic } from '../front/subscription-request';
+import { createTokenAuthority } from '../front/token-authority';
 import { createRelayIssuer, endAtExpiry, openHostWarning, type RelayClaims } from './access-control';
 import { type ClusterSource, createClusterSource, DATA_EVENT } from './cluster';
 import { createEntitlementCheck, DEFAULT_ENTITLE_TIMEOUT } from './entitlements';
@@ -187,18 +184,17 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
   // that delivers each event once however many copies reach this node.
   const latest = createLatestEvents();
 
-  /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
-  const hangUp = (topic: Topic) => {
-    latest.forget(topic.key);
-    for (const { socket } of front?.registry.dropTopic(topic.key) ?? []) socket.disconnect(true);
-  };
-
-  const source = (localPublish: Publish, io: IoServer): Source => {
-    const toSockets =
-      metrics === undefined ? localPublish : countedPublish(localPublish, io, () => front, counters);
+  const source = (broadcast: Broadcast): Source => {
+    /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
+    const hangUp = (topic: Topic) => {
+      latest.forget(topic.key);
+      broadcast.hangUp(topic.key);
+    };
+    const io = broadcast.peers;
+    const toSockets = metrics === undefined ? broadcast.publish : countedPublish(broadcast, counters);
     /** The first copy of each event (from upstream or from another node) goes to this node's sockets. */
     const local: Publish = (topicKey, results, timestamp) => {
-      if (front?.registry.topic(topicKey) === undefined && upstream?.has(topicKey) !== true) return;
+      if (!broadcast.wants(topicKey) && upstream?.has(topicKey) !== true) return;
       if (latest.admit(topicKey, results, timestamp)) toSockets(topicKey, results, timestamp);
     };
     upstream = createUpstreamSource({
@@ -208,7 +204,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
         cluster?.broadcast(topicKey, results, timestamp);
       },
       onDropped: (topic) => {
-        if (front?.registry.topic(topic.key) === undefined) latest.forget(topic.key);
+        if (front?.broadcast.wants(topic.key) !== true) latest.forget(topic.key);
       },
       linger,
       settle: 300,
@@ -259,10 +255,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
       host,
       authority,
       issue,
-      acks: createAckPolicy(),
-      log: createServerLog(100),
       limits,
-      logSent: false,
       onSlowConsumer: (action) => {
         counters.slowConsumer(action);
         if (action.type === 'disconnected')

@@ -1,7 +1,7 @@
 import { realTimeEndpoints } from '../endpoints/real-time-endpoints';
 import { isRealTimePath } from '../endpoints/real-time-specs';
-import type { Image } from '../server/source';
-import type { Topic } from '../server/subscription-request';
+import type { Image } from '../front/source';
+import type { Topic } from '../front/subscription-request';
 import { isPlainObject } from '../util/is-plain-object';
 
 /** The form a topic's image is kept in Redis (the owner writes it, every node reads it). */

@@ -10,8 +10,8 @@ import {
 } from '../index';
 import type { LifecyclePolicy } from '../lifecycle/policy';
 import { describeReason } from '../util/describe-reason';
-import type { Publish, Source } from '../server/source';
-import type { Topic } from '../server/subscription-request';
+import type { Publish, Source } from '../front/source';
+import type { Topic } from '../front/subscription-request';
 
 export interface UpstreamSourceDeps {
   readonly client: MarketProphitClient;

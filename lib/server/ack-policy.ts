@@ -1,10 +1,13 @@
 import type { AckMode } from './options';
 
-/** Answers acks according to the current {@link AckMode}; delayed acks are cancelled by `dispose`. */
+/**
+ * Sends acks according to the current {@link AckMode} (the local server's `ack` hook of the front);
+ * delayed acks are cancelled by `dispose`.
+ */
 export interface AckPolicy {
   mode: AckMode;
-  /** Calls `callback(error)` now, later or never; a missing callback is ignored. */
-  reply(callback: unknown, error: string | null): void;
+  /** Sends an ack now, later or never. */
+  ack(send: () => void): void;
   dispose(): void;
 }
 
@@ -12,17 +15,16 @@ export const createAckPolicy = (): AckPolicy => {
   const pending = new Set<NodeJS.Timeout>();
   const policy: AckPolicy = {
     mode: 'normal',
-    reply(callback, error) {
-      if (typeof callback !== 'function') return;
+    ack(send) {
       const { mode } = policy;
       if (mode === 'withhold') return;
       if (mode === 'normal') {
-        callback(error);
+        send();
         return;
       }
       const timer = setTimeout(() => {
         pending.delete(timer);
-        callback(error);
+        send();
       }, mode.delay);
       pending.add(timer);
     },

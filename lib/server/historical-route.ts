@@ -3,12 +3,12 @@ import { historicalParamCodecs, type HistoricalParamName } from '../endpoints/pa
 import { formatValidationErrors } from '../endpoints/report';
 import { basicAuthUser } from './basic-auth';
 import { historicalWindow } from './historical-window';
-import type { HistoricalRoute } from './http-handler';
+import type { HistoricalRoute } from '../front/http-handler';
 import { sendJson, sendText } from '../util/http-reply';
 import { createRecordGenerator } from './record-generator';
 import type { GeneratedRecord } from './server-log';
 import { isTicker, TICKER_MESSAGE } from '../endpoints/ticker';
-import type { TokenAuthority } from './token-authority';
+import type { TokenAuthority } from '../front/token-authority';
 
 export interface HistoricalRouteDeps {
   readonly authority: TokenAuthority;

@@ -3,12 +3,12 @@ export { startServer } from './start-server';
 export type { LocalServer, ServerStats } from './local-server';
 export type { ServerOptions, ApiKeyEntitlements, AckMode } from './options';
 export { DEFAULT_API_KEY, DEFAULT_TICKERS } from './options';
-export { DEFAULT_LIMITS, type FrontLimits } from './limits';
+export { DEFAULT_LIMITS, type FrontLimits } from '../front/limits';
 export type { ServerLogEntry, GeneratedRecord } from './server-log';
-export type { SubscriptionInfo } from './subscription-registry';
-export type { HandshakeErrorCode } from './token-authority';
+export type { SubscriptionInfo } from '../front/subscription-registry';
+export type { HandshakeErrorCode } from '../front/token-authority';
 export { TICKER_MESSAGE } from '../endpoints/ticker';
 
 // Building blocks, for users who generate data or tokens of their own
 export { createRecordGenerator, type RecordGenerator } from './record-generator';
-export { signJwt, verifyJwt, type JwtClaims, type JwtVerification } from './jwt';
+export { signJwt, verifyJwt, type JwtClaims, type JwtVerification } from '../front/jwt';

@@ -1,7 +1,7 @@
 import type { Observable } from 'rxjs';
 import type { AckMode } from './options';
 import type { ServerLogEntry } from './server-log';
-import type { SubscriptionInfo } from './subscription-registry';
+import type { SubscriptionInfo } from '../front/subscription-registry';
 
 /** Counters for tests and dashboards. */
 export interface ServerStats {

@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
-import { type FrontLimits, resolveLimits, type ResolvedLimits } from './limits';
+import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
 import { positiveNumber } from '../util/positive-number';
-import { canonicalPath } from './paths';
+import { canonicalPath } from '../front/paths';
 
 /** What one API key may use. */
 export interface ApiKeyEntitlements {

@@ -1,13 +1,13 @@
 import { createAckPolicy } from './ack-policy';
-import { startFront } from './front';
+import { startFront } from '../front/front';
 import { createHistoricalRoute } from './historical-route';
 import type { LocalServer } from './local-server';
 import { resolveOptions, type ServerOptions } from './options';
 import { createRecordGenerator } from './record-generator';
-import { createServerLog } from './server-log';
+import { createServerLog, type ServerLogEntry } from './server-log';
 import { createSyntheticSource } from './synthetic-source';
-import { createTokenAuthority } from './token-authority';
-import { apiKeyIssuer, type TokenFaults } from './token-route';
+import { createTokenAuthority } from '../front/token-authority';
+import { apiKeyIssuer, type TokenFaults } from './api-key-issuer';
 
 /**
  * Starts a local Market Prophit-compatible server: `POST /jwt` issues HS256 tokens for the configured
@@ -39,13 +39,17 @@ export const startServer = async (options?: ServerOptions): Promise<LocalServer>
       tickers: resolved.tickers,
       clock: resolved.clock,
     }),
-    acks,
-    log,
     limits: resolved.limits,
-    logSent: true,
+    // Fault injection and inspection: the local server's own hooks.
+    hooks: {
+      onEvent: (event) => log.add(event),
+      // The synthetic source publishes generated records only.
+      onSent: (event) => log.add(event as Omit<ServerLogEntry & { type: 'sent' }, 'at'>),
+      ack: acks.ack,
+    },
     // A development server: any page may use it (the relay's default is same-origin only).
     origins: '*',
-    source: (publish) =>
+    source: ({ publish }) =>
       (synthetic = createSyntheticSource({
         generator,
         tickers: resolved.tickers,
@@ -65,6 +69,7 @@ export const startServer = async (options?: ServerOptions): Promise<LocalServer>
   const close = (): Promise<void> => {
     closing ??= (async () => {
       synthetic?.dispose();
+      acks.dispose();
       await front.close();
       log.complete();
     })();

@@ -1,7 +1,7 @@
 import type { RecordGenerator } from './record-generator';
 import type { GeneratedRecord } from './server-log';
-import type { Publish, Source } from './source';
-import type { Topic } from './subscription-request';
+import type { Publish, Source } from '../front/source';
+import type { Topic } from '../front/subscription-request';
 
 export interface SyntheticSourceDeps {
   readonly generator: RecordGenerator;

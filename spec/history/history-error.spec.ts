@@ -1,5 +1,6 @@
 import { HistoryError, isHistoryError, type HistoryErrorCode } from '../../lib/errors/history-error';
 import { MarketProphitError } from '../../lib/errors/marketprophit-error';
+import { defaultTransient, isTransient } from '../../lib/lifecycle/transient';
 
 describe('HistoryError', () => {
   it.each<[number, HistoryErrorCode, boolean]>([
@@ -20,8 +21,8 @@ describe('HistoryError', () => {
       code,
       status,
       path: '/historical/tweet-volume',
-      transient,
     });
+    expect(isTransient(defaultTransient, error)).toBe(transient);
     expect(error.message).toBe(`GET /historical/tweet-volume failed with HTTP ${status}: Reason here`);
     expect(error).toBeInstanceOf(MarketProphitError);
   });
@@ -36,9 +37,9 @@ describe('HistoryError', () => {
   it('network errors are transient and keep their cause', () => {
     const cause = new Error('ECONNREFUSED');
     const error = new HistoryError('network', 'no answer', '/x', undefined, { cause });
-    expect(error.transient).toBe(true);
+    expect(isTransient(defaultTransient, error)).toBe(true);
     expect(error.cause).toBe(cause);
-    expect(new HistoryError('invalid_params', 'bad', '/x').transient).toBe(false);
+    expect(isTransient(defaultTransient, new HistoryError('invalid_params', 'bad', '/x'))).toBe(false);
   });
 
   it.each<[unknown, boolean]>([

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { realTimeSpecs } from '../../lib/endpoints/real-time-specs';
-import { parseRequest, parseSubscription } from '../../lib/server/subscription-request';
+import { parseRequest, parseSubscription } from '../../lib/front/subscription-request';
 import type { LocalServer } from '../../lib/server';
 import { connected, getToken, nextEvent } from '../server/helpers';
 import { harness } from '../support/harness';

@@ -2,7 +2,8 @@ import { ConnectionError } from '../../lib/errors/connection-error';
 import { TokenError } from '../../lib/errors/token-error';
 import { Subscription } from 'rxjs';
 import { createLifecycleRuntime } from '../../lib/lifecycle/lifecycle-runtime';
-import { resolvePolicy } from '../../lib/lifecycle/policy';
+import { defaultPolicy, resolvePolicy } from '../../lib/lifecycle/policy';
+import { isTransient } from '../../lib/lifecycle/transient';
 import {
   type Lifecycle,
   type LifecycleEvent,
@@ -194,6 +195,28 @@ describe('transition: failures, backoff and giving up', () => {
     expect(ours).toEqual({ next: connected, effect: { type: 'none' } });
   });
 
+  it('shows `failed` exactly when it gives up: a protocol mismatch a custom table retries is `reconnecting`', () => {
+    const lenient = resolvePolicy('spec', {
+      retryWait: () => 500,
+      transient: { ConnectionError: { protocol_mismatch: true } },
+    });
+    const mismatch = new ConnectionError('protocol_mismatch', 'socket.io 2 server');
+    const { next, effect } = transition(
+      lenient,
+      initialLifecycle,
+      { type: 'protocol-mismatch', error: mismatch },
+      0,
+    );
+    expect(effect).toEqual({ type: 'retry', after: 500 });
+    expect(next.state).toBe('reconnecting');
+  });
+
+  it('takes the wait after a refused token from the policy (refusedTokenWait)', () => {
+    const patient = resolvePolicy('spec', { refusedTokenWait: (attempt) => attempt * 7 });
+    const refused: LifecycleEvent = { type: 'handshake-refused', error: new Error('invalid token') };
+    expect(transition(patient, initialLifecycle, refused, 0).effect).toEqual({ type: 'new-token', after: 7 });
+  });
+
   it('clears the problem once connected, and reports a lost transport as reconnecting', () => {
     const [lost, back] = run([
       [0, { type: 'disconnected', reason: 'transport close' }],
@@ -223,17 +246,56 @@ describe('policy', () => {
     expect(eighty.refreshIn({ fetchedAt: 0, expiresAt: 100_000 }, eighty)).toBe(80_000);
   });
 
-  it('refuses timeouts that are not positive', () => {
-    expect(() => resolvePolicy('createClient', { tokenTimeout: 0 })).toThrow(/tokenTimeout/);
-    expect(() => resolvePolicy('createClient', { connectTimeout: -1 })).toThrow(/connectTimeout/);
+  it.each([
+    'refreshEvery',
+    'tokenTimeout',
+    'connectTimeout',
+    'healthyAfter',
+    'refusedFor',
+    'ackTimeout',
+    'rotationGrace',
+  ] as const)('refuses a %s that is not a positive number', (field) => {
+    for (const value of [0, -1, NaN, Infinity]) {
+      expect(() => resolvePolicy('createClient', { [field]: value })).toThrow(
+        `createClient: \`${field}\` must be a positive number, got ${value}`,
+      );
+    }
+  });
+
+  it.each(['retryAttempts', 'linger'] as const)('takes a %s of 0, refuses one below or NaN', (field) => {
+    expect(resolvePolicy('spec', { [field]: 0 })[field]).toBe(0);
+    for (const value of [-1, NaN]) {
+      expect(() => resolvePolicy('spec', { [field]: value })).toThrow(`spec: \`${field}\` must be 0 or more`);
+    }
+  });
+
+  it('refuses a rule that is not a function', () => {
+    expect(() => resolvePolicy('spec', { retryWait: 5 as never })).toThrow(
+      'spec: `retryWait` must be a function',
+    );
+  });
+
+  it('takes the transient table row by row, and matches errors by name (a second copy of the package)', () => {
+    const custom = resolvePolicy('spec', { transient: { TokenError: { forbidden: true } } });
+    expect(custom.transient.TokenError).toEqual({ ...defaultPolicy.transient.TokenError, forbidden: true });
+    expect(custom.transient.ConnectionError).toEqual(defaultPolicy.transient.ConnectionError);
+    const copy = Object.assign(new Error('key refused'), {
+      name: 'TokenError',
+      code: 'unauthorized',
+      status: 401,
+    });
+    expect(isTransient(defaultPolicy.transient, copy)).toBe(false);
+    const unknownCode = Object.assign(new Error('?'), { name: 'TokenError', code: 'toString' });
+    expect(isTransient(defaultPolicy.transient, unknownCode)).toBe(false);
   });
 
   it('treats network failures, timeouts and 5xx as transient, 401 and protocol mismatches as permanent', () => {
-    expect(policy.isTransient(unavailable)).toBe(true);
-    expect(policy.isTransient(new TokenError('timeout', 'slow'))).toBe(true);
-    expect(policy.isTransient(TokenError.fromStatus(401, ''))).toBe(false);
-    expect(policy.isTransient(new ConnectionError('protocol_mismatch', ''))).toBe(false);
-    expect(policy.isTransient(new Error('anything else'))).toBe(true);
+    const retried = (error: unknown) => isTransient(policy.transient, error);
+    expect(retried(unavailable)).toBe(true);
+    expect(retried(new TokenError('timeout', 'slow'))).toBe(true);
+    expect(retried(TokenError.fromStatus(401, ''))).toBe(false);
+    expect(retried(new ConnectionError('protocol_mismatch', ''))).toBe(false);
+    expect(retried(new Error('anything else'))).toBe(true);
   });
 });
 

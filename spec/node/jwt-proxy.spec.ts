@@ -7,6 +7,7 @@ import { createJwtProxy, type JwtProxyHandler } from '../../lib/node/jwt-proxy';
 import type { JwtProxyOptions } from '../../lib/node/jwt-proxy-options';
 import { DEFAULT_API_KEY, startServer, type LocalServer, type ServerOptions } from '../../lib/server';
 import { proxyToken } from '../../lib/token/proxy-token';
+import { defaultTransient, isTransient } from '../../lib/lifecycle/transient';
 
 const WRONG_KEY = 'sk_test_not_a_key_of_this_server';
 const MINUTE = 60_000;
@@ -254,7 +255,8 @@ describe('createJwtProxy', () => {
         });
       });
       watching.unsubscribe();
-      expect(failure).toMatchObject({ name: 'TokenError', code, status: 502, transient: false });
+      expect(failure).toMatchObject({ name: 'TokenError', code, status: 502 });
+      expect(isTransient(defaultTransient, failure)).toBe(false);
       expect((failure as Error).message).toMatch(message);
       expect(states.at(-1)).toBe('failed');
       // One request: a permanent failure is not retried.

@@ -1,4 +1,4 @@
-import { signJwt } from '../../lib/server/jwt';
+import { signJwt } from '../../lib/front/jwt';
 import { connected, getToken, nextEvent } from './helpers';
 import { harness } from '../support/harness';
 

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { signJwt, verifyJwt, type JwtClaims } from '../../lib/server/jwt';
+import { signJwt, verifyJwt, type JwtClaims } from '../../lib/front/jwt';
 
 const claims: JwtClaims = { sub: 'key_1', jti: 'j1', iat: 1_700_000_000, exp: 1_700_018_000 };
 

@@ -1,3 +1,4 @@
+import { defaultTransient, isTransient } from '../../lib/lifecycle/transient';
 import { proxyErrorCodeOf, tokenErrorOf } from '../../lib/token/proxy-error';
 
 describe('tokenErrorOf (a token route answered an error)', () => {
@@ -8,7 +9,8 @@ describe('tokenErrorOf (a token route answered an error)', () => {
     ['upstream_forbidden', 'forbidden'],
   ] as const)('reads a proxy code %s as a permanent %s with the route message', (proxyCode, code) => {
     const error = tokenErrorOf(502, body({ type: 'api_error', code: proxyCode, message: ' Key refused ' }));
-    expect(error).toMatchObject({ code, status: 502, transient: false, message: 'Key refused' });
+    expect(error).toMatchObject({ code, status: 502, message: 'Key refused' });
+    expect(isTransient(defaultTransient, error)).toBe(false);
   });
 
   it('keeps a 502 without a known code transient, as before', () => {
@@ -18,9 +20,11 @@ describe('tokenErrorOf (a token route answered an error)', () => {
       'Bad gateway',
       '',
     ]) {
-      expect(tokenErrorOf(502, text)).toMatchObject({ code: 'http', status: 502, transient: true });
+      expect(tokenErrorOf(502, text)).toMatchObject({ code: 'http', status: 502 });
+      expect(isTransient(defaultTransient, tokenErrorOf(502, text))).toBe(true);
     }
-    expect(tokenErrorOf(401, '')).toMatchObject({ code: 'unauthorized', transient: false });
+    expect(tokenErrorOf(401, '')).toMatchObject({ code: 'unauthorized' });
+    expect(isTransient(defaultTransient, tokenErrorOf(401, ''))).toBe(false);
   });
 
   it('does not trust the body: odd shapes fall back to the status, long messages are cut', () => {

@@ -5,10 +5,18 @@ import { apiKeyToken } from '../../lib/token/api-key-token';
 import { proxyToken } from '../../lib/token/proxy-token';
 import { readJwtExpiry } from '../../lib/token/jwt-expiry';
 import type { TokenSource } from '../../lib/token/token-source';
+import { defaultTransient, isTransient } from '../../lib/lifecycle/transient';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
 
 const fromSource = async (source: TokenSource): Promise<unknown> =>
   source({ signal: new AbortController().signal });
+
+/** Whether the default policy retries the failure `promise` ends with (`undefined` if it does not fail). */
+const retried = (promise: Promise<unknown>): Promise<boolean | undefined> =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => isTransient(defaultTransient, error),
+  );
 
 describe('apiKeyToken against the local server', () => {
   let server: LocalServer;
@@ -27,21 +35,23 @@ describe('apiKeyToken against the local server', () => {
   });
 
   it('fails with a TokenError 401 (not transient) for a wrong key', async () => {
-    await expect(fromSource(apiKeyToken(server.url, 'sk_test_wrong', crossFetch))).rejects.toMatchObject({
+    const failure = fromSource(apiKeyToken(server.url, 'sk_test_wrong', crossFetch));
+    await expect(retried(failure)).resolves.toBe(false);
+    await expect(failure).rejects.toMatchObject({
       name: 'TokenError',
       code: 'unauthorized',
       status: 401,
-      transient: false,
       message: expect.stringContaining('Invalid API key'),
     });
   });
 
   it('fails with a transient TokenError for a 503', async () => {
     server.failTokenRequests(1, 503);
-    await expect(fromSource(apiKeyToken(server.url, DEFAULT_API_KEY, crossFetch))).rejects.toMatchObject({
+    const failure = fromSource(apiKeyToken(server.url, DEFAULT_API_KEY, crossFetch));
+    await expect(retried(failure)).resolves.toBe(true);
+    await expect(failure).rejects.toMatchObject({
       code: 'http',
       status: 503,
-      transient: true,
     });
   });
 });
@@ -74,9 +84,10 @@ describe('proxyToken', () => {
     ['an empty token', JSON.stringify({ token: '' })],
   ])('refuses a body with %s as bad_response', async (_case, body) => {
     answer = { status: 200, body };
-    await expect(fromSource(proxyToken(url))).rejects.toMatchObject({
+    const failure = fromSource(proxyToken(url));
+    await expect(retried(failure)).resolves.toBe(false);
+    await expect(failure).rejects.toMatchObject({
       code: 'bad_response',
-      transient: false,
     });
   });
 
@@ -94,9 +105,10 @@ describe('proxyToken', () => {
     await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
     const port = (closed.address() as AddressInfo).port;
     await new Promise<void>((resolve) => closed.close(() => resolve()));
-    await expect(fromSource(proxyToken(`http://127.0.0.1:${port}/jwt`))).rejects.toMatchObject({
+    const failure = fromSource(proxyToken(`http://127.0.0.1:${port}/jwt`));
+    await expect(retried(failure)).resolves.toBe(true);
+    await expect(failure).rejects.toMatchObject({
       code: 'network',
-      transient: true,
     });
   });
 });

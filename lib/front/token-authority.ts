@@ -1,6 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { type JwtClaims, signJwt, verifyJwt } from './jwt';
-import type { ResolvedOptions } from './options';
 
 /** Why a handshake was refused; sent to the client as `connect_error`'s `data.code`. */
 export type HandshakeErrorCode = 'missing_token' | 'invalid_token' | 'token_expired';
@@ -28,9 +27,18 @@ const keyIdFor = (apiKey: string): string =>
 
 const refused = (code: HandshakeErrorCode, message: string): TokenCheck => ({ ok: false, code, message });
 
-export const createTokenAuthority = (
-  options: Pick<ResolvedOptions, 'secret' | 'tokenTtl' | 'clock' | 'apiKeys'>,
-): TokenAuthority => {
+export interface TokenAuthorityOptions {
+  /** The HMAC secret tokens are signed with. */
+  readonly secret: string;
+  /** How long an issued token is valid, in ms. */
+  readonly tokenTtl: number;
+  /** Now, in ms since the epoch. */
+  readonly clock: () => number;
+  /** API key → the canonical paths it may use, `undefined` for all. */
+  readonly apiKeys: ReadonlyMap<string, readonly string[] | undefined>;
+}
+
+export const createTokenAuthority = (options: TokenAuthorityOptions): TokenAuthority => {
   const { secret, tokenTtl, clock } = options;
   const byKeyId = new Map<
     string,

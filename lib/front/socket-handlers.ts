@@ -1,5 +1,5 @@
 import { describeReason } from '../util/describe-reason';
-import type { AckPolicy } from './ack-policy';
+import type { Report } from './hooks';
 import type { Image, Source } from './source';
 import {
   callRateMessage,
@@ -9,7 +9,6 @@ import {
   tokenTopicLimitMessage,
   topicLimitMessage,
 } from './limits';
-import type { ServerLog } from './server-log';
 import type { ServerSocket } from './socket-types';
 import type { SubscriptionRegistry, TopicEntry } from './subscription-registry';
 import { parseRequest, parseSubscription, type Topic, type ValidSubscription } from './subscription-request';
@@ -19,8 +18,10 @@ import type { TokenTopics } from './token-topics';
 export interface SocketHandlerDeps {
   readonly authority: TokenAuthority;
   readonly registry: SubscriptionRegistry;
-  readonly acks: AckPolicy;
-  readonly log: ServerLog;
+  /** Hears each connect, subscribe, unsubscribe and disconnect. */
+  readonly report: Report;
+  /** Sends an ack: now when absent (see `FrontHooks.ack`). */
+  readonly ack?: (send: () => void) => void;
   readonly limits: ResolvedLimits;
   readonly source: Source;
   /** Topics per token, shared by every socket of the server. */
@@ -54,17 +55,17 @@ const startTopic = (source: Source, entry: TopicEntry): void => {
 };
 
 /**
- * Wires one connected socket: `subscribe`, `unsubscribe`, `disconnect`. Every call gets one ack (per
- * the ack policy), whatever it carries: malformed options, limits hit and source refusals are ack
+ * Wires one connected socket: `subscribe`, `unsubscribe`, `disconnect`. Every call gets one ack (sent
+ * through the `ack` hook when there is one), whatever it carries: malformed options, limits hit and source refusals are ack
  * errors, and nothing the client sends is walked recursively.
  */
 export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDeps): void => {
-  const { authority, registry, acks, log, limits, source, tokenTopics } = deps;
+  const { authority, registry, report, limits, source, tokenTopics } = deps;
   const { keyId, token } = socket.data;
   const meter = createCallMeter(limits.maxCallsPerSecond);
   /** Subscribes waiting for `admit`, by key: an `unsubscribe` meanwhile means they join nothing. */
   const admitting = new Map<string, object>();
-  log.add({ type: 'connect', socketId: socket.id, keyId, token });
+  report({ type: 'connect', socketId: socket.id, keyId, token });
 
   const reply = (
     event: 'subscribe' | 'unsubscribe',
@@ -72,8 +73,11 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
     callback: unknown,
     error: string | null,
   ) => {
-    log.add({ type: event, socketId: socket.id, options, error });
-    acks.reply(callback, error);
+    report({ type: event, socketId: socket.id, options, error });
+    if (typeof callback !== 'function') return;
+    const send = () => void callback(error);
+    if (deps.ack === undefined) send();
+    else deps.ack(send);
   };
 
   /** A topic the source refused: every socket that joined it meanwhile leaves it. */
@@ -179,6 +183,6 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
     admitting.clear();
     for (const topic of registry.removeSocket(socket.id)) source.stop(topic);
     tokenTopics.removeSocket(socket.id);
-    log.add({ type: 'disconnect', socketId: socket.id, reason });
+    report({ type: 'disconnect', socketId: socket.id, reason });
   });
 };

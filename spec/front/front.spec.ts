@@ -1,10 +1,8 @@
-import { createAckPolicy } from '../../lib/server/ack-policy';
-import { type Front, startFront } from '../../lib/server/front';
-import { resolveLimits } from '../../lib/server/limits';
-import { createServerLog } from '../../lib/server/server-log';
-import { createTokenAuthority } from '../../lib/server/token-authority';
+import { type Front, startFront } from '../../lib/front/front';
+import { resolveLimits } from '../../lib/front/limits';
+import { createTokenAuthority } from '../../lib/front/token-authority';
 import { harness } from '../support/harness';
-import { ack, connected } from './helpers';
+import { ack, connected } from '../server/helpers';
 
 const API_KEY = 'sk_test_front';
 const PATH = '/real-time/crowd-sentiment';
@@ -33,10 +31,7 @@ describe('the protocol front, when its source or a route throws a non-Error', ()
       historical: () => {
         throw { code: 42 };
       },
-      acks: createAckPolicy(),
-      log: createServerLog(10),
       limits: resolveLimits({}),
-      logSent: false,
       origins: '*',
       source: () => ({
         start: () => {

@@ -1,5 +1,5 @@
 import type { ExtendedError } from 'socket.io';
-import type { ServerLog } from './server-log';
+import type { Report } from './hooks';
 import type { ServerSocket } from './socket-types';
 import type { TokenAuthority } from './token-authority';
 
@@ -8,12 +8,12 @@ import type { TokenAuthority } from './token-authority';
  * get in. Refusals reach the client as `connect_error` with `message` and `data.code`.
  */
 export const createHandshakeGuard =
-  (authority: TokenAuthority, log: ServerLog) =>
+  (authority: TokenAuthority, report: Report) =>
   (socket: ServerSocket, next: (error?: ExtendedError) => void): void => {
     const token = socket.handshake.query['token'];
     const check = authority.check(token);
     if (!check.ok) {
-      log.add({ type: 'handshake_refused', code: check.code, message: check.message });
+      report({ type: 'handshake_refused', code: check.code, message: check.message });
       next(Object.assign(new Error(check.message), { data: { code: check.code } }));
       return;
     }

@@ -1,15 +1,14 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server, type ServerOptions as IoOptions } from 'socket.io';
-import type { AckPolicy } from './ack-policy';
 import { type CorsOrigins, ioCors } from './cors';
 import { createHandshakeGuard } from './handshake';
 import { createHttpHandler, type HistoricalRoute } from './http-handler';
+import { type FrontHooks, NO_REPORT } from './hooks';
 import type { ResolvedLimits } from './limits';
-import type { ServerLog } from './server-log';
 import { type Admit, attachSocketHandlers } from './socket-handlers';
 import type { IoServer, ServerSocket } from './socket-types';
-import type { Image, Publish, Source } from './source';
+import type { Broadcast, Image, Peers, Publish, Source } from './source';
 import { createSlowConsumerGuard, type SlowConsumerAction } from './slow-consumer';
 import { createSubscriptionRegistry, type SubscriptionRegistry } from './subscription-registry';
 import type { TokenAuthority } from './token-authority';
@@ -22,11 +21,9 @@ export interface FrontOptions {
   readonly authority: TokenAuthority;
   readonly issue: TokenIssuer;
   readonly historical?: HistoricalRoute;
-  readonly acks: AckPolicy;
-  readonly log: ServerLog;
   readonly limits: ResolvedLimits;
-  /** Log a `sent` entry per socket and publication (the local server's inspection API). */
-  readonly logSent: boolean;
+  /** Fault injection and inspection (the local server's); none for the relay. */
+  readonly hooks?: FrontHooks;
   /** Which web origins may read `/jwt` and socket.io's polling answers (CORS). */
   readonly origins: CorsOrigins;
   /** Decides each valid `subscribe` (the relay's entitlements); absent: all are admitted. */
@@ -41,7 +38,7 @@ export interface FrontOptions {
    */
   readonly image?: (topicKey: string) => Image | undefined;
   /** Built once the front listens, so a source can publish through it. */
-  readonly source: (publish: Publish, io: IoServer) => Source;
+  readonly source: (broadcast: Broadcast) => Source;
 }
 
 /**
@@ -55,7 +52,7 @@ export interface Front {
   readonly http: HttpServer;
   readonly io: IoServer;
   readonly registry: SubscriptionRegistry;
-  readonly publish: Publish;
+  readonly broadcast: Broadcast;
   sockets(): ServerSocket[];
   /** Sockets held as slow consumers right now. */
   slowConsumers(): number;
@@ -64,14 +61,15 @@ export interface Front {
 }
 
 export const startFront = async (options: FrontOptions): Promise<Front> => {
-  const { authority, acks, log, limits } = options;
+  const { authority, limits, hooks = {} } = options;
+  const report = hooks.onEvent ?? NO_REPORT;
   const registry = createSubscriptionRegistry();
   let tokenRequests = 0;
   const http = createServer(
     { maxHeaderSize: 16_384 },
     createHttpHandler({
       issue: options.issue,
-      log,
+      report,
       countRequest: () => (tokenRequests += 1),
       maxBodyBytes: limits.maxBodyBytes,
       origins: options.origins,
@@ -93,6 +91,7 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
   });
   const tokenTopics = createTokenTopics(limits.maxTopicsPerToken);
 
+  const { onSent } = hooks;
   const publish: Publish = (topicKey, results, timestamp) => {
     const entry = registry.topic(topicKey);
     if (entry === undefined) return;
@@ -109,14 +108,34 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
         const members = io.of('/').adapter.rooms.get(room);
         for (const socketId of guard.slow) if (members?.has(socketId)) guard.hold(socketId, room, payload);
       }
-      if (!options.logSent) continue;
+      if (onSent === undefined) continue;
       for (const socketId of io.of('/').adapter.rooms.get(room) ?? []) {
         if (guard.slow.has(socketId)) continue; // held, not sent
-        log.add({ type: 'sent', socketId, path, params, timestamp, results: results as never });
+        onSent({ type: 'sent', socketId, path, params, timestamp, results });
       }
     }
   };
-  io.use(createHandshakeGuard(authority, log));
+  const peers: Peers = {
+    serverSideEmit: (event, ...args) => void io.serverSideEmit(event, ...args),
+    on: (event, listener) => void io.on(event, listener),
+  };
+  const broadcast: Broadcast = {
+    publish,
+    wants: (topicKey) => registry.topic(topicKey) !== undefined,
+    audience(topicKey) {
+      const entry = registry.topic(topicKey);
+      if (entry === undefined) return 0;
+      const rooms = io.of('/').adapter.rooms;
+      let sockets = 0;
+      for (const room of entry.rooms.keys()) sockets += rooms.get(room)?.size ?? 0;
+      return sockets;
+    },
+    hangUp(topicKey) {
+      for (const { socket } of registry.dropTopic(topicKey)) socket.disconnect(true);
+    },
+    peers,
+  };
+  io.use(createHandshakeGuard(authority, report));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -132,13 +151,13 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
     throw error;
   }
   // Built once listening, so a server that never started leaves no source (and no timer) behind.
-  const source = options.source(publish, io);
+  const source = options.source(broadcast);
   io.on('connection', (socket) =>
     attachSocketHandlers(socket, {
       authority,
       registry,
-      acks,
-      log,
+      report,
+      ...(hooks.ack === undefined ? {} : { ack: hooks.ack }),
       limits,
       source,
       tokenTopics,
@@ -155,13 +174,12 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
     http,
     io,
     registry,
-    publish,
+    broadcast,
     sockets: () => [...io.of('/').sockets.values()],
     slowConsumers: () => guard.slow.size,
     tokenRequests: () => tokenRequests,
     close() {
       closing ??= (async () => {
-        acks.dispose();
         guard.dispose();
         http.closeAllConnections();
         await io.close();
