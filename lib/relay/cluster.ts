@@ -1,4 +1,5 @@
 import type { Redis } from 'ioredis';
+import { interval, type SchedulerLike, type Subscription } from 'rxjs';
 import type { Image, Peers, Publish, Source } from '../front/source';
 import { parseSubscription, type Topic } from '../front/subscription-request';
 import { parseStoredImage, storedImage } from './stored-image';
@@ -65,6 +66,8 @@ export interface ClusterDeps {
   readonly upstream: UpstreamSource;
   readonly leaseTtl: number;
   readonly prefix: string;
+  /** The relay's scheduler: the renewal rounds and the standby's answer wait on it. */
+  readonly scheduler: SchedulerLike;
   /**
    * Hot standbys per topic: 0, one upstream subscription per topic per cluster; 1, one more node holds
    * a warm one whose events flow too (each node delivers the first copy).
@@ -282,15 +285,12 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
     }
   };
   let running = false;
-  const timer = setInterval(
-    () => {
-      if (running) return;
-      running = true;
-      void round().finally(() => (running = false));
-    },
-    Math.max(50, Math.floor(leaseTtl / 4)),
-  );
-  const pending = new Set<NodeJS.Timeout>();
+  const rounds = interval(Math.max(50, Math.floor(leaseTtl / 4)), deps.scheduler).subscribe(() => {
+    if (running) return;
+    running = true;
+    void round().finally(() => (running = false));
+  });
+  const pending = new Set<Subscription>();
 
   io.on(RELEASED_EVENT, (topicKey: unknown) => {
     if (typeof topicKey !== 'string') return;
@@ -317,7 +317,7 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
     const parsed = parseSubscription({ path, params }, undefined);
     if (!parsed.ok || parsed.value.topic.key !== topicKey || standing.size >= deps.maxStandingTopics) return;
     const { topic } = parsed.value;
-    const later = setTimeout(
+    const later = deps.scheduler.schedule(
       () => {
         pending.delete(later);
         if (roles.has(topic.key) || interested.has(topic.key)) return;
@@ -393,8 +393,8 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
       return count('standby');
     },
     async dispose() {
-      clearInterval(timer);
-      for (const later of pending) clearTimeout(later);
+      rounds.unsubscribe();
+      for (const later of pending) later.unsubscribe();
       pending.clear();
       const mine = [...roles.keys()]
         .map((key) => interested.get(key) ?? standing.get(key))

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { asyncScheduler } from 'rxjs';
 import { createClient } from '../client/create-client';
 import { UPSTREAM_STATUS_EVENT } from '../connection/upstream-status-event';
-import { resolvePolicy } from '../lifecycle/policy';
+import { defaultPolicy, resolvePolicy } from '../lifecycle/policy';
 import { corsOrigins } from '../front/cors';
 import { type Front, startFront } from '../front/front';
 import { resolveLimits } from '../front/limits';
@@ -82,7 +82,6 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     onWarning = (message: string) => process.emitWarning(message, 'MarketProphitRelayWarning'),
     tokenTtl = ONE_HOUR,
     leaseTtl = 3000,
-    linger = 1000,
     standby = 0,
     onProblem = () => undefined,
     onStatus = () => undefined,
@@ -93,8 +92,15 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
   positiveNumber('startRelay: entitleTimeout', entitleTimeout);
   const origins = corsOrigins('startRelay', options.origins ?? []);
   const callerAddress = createCallerAddress(options.trustProxy);
-  if (!(linger >= 0)) throw new RangeError(`startRelay: linger must be >= 0, got ${linger}`);
   checkStandby(standby, options.redis);
+  // The upstream client's own policy and scheduler, with the relay's `linger`: the relay's retries and
+  // waits follow the same rules (checked here, before anything is opened).
+  const policy = resolvePolicy('startRelay', {
+    ...(upstreamOptions.retryWait === undefined ? {} : { retryWait: upstreamOptions.retryWait }),
+    ...upstreamOptions.policy,
+    linger: options.linger ?? defaultPolicy.linger,
+  });
+  const scheduler = upstreamOptions.scheduler ?? asyncScheduler;
   const limits = resolveLimits(options);
   const nodeId = randomUUID();
   const problem = (kind: RelayProblem['kind'], topic: string, error: unknown, retryIn?: number) => {
@@ -163,12 +169,6 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
         })
       : undefined;
   const counters = metrics ?? NO_COUNTERS;
-  // The upstream client's own policy and scheduler: the relay's retries follow the same rules.
-  const policy = resolvePolicy('startRelay', {
-    ...(upstreamOptions.retryWait === undefined ? {} : { retryWait: upstreamOptions.retryWait }),
-    ...upstreamOptions.policy,
-  });
-  const scheduler = upstreamOptions.scheduler ?? asyncScheduler;
   let upstream: UpstreamSource | undefined;
   let cluster: ClusterSource | undefined;
   const stats = (): RelayStats => ({
@@ -206,9 +206,6 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
       onDropped: (topic) => {
         if (front?.broadcast.wants(topic.key) !== true) latest.forget(topic.key);
       },
-      linger,
-      settle: 300,
-      ackWait: 5000,
       policy,
       scheduler,
       onProblem: (topic, error, retryIn) => problem('upstream', topic.key, error, retryIn),
@@ -238,6 +235,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
       upstream,
       leaseTtl,
       prefix: 'marketprophit-relay:',
+      scheduler,
       standby,
       maxStandingTopics: limits.maxTopics,
       maxImageBytes: limits.maxPayloadBytes,
