@@ -2,7 +2,7 @@
 // redis-server, a local server upstream, raw downstream sockets that record what came and when.
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { RelayStats } from '../../lib/relay';
+import { type RelayStats, startRelay } from '../../lib/relay';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
 import { relayToken } from '../support/relay-token';
 import { type Downstream, openDownstream } from '../support/downstream';
@@ -35,20 +35,34 @@ const largestGap = (client: Downstream, from: number): number => {
 const strictlyIncreasing = (timestamps: readonly string[]): boolean =>
   timestamps.every((timestamp, index) => index === 0 || timestamp > (timestamps[index - 1] ?? ''));
 
+describe('startRelay standby', () => {
+  const upstream = { url: 'http://127.0.0.1:9', apiKey: DEFAULT_API_KEY };
+
+  it('is refused without redis (a TypeError), and anything but 0 or 1 (a RangeError), before anything opens', async () => {
+    await expect(startRelay({ upstream, standby: 1 })).rejects.toThrow(TypeError);
+    await expect(startRelay({ upstream, standby: 1 })).rejects.toThrow(/standby needs redis/);
+    await expect(
+      startRelay({ upstream, redis: 'redis://127.0.0.1:9', standby: 2 as unknown as 1 }),
+    ).rejects.toThrow(RangeError);
+  });
+});
+
 describeWithRedis('relay image on join (2 nodes, 2 s upstream interval)', () => {
   let redis: RedisProcess;
+  let commands: Redis;
   let upstream: LocalServer;
   let nodes: ServingProcess<RelayStats>[];
   const downstream: Downstream[] = [];
-  const open = async (node: number) => {
+  const open = async (node: number, ticker = 'AAPL') => {
     const url = nodes[node]?.url ?? '';
-    const client = openDownstream(url, await relayToken(url), node, PATH, 'AAPL');
+    const client = openDownstream(url, await relayToken(url), node, PATH, ticker);
     downstream.push(client);
     return client;
   };
 
   beforeAll(async () => {
     redis = await startRedis();
+    commands = new Redis(redis.url);
     upstream = await startServer({ interval: 2000, logLimit: 10 });
     nodes = await forkRelayCluster(2, {
       upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
@@ -60,6 +74,7 @@ describeWithRedis('relay image on join (2 nodes, 2 s upstream interval)', () => 
   afterAll(async () => {
     for (const { socket } of downstream) socket.disconnect();
     await Promise.all((nodes ?? []).map((node) => node.stop()));
+    commands?.disconnect();
     await upstream?.close();
     await redis?.stop();
   }, 20_000);
@@ -92,6 +107,26 @@ describeWithRedis('relay image on join (2 nodes, 2 s upstream interval)', () => 
     }
     expect(downstream.flatMap((client) => [...client.misrouted, ...client.failures])).toEqual([]);
   }, 30_000);
+
+  it('reads an image back from Redis as hostile: a garbled one is no image, and costs nothing else', async () => {
+    const owner = await open(0, 'TSLA');
+    await until('a first event', () => owner.timestamps.length >= 1, 8_000);
+    const key = `marketprophit-relay:image:${PATH} {"ticker":"TSLA"}`;
+    expect(await commands.pttl(key)).toBeGreaterThan(0);
+    // Right after a push, so the owner does not write the image again before the joiner reads it.
+    await commands.set(
+      key,
+      JSON.stringify({ results: [{ ticker: 'EVIL', crowd_sentiment: 'x' }], timestamp: 'now' }),
+      'KEEPTTL',
+    );
+    const joiner = await open(1, 'TSLA');
+    await until('a push for the joiner', () => joiner.timestamps.length >= 1, 5_000);
+    expect(joiner.ackError).toBe(null);
+    expect(firstEventAfter(joiner)).toBeGreaterThan(300);
+    expect(joiner.timestamps[0]).toBe(owner.timestamps.at(-1));
+    expect([...joiner.misrouted, ...joiner.failures]).toEqual([]);
+    expect(nodes.every((node) => node.alive)).toBe(true);
+  }, 20_000);
 
   it('drops the image once nobody holds the topic upstream', async () => {
     const before = Date.now();
