@@ -16,7 +16,8 @@ import type { SocketIoVersion } from '../connection/socket-choice';
 import { DEFAULT_URL } from '../client/default-url';
 import type { ParamsOf } from '../endpoints/real-time-endpoints';
 import { realTimeSpecs, type RealTimePath } from '../endpoints/real-time-specs';
-import { Ticker, likelyTicker } from '../endpoints/ticker';
+import { type RealTimeParamsProblem, realTimeParamsProblem } from '../endpoints/real-time-params';
+import { likelyTicker } from '../endpoints/ticker';
 import { DEFAULT_API_KEY } from '../server/options';
 import { startServer } from '../server/start-server';
 import type { CliCommand, CliEnvironment } from './cli-environment';
@@ -85,6 +86,24 @@ const streamFlags = {
   'socket-io': 'string',
 } as const;
 
+/** A params problem (the catalogue's rule) in the words of the CLI's flags. */
+const flagWording = (path: string, problem: RealTimeParamsProblem): string => {
+  switch (problem.kind) {
+    case 'takes-none':
+      return `${path} streams every ticker and takes no --${problem.name}`;
+    case 'unknown':
+      return `${path} takes no --${problem.name}`;
+    // The only params flag is --ticker.
+    case 'invalid': {
+      const likely = likelyTicker(String(problem.value));
+      return (
+        `Bad --${problem.name} '${String(problem.value)}': an upper-case ticker of 1-20 letters, digits or "_" (e.g. AAPL, 6E_F).` +
+        (likely === undefined ? '' : ` Did you mean '${likely}'?`)
+      );
+    }
+  }
+};
+
 /** Reads `stream <path> [--ticker T] [--url U] [--format F] [--count N] [--socket-io V]`. */
 export const parseStream = (read: ReadFlags): Read<StreamCommand> => {
   const [pathArg, ...rest] = read.positionals;
@@ -94,18 +113,8 @@ export const parseStream = (read: ReadFlags): Read<StreamCommand> => {
   if (!extra.ok) return extra;
 
   const ticker = stringFlag(read.flags, 'ticker');
-  if (ticker !== undefined) {
-    if (realTimeSpecs[path.value].params === 'none') {
-      return fail(`${path.value} streams every ticker and takes no --ticker`);
-    }
-    if (!Ticker.is(ticker)) {
-      const likely = likelyTicker(ticker);
-      return fail(
-        `Bad --ticker '${ticker}': an upper-case ticker of 1-20 letters, digits or "_" (e.g. AAPL, 6E_F).` +
-          (likely === undefined ? '' : ` Did you mean '${likely}'?`),
-      );
-    }
-  }
+  const problem = realTimeParamsProblem(realTimeSpecs[path.value].params, { ticker });
+  if (problem !== undefined) return fail(flagWording(path.value, problem));
 
   const format = stringFlag(read.flags, 'format');
   if (format !== undefined && format !== 'table' && format !== 'ndjson') {

@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import type { FieldKind } from './field-kind';
-import { DateFromIso, parseDate } from './date-from-iso';
+import { DateFromIso, parseDate } from '../codecs/date-from-iso';
 import {
   DecimalFromString,
   IntegerFromString,
@@ -8,7 +8,7 @@ import {
   parseDecimal,
   parseInteger,
   parseNullableDecimal,
-} from './number-from-string';
+} from '../codecs/number-from-string';
 
 /** Text fields (ids, tickers, sectors): any string, the empty string included. */
 const Text = new t.Type<string, string, unknown>('Text', t.string.is, t.string.validate, t.identity);

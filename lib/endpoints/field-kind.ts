@@ -1,3 +1,5 @@
+import type { RealTimeParamsKind } from './real-time-params';
+
 /**
  * How a record field travels and what it decodes to. Upstream sends metrics as decimal strings
  * (older responses: JSON numbers), so every numeric kind accepts both.
@@ -15,12 +17,8 @@ export interface FieldSpec {
   readonly aliases?: readonly string[];
 }
 
-/**
- * What a path takes as params:
- * - `ticker-optional`: `{ ticker?: string }` (absent = every ticker), the real-time streams.
- * - `none`: `{}`.
- */
-export type RealTimeParamsKind = 'ticker-optional' | 'none';
+/** What a path takes as params: a key of `realTimeParamsTable` (`real-time-params.ts`). */
+export type { RealTimeParamsKind };
 
 export interface RealTimeEndpointSpec {
   readonly params: RealTimeParamsKind;

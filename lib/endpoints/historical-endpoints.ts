@@ -3,7 +3,7 @@ import type { EndpointCodecs, EndpointDecoders } from './endpoint-codecs';
 import { historicalSpecs, type HistoricalPath } from './historical-specs';
 import { historicalParamCodecs, type HistoricalParamName } from './param-codecs';
 import { recordListCodec, type RecordFromFields } from './record-codec';
-import { strictObject } from './strict-object';
+import { strictObject } from '../codecs/strict-object';
 import type { Simplify } from '../util/simplify';
 
 type ParamCodecs = typeof historicalParamCodecs;

@@ -1,5 +1,5 @@
 /* reports */
-export { formatValidationErrors } from './report';
+export { formatValidationErrors } from '../codecs/report';
 
 /* specs (the single source of every codec and of the local server's data) */
 export { realTimeSpecs, isRealTimePath, type RealTimePath } from './real-time-specs';
@@ -14,8 +14,12 @@ export type {
 } from './field-kind';
 
 /* field codecs */
-export { DecimalFromString, IntegerFromString, NullableDecimalFromString } from './number-from-string';
-export { DateFromIso, isIsoTimestamp } from './date-from-iso';
+export {
+  DecimalFromString,
+  IntegerFromString,
+  NullableDecimalFromString,
+} from '../codecs/number-from-string';
+export { DateFromIso, isIsoTimestamp } from '../codecs/date-from-iso';
 export { fieldCodecs, fieldParsers, type FieldValue } from './field-codecs';
 export {
   recordCodec,
@@ -40,7 +44,7 @@ export {
   historicalParamCodecs,
   type HistoricalParamName,
 } from './param-codecs';
-export { strictObject, type StrictObjectOf } from './strict-object';
+export { strictObject, type StrictObjectOf } from '../codecs/strict-object';
 export { validateParams } from './validate-params';
 
 /* endpoint codecs */

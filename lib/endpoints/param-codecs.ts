@@ -1,7 +1,7 @@
 import * as t from 'io-ts';
 import { previewJson } from '../util/json-text';
-import { checkedString, paramName } from './checked-string';
-import { isIsoTimestamp } from './date-from-iso';
+import { checkedString, paramName } from '../codecs/checked-string';
+import { isIsoTimestamp } from '../codecs/date-from-iso';
 import { Ticker } from './ticker';
 
 export { Ticker };

@@ -1,7 +1,7 @@
 import type * as t from 'io-ts';
 import { copyJsonData, type FrozenJson } from '../util/json-data';
-import { isLeft } from './is-left';
-import { formatValidationErrors } from './report';
+import { isLeft } from '../codecs/is-left';
+import { formatValidationErrors } from '../codecs/report';
 
 export type CheckedParams =
   { readonly ok: true; readonly snapshot: FrozenJson } | { readonly ok: false; readonly problem: string };

@@ -1,12 +1,12 @@
 import type * as t from 'io-ts';
 import type { EndpointCodecs, EndpointDecoders } from './endpoint-codecs';
-import { Ticker } from './ticker';
+import { tickerOptionalProps } from './real-time-params';
 import { realTimeSpecs, type RealTimePath } from './real-time-specs';
 import { recordListCodec, type RecordFromFields } from './record-codec';
-import { strictObject } from './strict-object';
+import { strictObject } from '../codecs/strict-object';
 
 /** Params of the per-ticker streams: `{ ticker?: string }` (absent = every ticker). */
-export const TickerOptionalParams = strictObject({}, { ticker: Ticker }, 'TickerOptionalParams');
+export const TickerOptionalParams = strictObject({}, tickerOptionalProps, 'TickerOptionalParams');
 
 /** Params of streams that take none: only `{}` passes. */
 export const NoParams: t.Type<Record<string, never>, Record<string, unknown>, unknown> = strictObject(
@@ -15,7 +15,7 @@ export const NoParams: t.Type<Record<string, never>, Record<string, unknown>, un
   'NoParams',
 );
 
-/** The params codec for each `params` kind of `realTimeSpecs`. */
+/** The params codec for each `params` kind of `realTimeSpecs`, built from `realTimeParamsTable`'s props. */
 export const realTimeParamsCodecs = {
   'ticker-optional': TickerOptionalParams,
   none: NoParams,

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { isLeft } from './is-left';
+import { isLeft } from '../codecs/is-left';
 import type { FieldSpec } from './field-kind';
 import { fieldCodecs, fieldParsers, type FieldValue } from './field-codecs';
 import { isObject } from '../util/is-object';

@@ -1,4 +1,4 @@
-import { checkedString } from './checked-string';
+import { checkedString } from '../codecs/checked-string';
 
 const TICKER = /^[A-Z0-9_]{1,20}$/;
 

@@ -1,6 +1,6 @@
-import { isLeft } from './is-left';
+import { isLeft } from '../codecs/is-left';
 import { endpointCodecsFor } from './lookup';
-import { formatValidationErrors } from './report';
+import { formatValidationErrors } from '../codecs/report';
 
 /**
  * Checks `params` for a catalogue path (real-time or historical) before anything is sent.

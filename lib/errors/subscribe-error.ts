@@ -11,15 +11,22 @@ export type SubscribeErrorCode = 'rejected' | 'ack_timeout' | 'invalid_params' |
 /** A subscription could not be set up. Carries the path and params it was for. */
 export class SubscribeError extends MarketProphitError<SubscribeErrorCode> {
   override readonly name = 'SubscribeError' as const;
+  /**
+   * What the server said when it refused the `subscribe` (code `rejected`), in its own words: the ack's
+   * string, its `message`, or its JSON, without the "The server refused …" that `message` adds. Absent
+   * for the other codes. Read this rather than parsing `message`.
+   */
+  readonly serverMessage: string | undefined;
 
   constructor(
     code: SubscribeErrorCode,
     message: string,
     readonly path: string,
     readonly params: unknown,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; serverMessage?: string },
   ) {
     super(code, message, options);
+    this.serverMessage = options?.serverMessage;
   }
 }
 

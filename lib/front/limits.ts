@@ -1,3 +1,5 @@
+import { checkNumber } from '../util/positive-number';
+
 /**
  * What one client may ask of the protocol front (the local server and the relay alike). Every limit is
  * per socket or per request, so one hostile client costs a bounded amount of work; each one hit gets a
@@ -68,18 +70,12 @@ export const DEFAULT_LIMITS: ResolvedLimits = {
   slowConsumerTimeout: 30_000,
 };
 
-const positiveInteger = (name: string, value: number): number => {
-  if (!Number.isSafeInteger(value) || value <= 0)
-    throw new RangeError(`${name} must be a positive integer, got ${value}`);
-  return value;
-};
-
-/** `limits` over the defaults, each checked to be a positive integer. */
+/** `limits` over the defaults, each checked to be a whole number >= 1. */
 export const resolveLimits = (limits: FrontLimits): ResolvedLimits =>
   Object.fromEntries(
     (Object.keys(DEFAULT_LIMITS) as (keyof ResolvedLimits)[]).map((name) => [
       name,
-      positiveInteger(name, limits[name] ?? DEFAULT_LIMITS[name]),
+      checkNumber(name, limits[name] ?? DEFAULT_LIMITS[name], 'whole'),
     ]),
   ) as unknown as ResolvedLimits;
 

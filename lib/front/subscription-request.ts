@@ -1,8 +1,9 @@
 import type { RealTimeEndpointSpec } from '../endpoints/field-kind';
-import { isTicker, TICKER_MESSAGE } from '../endpoints/ticker';
+import { type RealTimeParamsProblem, realTimeParamsProblem } from '../endpoints/real-time-params';
+import { TICKER_MESSAGE } from '../endpoints/ticker';
 import { canonicalJson } from '../subscription/canonical-key';
 import { isPlainObject } from '../util/is-plain-object';
-import { canonicalPath, realTimeSpecOf } from './paths';
+import { canonicalPath, realTimeSpecOf } from '../endpoints/paths';
 
 /** A `subscribe`/`unsubscribe` request in the shape the server works with. */
 export interface SubscriptionRequest {
@@ -65,6 +66,21 @@ export const parseRequest = (event: string, options: unknown): Parsed<Subscripti
   return { ok: true, value: { path, params, key: `${path} ${canonicalJson(params)}` } };
 };
 
+/** Upstream's own message for a bad value of a param, by name (its 400s). */
+const UPSTREAM_VALUE_MESSAGES: Readonly<Record<string, string>> = { ticker: TICKER_MESSAGE };
+
+/** A params problem (the catalogue's rule) in the words upstream answers it with. */
+const upstreamWording = (path: string, problem: RealTimeParamsProblem): string => {
+  switch (problem.kind) {
+    case 'takes-none':
+      return `${path} takes no params (use {})`;
+    case 'unknown':
+      return `Unknown param '${problem.name}' for ${path} (it takes { ${problem.takes.map((name) => `${name}?`).join(', ')} })`;
+    case 'invalid':
+      return UPSTREAM_VALUE_MESSAGES[problem.name] ?? `Invalid param '${problem.name}' for ${path}`;
+  }
+};
+
 /** Everything `subscribe` needs: a known path the key may use, with params it takes. */
 export const parseSubscription = (
   options: unknown,
@@ -79,12 +95,10 @@ export const parseSubscription = (
   if (allowedPaths !== undefined && !allowedPaths.includes(canonical)) {
     return fail(`This API key may not use ${path} (restricted endpoint)`);
   }
-  const names = Object.keys(params).filter((name) => params[name] !== undefined);
-  if (spec.params === 'none' && names.length > 0) return fail(`${path} takes no params (use {})`);
-  const unknown = names.find((name) => name !== 'ticker');
-  if (unknown !== undefined) return fail(`Unknown param '${unknown}' for ${path} (it takes { ticker? })`);
-  const { ticker } = params;
-  if (ticker !== undefined && !isTicker(ticker)) return fail(TICKER_MESSAGE);
+  const problem = realTimeParamsProblem(spec.params, params);
+  if (problem !== undefined) return fail(upstreamWording(path, problem));
+  // Checked above: a ticker, when there is one, is a string.
+  const ticker = params['ticker'] as string | undefined;
   const topicParams: Readonly<Record<string, string>> = ticker === undefined ? {} : { ticker };
   return {
     ok: true,

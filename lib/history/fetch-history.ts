@@ -1,11 +1,11 @@
 import type * as t from 'io-ts';
-import { isLeft } from '../endpoints/is-left';
+import { isLeft } from '../codecs/is-left';
 import { defer, finalize, from, throwError, type Observable } from 'rxjs';
 import { isCustomEndpoint, withGuardedResults, type CustomEndpoint } from '../endpoints/custom-endpoint';
 import type { HistoricalParamsOf, HistoricalRecordOf } from '../endpoints/historical-endpoints';
 import type { HistoricalPath } from '../endpoints/historical-specs';
 import { endpointCodecsFor } from '../endpoints/lookup';
-import { formatValidationErrors } from '../endpoints/report';
+import { formatValidationErrors } from '../codecs/report';
 import { DecodeError } from '../errors/decode-error';
 import { HistoryError } from '../errors/history-error';
 import { basicAuthorization, trimTrailingSlashes, type FetchLike } from '../util/http';

@@ -8,6 +8,7 @@ import { defaultFetch } from '../util/default-fetch';
 import { proxyErrorCodeOf } from '../token/proxy-error';
 import type { TokenSource } from '../token/token-source';
 import { sendError, sendJson } from '../util/http-reply';
+import { positiveNumber } from '../util/positive-number';
 import type { JwtProxyOptions } from './jwt-proxy-options';
 import { createTokenCache } from './token-cache';
 import { describeUpstreamFailure } from './upstream-failure';
@@ -44,11 +45,7 @@ const checkOptions = (options: JwtProxyOptions): void => {
   if (url !== undefined && (typeof url !== 'string' || !URL.canParse(url))) {
     throw new TypeError(`createJwtProxy: \`url\` must be an absolute URL, got ${String(url)}`);
   }
-  if (refreshEvery !== undefined && !(Number.isFinite(refreshEvery) && refreshEvery > 0)) {
-    throw new RangeError(
-      `createJwtProxy: \`refreshEvery\` must be a positive number of ms, got ${refreshEvery}`,
-    );
-  }
+  if (refreshEvery !== undefined) positiveNumber('createJwtProxy: `refreshEvery`', refreshEvery, 'ms');
   for (const [name, value] of Object.entries({ authorize, fetch, now, onUpstreamError })) {
     if (value !== undefined && typeof value !== 'function') {
       throw new TypeError(`createJwtProxy: \`${name}\` must be a function`);

@@ -1,5 +1,7 @@
 import { Readable, addAbortSignal } from 'node:stream';
 import { type Observable, type Subscription, Subject, takeUntil } from 'rxjs';
+import { checkNumber } from '../util/positive-number';
+import { toError } from '../util/describe-reason';
 import { FifoQueue } from './fifo-queue';
 import { StreamOverflowError } from './overflow-error';
 
@@ -48,11 +50,6 @@ export interface ObservableReadable extends Readable {
 
 const DEFAULT_HIGH_WATER_MARK = 1000;
 const policies: readonly OverflowPolicy[] = ['error', 'drop-oldest'];
-
-const toError = (error: unknown): Error =>
-  error instanceof Error
-    ? error
-    : new Error(`The source observable failed: ${String(error)}`, { cause: error });
 
 class ObservableReadableImpl<T> extends Readable implements ObservableReadable {
   readonly #source: Observable<T>;
@@ -179,9 +176,7 @@ export const toReadable = <T>(
   options: ToReadableOptions = {},
 ): ObservableReadable => {
   const { highWaterMark = DEFAULT_HIGH_WATER_MARK, overflow = 'error' } = options;
-  if (!Number.isInteger(highWaterMark) || highWaterMark < 1) {
-    throw new RangeError(`toReadable: \`highWaterMark\` must be a whole number >= 1, got ${highWaterMark}`);
-  }
+  checkNumber('toReadable: `highWaterMark`', highWaterMark, 'whole');
   if (!policies.includes(overflow)) {
     throw new TypeError(`toReadable: \`overflow\` must be 'error' or 'drop-oldest', got ${String(overflow)}`);
   }

@@ -69,12 +69,9 @@ const validatedRaw = (codec: t.Decoder<unknown, unknown>): t.Type<unknown, unkno
     t.identity,
   );
 
-/** The message upstream gave (the client prefixes it with what it was refusing). */
-const refusalOf = (error: unknown, path: string): string => {
-  const message = describeReason(error);
-  const prefix = `The server refused ${path}: `;
-  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
-};
+/** The message upstream gave, as it gave it (SubscribeError's serverMessage), or what else failed. */
+const refusalOf = (error: unknown): string =>
+  (isSubscribeError(error) ? error.serverMessage : undefined) ?? describeReason(error);
 
 /** A failure of one topic's stream worth re-subscribing soon: bad records, an unanswered subscribe. */
 const isRetried = (error: unknown): boolean =>
@@ -116,7 +113,7 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
   const refuse = (topic: Topic, error: unknown): string => {
     const attempt = (refusals.get(topic.key)?.attempt ?? 0) + 1;
     const wait = Math.max(policy.refusedFor, policy.retryWait(attempt));
-    const refusal = { reason: refusalOf(error, topic.path), until: scheduler.now() + wait, attempt };
+    const refusal = { reason: refusalOf(error), until: scheduler.now() + wait, attempt };
     refusals.set(topic.key, refusal);
     onProblem(topic, error, wait);
     return messageOf(refusal);

@@ -1,6 +1,6 @@
 import { historicalSpecs, type HistoricalPath } from '../endpoints/historical-specs';
 import { historicalParamCodecs, type HistoricalParamName } from '../endpoints/param-codecs';
-import { formatValidationErrors } from '../endpoints/report';
+import { formatValidationErrors } from '../codecs/report';
 import { basicAuthUser } from './basic-auth';
 import { historicalWindow } from './historical-window';
 import type { HistoricalRoute } from '../front/http-handler';

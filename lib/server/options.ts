@@ -1,7 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
-import { positiveNumber } from '../util/positive-number';
-import { canonicalPath } from '../front/paths';
+import { checkNumber, positiveNumber } from '../util/positive-number';
+import { canonicalPath } from '../endpoints/paths';
 
 /** What one API key may use. */
 export interface ApiKeyEntitlements {
@@ -128,7 +128,7 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     seed,
     secret,
     tickers,
-    logLimit,
+    logLimit: checkNumber('logLimit', logLimit, 'whole'),
     clock,
     limits: resolveLimits(options),
   };

@@ -1,5 +1,5 @@
 import * as t from 'io-ts';
-import { objectCodec } from '../endpoints/object-codec';
+import { objectCodec } from '../codecs/object-codec';
 import { jsonDataProblem } from '../util/json-data';
 import { MAX_FIELD_LENGTH } from '../util/limits';
 

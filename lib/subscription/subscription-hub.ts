@@ -7,16 +7,17 @@ import {
   Subject,
 } from 'rxjs';
 import type * as t from 'io-ts';
-import { isLeft } from '../endpoints/is-left';
-import { parseDate } from '../endpoints/date-from-iso';
+import { isLeft } from '../codecs/is-left';
+import { parseDate } from '../codecs/date-from-iso';
 import { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
-import { formatValidationErrors } from '../endpoints/report';
+import { formatValidationErrors } from '../codecs/report';
 import { describeReason } from '../util/describe-reason';
 import type { SocketLike } from '../connection/socket-like';
 import { isObject } from '../util/is-object';
 import { isPlainObject } from '../util/is-plain-object';
 import { subscriptionKey } from './canonical-key';
+import { EventDedupe } from './event-dedupe';
 import { createRouteIndex, routeKey } from './route-index';
 import { jsonDataProblem } from '../util/json-data';
 import { shareLatest } from '../util/share-latest';
@@ -36,43 +37,13 @@ interface Wanted {
   sinks: readonly Subscriber<DataEvent<never, unknown>>[];
   /** Keeps the connection open while this subscription is wanted, and reports its failure. */
   keepAlive: Subscription | undefined;
-  /**
-   * The latest events delivered: the latest one outside rotations, up to RECENT_EVENTS during one. An
-   * event with the timestamp and the content of one of these is the same event again (the second socket
-   * of a token rotation) and is dropped; a different event with the same timestamp is not.
-   */
-  readonly recent: Delivered[];
-  /** Where the next delivered event goes in `recent` once it is full (a ring: no shifting per event). */
-  recentNext: number;
-}
-
-/** An event as delivered; its JSON is only worked out when a rotation needs to compare it. */
-interface Delivered {
-  readonly at: number;
-  readonly results: unknown;
-  json?: string;
+  /** Tells the second copy of an event during a token rotation from a new event (event-dedupe.ts). */
+  readonly dedupe: EventDedupe;
 }
 
 /** What a session has asked this socket's server for: an ack still awaited (with its timer), or granted. */
 type Sent = { readonly status: 'pending'; readonly timeout: Subscription } | { readonly status: 'granted' };
 const GRANTED: Sent = { status: 'granted' };
-
-/** How many of the latest events each subscription remembers, to tell a repeat during a rotation. */
-const RECENT_EVENTS = 64;
-/** How long after two sockets overlapped a late copy from the newer one is still told apart, in ms. */
-const ROTATION_GRACE = 1_000;
-
-/** Whether `candidate` (decoded `results` at `at`) was delivered already. Decoded records are flat. */
-const deliveredAlready = (recent: Delivered[], at: number, results: unknown): boolean => {
-  let json: string | undefined;
-  for (const delivered of recent) {
-    if (delivered.at !== at) continue;
-    json ??= JSON.stringify(results);
-    delivered.json ??= JSON.stringify(delivered.results);
-    if (delivered.json === json) return true;
-  }
-  return false;
-};
 
 type Change = { readonly added: Wanted } | { readonly removed: Wanted };
 
@@ -84,6 +55,13 @@ export interface SubscriptionHubOptions {
   readonly onUnroutable: (error: DecodeError) => void;
   /** A socket's session has every wanted subscription acknowledged (or refused): it can take over. */
   readonly onReady: (socket: SocketLike) => void;
+  /**
+   * How long after two sockets overlapped (a token rotation) a late copy from the newer one is still
+   * told apart from a new event, in ms.
+   *
+   * @default 1_000
+   */
+  readonly rotationGrace?: number;
 }
 
 // The envelope's own timestamp is read leniently (any form `Date` understands), the common ISO form fast.
@@ -103,6 +81,7 @@ export const createSubscriptionHub = ({
   ackTimeout,
   onUnroutable,
   onReady,
+  rotationGrace = 1_000,
 }: SubscriptionHubOptions) => {
   const wanted = new Map<string, Wanted>();
   /** Most of the same subscriptions, by path and value: what routes the `data` events (route-index.ts). */
@@ -175,28 +154,12 @@ export const createSubscriptionHub = ({
       return;
     }
     const decoded = validation.right;
-    // During a token rotation both sockets send the same events: deliver each once. An event with the
-    // timestamp and the content of one of the latest delivered is a repeat, whichever socket it came
-    // on; a different event with the same timestamp is not. The second socket's copy can arrive just
-    // after the old socket's session ended, so this holds for ROTATION_GRACE after an overlap too.
-    // Contents are only compared at equal timestamps; outside rotations every event is delivered.
-    // The server sends each tick to the subscribers it has (no replay on subscribe), so outside rotations
-    // only the latest event is kept: a second socket can repeat nothing older. Keeping 64 per
-    // subscription at all times held 64,000 decoded events alive with 1,000 subscriptions.
-    const at = date.getTime();
-    const { recent } = target;
-    const rotation = rotating();
-    if (rotation && deliveredAlready(recent, at, decoded)) return;
-    const delivered: Delivered = { at, results: decoded };
-    if (!rotation) {
-      if (recent.length !== 1) recent.length = 1;
-      recent[0] = delivered;
-      target.recentNext = 0;
-    } else if (recent.length < RECENT_EVENTS) recent.push(delivered);
-    else {
-      recent[target.recentNext] = delivered;
-      target.recentNext = (target.recentNext + 1) % RECENT_EVENTS;
-    }
+    // During a token rotation both sockets send the same events: deliver each once (event-dedupe.ts).
+    // The second socket's copy can arrive just after the old socket's session ended, so copies overlap
+    // for rotationGrace after an overlap too. The server sends each tick to the subscribers it has (no
+    // replay on subscribe), so outside rotations only the latest event is kept: a second socket can
+    // repeat nothing older.
+    if (!target.dedupe.admit(date.getTime(), decoded, rotating())) return;
     const event: DataEvent<never, unknown> = {
       path,
       params: target.options.params as never,
@@ -244,13 +207,15 @@ export const createSubscriptionHub = ({
           }
           sent.delete(entry.key);
           checkReady();
+          const serverMessage = describeReason(error);
           fail(
             entry,
             new SubscribeError(
               'rejected',
-              `The server refused ${entry.options.path}: ${describeReason(error)}`,
+              `The server refused ${entry.options.path}: ${serverMessage}`,
               entry.options.path,
               entry.options.params,
+              { serverMessage },
             ),
           );
         });
@@ -282,7 +247,7 @@ export const createSubscriptionHub = ({
       });
       return () => {
         sessions -= 1;
-        if (sessions > 0) rotationGraceUntil = scheduler.now() + ROTATION_GRACE;
+        if (sessions > 0) rotationGraceUntil = scheduler.now() + rotationGrace;
         following.unsubscribe();
         socket.off('data', onData);
         socket.off('disconnect', onDisconnect);
@@ -338,8 +303,7 @@ export const createSubscriptionHub = ({
         ],
         sinks: [],
         keepAlive: undefined,
-        recent: [],
-        recentNext: 0,
+        dedupe: new EventDedupe(),
       };
       // One decoder per stream: a second decoder for the same server subscription would get the first
       // one's output (or the other way round), so it is refused instead.

@@ -1,8 +1,8 @@
 import * as t from 'io-ts';
-import { isLeft } from '../endpoints/is-left';
-import { objectCodec } from '../endpoints/object-codec';
+import { isLeft } from '../codecs/is-left';
+import { objectCodec } from '../codecs/object-codec';
 import { TokenError } from '../errors/token-error';
-import { formatValidationErrors } from '../endpoints/report';
+import { formatValidationErrors } from '../codecs/report';
 import type { FetchLike } from '../util/http';
 import { tokenErrorOf } from './proxy-error';
 

@@ -20,6 +20,9 @@ export const describeReason = (reason: unknown, max = 500): string => {
   return text.length > max ? `${text.slice(0, max - 3)}...` : text;
 };
 
-/** `reason` if it is an `Error`, else an `Error` whose message is {@link describeReason}'s text for it. */
+/**
+ * `reason` if it is an `Error`, else an `Error` whose message is {@link describeReason}'s text for it
+ * and whose `cause` is `reason` itself.
+ */
 export const toError = (reason: unknown): Error =>
-  reason instanceof Error ? reason : new Error(describeReason(reason));
+  reason instanceof Error ? reason : new Error(describeReason(reason), { cause: reason });

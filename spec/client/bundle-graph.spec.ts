@@ -38,6 +38,21 @@ describe('the streaming client, bundled as one file (no code splitting)', () => 
     );
   });
 
+  it('leaves out the protocol front, the local server, the relay and the Node adapters', async () => {
+    const inputs = await bundledInputs(app);
+    expect(inputs).toContain('lib/codecs/strict-object.ts');
+    expect(inputs.filter((input) => /lib\/(front|server|relay|node|cli)\//.test(input))).toEqual([]);
+  });
+
+  it('takes the front in when the app imports it (the check can fail)', async () => {
+    const inputs = await bundledInputs(
+      `import { parseSubscription } from './lib/front/subscription-request'; console.log(parseSubscription);`,
+    );
+    expect(inputs.filter((input) => /lib\/(front|server|relay|node|cli)\//.test(input))).toEqual([
+      'lib/front/subscription-request.ts',
+    ]);
+  });
+
   it('takes them in when the app imports marketprophit-rx/history itself (the check can fail)', async () => {
     const inputs = await bundledInputs(
       `import { fetchHistory$ } from './lib/history/index'; console.log(fetchHistory$);`,

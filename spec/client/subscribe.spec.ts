@@ -201,7 +201,9 @@ describe('subscribe$', () => {
       expectObservable(client.subscribe$(VOLUME, AAPL), BOUNDED).toBe(
         '#',
         undefined,
-        new SubscribeError('rejected', `The server refused ${VOLUME}: ${refusal}`, VOLUME, AAPL),
+        new SubscribeError('rejected', `The server refused ${VOLUME}: ${refusal}`, VOLUME, AAPL, {
+          serverMessage: refusal,
+        }),
       );
       testScheduler.flush();
       expect(log.filter((line) => line.includes('unsubscribe'))).toEqual([]);

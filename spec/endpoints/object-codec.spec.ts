@@ -1,6 +1,6 @@
 import * as t from 'io-ts';
 import { isLeft } from 'fp-ts/lib/Either';
-import { objectCodec } from '../../lib/endpoints/object-codec';
+import { objectCodec } from '../../lib/codecs/object-codec';
 
 /** A decode result with each error's context as key and type name (the types themselves differ). */
 const shown = (result: t.Validation<unknown>): unknown =>

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type * as t from 'io-ts';
-import { DateFromIso, parseDate } from '../../lib/endpoints/date-from-iso';
-import { isLeft } from '../../lib/endpoints/is-left';
+import { DateFromIso, parseDate } from '../../lib/codecs/date-from-iso';
+import { isLeft } from '../../lib/codecs/is-left';
 import {
   DecimalFromString,
   IntegerFromString,
@@ -9,8 +9,8 @@ import {
   isIntegerLiteral,
   parseDecimal,
   parseInteger,
-} from '../../lib/endpoints/number-from-string';
-import { formatValidationErrors } from '../../lib/endpoints/report';
+} from '../../lib/codecs/number-from-string';
+import { formatValidationErrors } from '../../lib/codecs/report';
 import { MAX_FIELD_LENGTH } from '../../lib/util/limits';
 import { digitsThenLetter } from './inputs';
 

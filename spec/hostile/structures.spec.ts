@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import * as t from 'io-ts';
 import { customEndpoint, withGuardedResults } from '../../lib/endpoints/custom-endpoint';
-import { isLeft } from '../../lib/endpoints/is-left';
+import { isLeft } from '../../lib/codecs/is-left';
 import { realTimeEndpoints, TickerOptionalParams } from '../../lib/endpoints/real-time-endpoints';
 import { MAX_REPORTED_RECORDS } from '../../lib/endpoints/record-codec';
-import { formatValidationErrors } from '../../lib/endpoints/report';
+import { formatValidationErrors } from '../../lib/codecs/report';
 import { DataEnvelope } from '../../lib/subscription/data-event';
 import { canonicalJson, subscriptionKey } from '../../lib/subscription/canonical-key';
 import { describeReason } from '../../lib/util/describe-reason';
