@@ -16,7 +16,7 @@ import { mountHealthRoutes, readiness } from './health-routes';
 import { countedPublish, countTokenRequests, createRelayMetrics, NO_COUNTERS } from './metrics';
 import type { DefaultClaims, RelayOptions, RelayProblem, RelayStatusChange } from './options';
 import { connectRedis } from './redis-connection';
-import { createLatestEvents } from './latest-events';
+import { createLatestEvents, type EventOrigin } from './latest-events';
 import { checkStandby } from './options';
 import { checkSecret } from './relay-secret';
 import { createCallerAddress } from './trust-proxy';
@@ -182,7 +182,9 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
   });
   // The latest event of each topic served here: the image a joining socket gets first, and the rule
   // that delivers each event once however many copies reach this node.
-  const latest = createLatestEvents();
+  // Copies of one event may come two ways for a while after a handover (two leaseTtl), or all along
+  // with a standby: meanwhile each is delivered once.
+  const latest = createLatestEvents({ overlap: 2 * leaseTtl, now: () => scheduler.now() });
 
   const source = (broadcast: Broadcast): Source => {
     /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
@@ -193,14 +195,18 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     const io = broadcast.peers;
     const toSockets = metrics === undefined ? broadcast.publish : countedPublish(broadcast, counters);
     /** The first copy of each event (from upstream or from another node) goes to this node's sockets. */
-    const local: Publish = (topicKey, results, timestamp) => {
-      if (!broadcast.wants(topicKey) && upstream?.has(topicKey) !== true) return;
-      if (latest.admit(topicKey, results, timestamp)) toSockets(topicKey, results, timestamp);
-    };
+    const local =
+      (origin: EventOrigin): Publish =>
+      (topicKey, results, timestamp) => {
+        if (!broadcast.wants(topicKey) && upstream?.has(topicKey) !== true) return;
+        if (latest.admit(topicKey, results, timestamp, origin)) toSockets(topicKey, results, timestamp);
+      };
+    const fromUpstream = local('upstream');
+    const fromCluster = local('cluster');
     upstream = createUpstreamSource({
       client,
       publish: (topicKey, results, timestamp) => {
-        local(topicKey, results, timestamp);
+        fromUpstream(topicKey, results, timestamp);
         cluster?.broadcast(topicKey, results, timestamp);
       },
       onDropped: (topic) => {
@@ -225,7 +231,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     if (redis === undefined) return forgetting(upstream);
     io.on(DATA_EVENT, (topicKey: unknown, results: unknown, timestamp: unknown) => {
       if (typeof topicKey === 'string' && Array.isArray(results) && typeof timestamp === 'string')
-        local(topicKey, results, timestamp);
+        fromCluster(topicKey, results, timestamp);
     });
     cluster = createClusterSource({
       redis: redis.commands,

@@ -51,21 +51,44 @@ describe('parseStoredImage', () => {
 });
 
 describe('createLatestEvents', () => {
-  it('admits each event once and keeps the latest as the image', () => {
-    const latest = createLatestEvents();
-    expect(latest.admit('t', results, timestamp)).toBe(true);
-    expect(latest.admit('t', results, timestamp)).toBe(false);
-    expect(latest.image('t')).toEqual({ results, timestamp });
+  const later = '2026-12-04T22:00:02.000Z';
+  let clock = 0;
+  const create = () => createLatestEvents({ overlap: 1_000, now: () => clock });
+  beforeEach(() => (clock = 0));
+
+  it('delivers the first copy of each event when copies come two ways, and keeps the latest as the image', () => {
+    const latest = create();
+    expect(latest.admit('t', results, timestamp, 'upstream')).toBe(true);
+    expect(latest.admit('t', [...results], timestamp, 'cluster')).toBe(false);
+    expect(latest.admit('t', results, later, 'cluster')).toBe(true);
+    expect(latest.admit('t', results, later, 'upstream')).toBe(false);
+    // A late copy of an older event is still a copy; the image stays the latest.
+    expect(latest.admit('t', results, timestamp, 'upstream')).toBe(false);
+    expect(latest.image('t')).toEqual({ results, timestamp: later });
     latest.forget('t');
     expect([latest.image('t'), latest.size]).toEqual([undefined, 0]);
   });
 
-  it('takes a seeded image only when it is newer, and then counts it as delivered', () => {
-    const latest = createLatestEvents();
-    const later = '2026-12-04T22:00:02.000Z';
+  it('by the one rule: the same timestamp with other content is a new event', () => {
+    const latest = create();
+    expect(latest.admit('t', results, timestamp, 'upstream')).toBe(true);
+    expect(latest.admit('t', [{ ...results[0], ticker: 'MSFT' }], timestamp, 'cluster')).toBe(true);
+  });
+
+  it('believes one way alone once the other has been quiet for the overlap', () => {
+    const latest = create();
+    latest.admit('t', results, timestamp, 'cluster');
+    clock = 1_500;
+    expect(latest.admit('t', results, timestamp, 'upstream')).toBe(true);
+    expect(latest.admit('t', results, timestamp, 'upstream')).toBe(true);
+  });
+
+  it('takes a seeded image only when it is newer, and drops its copy when it arrives', () => {
+    const latest = create();
     latest.seed('t', { results, timestamp });
-    expect(latest.admit('t', results, timestamp)).toBe(false);
-    expect(latest.admit('t', results, later)).toBe(true);
+    expect(latest.image('t')).toEqual({ results, timestamp });
+    expect(latest.admit('t', results, timestamp, 'cluster')).toBe(false);
+    expect(latest.admit('t', results, later, 'cluster')).toBe(true);
     latest.seed('t', { results, timestamp });
     expect(latest.image('t')?.timestamp).toBe(later);
   });
