@@ -1,13 +1,10 @@
 // Image on join and the hot standby, with real processes: relay nodes as child processes on a real
 // redis-server, a local server upstream, raw downstream sockets that record what came and when.
-import { randomBytes } from 'node:crypto';
-import { Redis } from 'ioredis';
-import { type RelayStats, startRelay } from '../../lib/relay';
-import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
-import { relayToken } from '../support/relay-token';
-import { type Downstream, openDownstream } from '../support/downstream';
-import { forkRelayCluster, forkRelayNode, type ServingProcess } from '../support/child-process';
-import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
+import { startRelay } from '../../lib/relay';
+import { DEFAULT_API_KEY } from '../../lib/server';
+import type { Downstream } from '../support/downstream';
+import { describeWithRedis } from '../support/redis-server';
+import { type RelayClusterFixture, startRelayCluster } from '../support/relay-cluster';
 import { delay, until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
@@ -15,8 +12,6 @@ const LEASE_TTL = 1500;
 const LEASE = `marketprophit-relay:lease:${PATH} {"ticker":"AAPL"}`;
 /** How long the cluster may take to settle after a change. */
 const SETTLE = 10_000;
-/** The standby cluster's secret, shared by the node forked later. */
-const SECRET = randomBytes(32).toString('hex');
 
 /** From a socket's `subscribe` (sent as it connects) to its first event, in ms. */
 const firstEventAfter = (client: Downstream): number =>
@@ -48,36 +43,15 @@ describe('startRelay standby', () => {
 });
 
 describeWithRedis('relay image on join (2 nodes, 2 s upstream interval)', () => {
-  let redis: RedisProcess;
-  let commands: Redis;
-  let upstream: LocalServer;
-  let nodes: ServingProcess<RelayStats>[];
-  const downstream: Downstream[] = [];
-  const open = async (node: number, ticker = 'AAPL') => {
-    const url = nodes[node]?.url ?? '';
-    const client = openDownstream(url, await relayToken(url), node, PATH, ticker);
-    downstream.push(client);
-    return client;
-  };
+  let cluster: RelayClusterFixture;
+  const open = (node: number, ticker = 'AAPL') => cluster.open(node, PATH, ticker);
+  const upstream = () => cluster.upstream;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    commands = new Redis(redis.url);
-    upstream = await startServer({ interval: 2000, logLimit: 10 });
-    nodes = await forkRelayCluster(2, {
-      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
-      redis: redis.url,
-      leaseTtl: LEASE_TTL,
-    });
+    cluster = await startRelayCluster(2, { server: { interval: 2000, logLimit: 10 }, leaseTtl: LEASE_TTL });
   }, 40_000);
 
-  afterAll(async () => {
-    for (const { socket } of downstream) socket.disconnect();
-    await Promise.all((nodes ?? []).map((node) => node.stop()));
-    commands?.disconnect();
-    await upstream?.close();
-    await redis?.stop();
-  }, 20_000);
+  afterAll(() => cluster?.stop(), 20_000);
 
   it('sends a late joiner the latest event at once, on the same node and on another, then every push once', async () => {
     const first = await open(0);
@@ -96,7 +70,7 @@ describeWithRedis('relay image on join (2 nodes, 2 s upstream interval)', () => 
     expect(otherNode.timestamps).toEqual([latest]);
     expect([sameNode.ackError, otherNode.ackError]).toEqual([null, null]);
     // Without `standby`: one upstream subscription for the topic in the cluster.
-    expect(upstream.stats().subscriptions).toBe(1);
+    expect(upstream().stats().subscriptions).toBe(1);
 
     // Then the next pushes, each once and in order: [image, next push, …].
     await until('two pushes after the image', () => otherNode.timestamps.length >= 3, 6_000);
@@ -105,33 +79,35 @@ describeWithRedis('relay image on join (2 nodes, 2 s upstream interval)', () => 
       const from = first.timestamps.indexOf(client.timestamps[0] ?? '');
       expect(client.timestamps.slice(0, 3)).toEqual(first.timestamps.slice(from, from + 3));
     }
-    expect(downstream.flatMap((client) => [...client.misrouted, ...client.failures])).toEqual([]);
+    expect(cluster.downstream.flatMap((client) => [...client.misrouted, ...client.failures])).toEqual([]);
   }, 30_000);
 
   it('reads an image back from Redis as hostile: a garbled one is no image, and costs nothing else', async () => {
     const owner = await open(0, 'TSLA');
     await until('a first event', () => owner.timestamps.length >= 1, 8_000);
     const key = `marketprophit-relay:image:${PATH} {"ticker":"TSLA"}`;
-    expect(await commands.pttl(key)).toBeGreaterThan(0);
+    expect(await cluster.commands().pttl(key)).toBeGreaterThan(0);
     // Right after a push, so the owner does not write the image again before the joiner reads it.
-    await commands.set(
-      key,
-      JSON.stringify({ results: [{ ticker: 'EVIL', crowd_sentiment: 'x' }], timestamp: 'now' }),
-      'KEEPTTL',
-    );
+    await cluster
+      .commands()
+      .set(
+        key,
+        JSON.stringify({ results: [{ ticker: 'EVIL', crowd_sentiment: 'x' }], timestamp: 'now' }),
+        'KEEPTTL',
+      );
     const joiner = await open(1, 'TSLA');
     await until('a push for the joiner', () => joiner.timestamps.length >= 1, 5_000);
     expect(joiner.ackError).toBe(null);
     expect(firstEventAfter(joiner)).toBeGreaterThan(300);
     expect(joiner.timestamps[0]).toBe(owner.timestamps.at(-1));
     expect([...joiner.misrouted, ...joiner.failures]).toEqual([]);
-    expect(nodes.every((node) => node.alive)).toBe(true);
+    expect(cluster.nodes.every((node) => node.alive)).toBe(true);
   }, 20_000);
 
   it('drops the image once nobody holds the topic upstream', async () => {
     const before = Date.now();
-    for (const { socket } of downstream) socket.disconnect();
-    await until('no upstream subscription', () => upstream.stats().subscriptions === 0, SETTLE);
+    for (const { socket } of cluster.downstream) socket.disconnect();
+    await until('no upstream subscription', () => upstream().stats().subscriptions === 0, SETTLE);
     const joiner = await open(1);
     await until('a first event', () => joiner.timestamps.length >= 1, 5_000);
     // A fresh push from upstream, not an image of the topic's earlier life.
@@ -142,39 +118,19 @@ describeWithRedis('relay image on join (2 nodes, 2 s upstream interval)', () => 
 });
 
 describeWithRedis('relay hot standby (standby: 1, 200 ms upstream interval)', () => {
-  let redis: RedisProcess;
-  let commands: Redis;
-  let upstream: LocalServer;
-  let nodes: ServingProcess<RelayStats>[];
-  const downstream: Downstream[] = [];
-  const cluster = () => ({
-    upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
-    redis: redis.url,
-    leaseTtl: LEASE_TTL,
-    standby: 1 as const,
-    secret: SECRET,
-  });
-  const open = async (node: number) => {
-    const url = nodes[node]?.url ?? '';
-    const client = openDownstream(url, await relayToken(url), node, PATH, 'AAPL');
-    downstream.push(client);
-    return client;
-  };
+  let cluster: RelayClusterFixture;
+  const open = (node: number) => cluster.open(node, PATH, 'AAPL');
+  const upstream = () => cluster.upstream;
 
   beforeAll(async () => {
-    redis = await startRedis();
-    commands = new Redis(redis.url);
-    upstream = await startServer({ interval: 200, logLimit: 10 });
-    nodes = await forkRelayCluster(2, cluster());
+    cluster = await startRelayCluster(2, {
+      server: { interval: 200, logLimit: 10 },
+      leaseTtl: LEASE_TTL,
+      standby: 1,
+    });
   }, 40_000);
 
-  afterAll(async () => {
-    for (const { socket } of downstream) socket.disconnect();
-    await Promise.all((nodes ?? []).map((node) => node.stop()));
-    commands?.disconnect();
-    await upstream?.close();
-    await redis?.stop();
-  }, 20_000);
+  afterAll(() => cluster?.stop(), 20_000);
 
   it('fails over a SIGKILLed owner with no gap and no duplicate, and takes a new standby on a third node', async () => {
     const onOwner = await open(0);
@@ -182,22 +138,22 @@ describeWithRedis('relay hot standby (standby: 1, 200 ms upstream interval)', ()
     const watcher = await open(1);
     await until(
       'two upstream subscriptions (owner and standby)',
-      () => upstream.stats().subscriptions === 2,
+      () => upstream().stats().subscriptions === 2,
       SETTLE,
     );
-    const stats = await Promise.all(nodes.map((node) => node.stats()));
+    const stats = await Promise.all(cluster.nodes.map((node) => node.stats()));
     expect(stats.map(({ ownedTopics, standbyTopics }) => [ownedTopics, standbyTopics])).toEqual([
       [1, 0],
       [0, 1],
     ]);
     await delay(1_000);
-    expect(await commands.get(LEASE)).toBe(nodes[0]?.nodeId);
+    expect(await cluster.commands().get(LEASE)).toBe(cluster.nodes[0]?.nodeId);
 
     const killedAt = Date.now();
-    await nodes[0]?.kill();
+    await cluster.nodes[0]?.kill();
     await until(
       'the standby owns the topic',
-      async () => (await commands.get(LEASE)) === nodes[1]?.nodeId,
+      async () => (await cluster.commands().get(LEASE)) === cluster.nodes[1]?.nodeId,
       SETTLE,
     );
     await delay(1_000);
@@ -205,12 +161,11 @@ describeWithRedis('relay hot standby (standby: 1, 200 ms upstream interval)', ()
     expect(watcher.arrivals.filter((at) => at > killedAt).length).toBeGreaterThanOrEqual(5);
     expect(strictlyIncreasing(watcher.timestamps)).toBe(true);
     expect([...watcher.failures, ...watcher.misrouted]).toEqual([]);
-    await until('one upstream subscription left', () => upstream.stats().subscriptions === 1, SETTLE);
+    await until('one upstream subscription left', () => upstream().stats().subscriptions === 1, SETTLE);
 
     // A third node, whose clients want nothing, becomes the new standby.
-    const third = await forkRelayNode(cluster());
-    nodes.push(third);
-    await until('two upstream subscriptions again', () => upstream.stats().subscriptions === 2, SETTLE);
+    const third = await cluster.addNode();
+    await until('two upstream subscriptions again', () => upstream().stats().subscriptions === 2, SETTLE);
     expect(await third.stats()).toMatchObject({ ownedTopics: 0, standbyTopics: 1, topics: 0 });
     expect(strictlyIncreasing(watcher.timestamps)).toBe(true);
   }, 60_000);
