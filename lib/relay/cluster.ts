@@ -202,7 +202,7 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
    * A round of one topic with a standby (see ROLE): takes, keeps or gives up this node's role in it, and
    * starts or stops its upstream subscription to match (`starting`: the caller starts an owner's).
    */
-  const settleRole = async (topic: Topic, starting = false): Promise<Role | undefined> => {
+  const settleOnce = async (topic: Topic, starting: boolean): Promise<Role | undefined> => {
     const wants = interested.has(topic.key);
     const answer = (await redis.eval(
       ROLE,
@@ -244,6 +244,16 @@ export const createClusterSource = (deps: ClusterDeps): ClusterSource => {
       io.serverSideEmit(STANDBY_WANTED_EVENT, topic.key, topic.path, topic.params);
     }
     return role;
+  };
+
+  /** One settling per topic at a time: a round, a cluster event and a start meanwhile share it. */
+  const settling = new Map<string, Promise<Role | undefined>>();
+  const settleRole = (topic: Topic, starting = false): Promise<Role | undefined> => {
+    const inFlight = settling.get(topic.key);
+    if (inFlight !== undefined) return inFlight;
+    const settled = settleOnce(topic, starting).finally(() => settling.delete(topic.key));
+    settling.set(topic.key, settled);
+    return settled;
   };
 
   const round = async (): Promise<void> => {
