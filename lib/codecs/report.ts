@@ -2,7 +2,7 @@ import type * as t from 'io-ts';
 import { previewJson } from '../util/json-text';
 
 /** Where a context points, written the way you would index the payload: `results/0/volume`, or `(root)`. */
-export const contextPath = (context: t.Context): string => {
+const contextPath = (context: t.Context): string => {
   const keys = context.map((entry) => entry.key).filter((key) => key !== '');
   return keys.length > 0 ? keys.join('/') : '(root)';
 };

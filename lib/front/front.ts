@@ -52,7 +52,6 @@ export interface Front {
   readonly http: HttpServer;
   readonly io: IoServer;
   readonly registry: SubscriptionRegistry;
-  readonly broadcast: Broadcast;
   sockets(): ServerSocket[];
   /** Sockets held as slow consumers right now. */
   slowConsumers(): number;
@@ -174,7 +173,6 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
     http,
     io,
     registry,
-    broadcast,
     sockets: () => [...io.of('/').sockets.values()],
     slowConsumers: () => guard.slow.size,
     tokenRequests: () => tokenRequests,

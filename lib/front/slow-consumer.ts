@@ -35,7 +35,7 @@ export interface SlowConsumerGuard {
 }
 
 /** The reason a slow consumer is disconnected with (the server log and the relay's problems show it). */
-export const slowConsumerReason = (timeout: number, maxQueued: number): string =>
+const slowConsumerReason = (timeout: number, maxQueued: number): string =>
   `Slow consumer: more than ${maxQueued} bytes queued for over ${timeout} ms (slowConsumerTimeout)`;
 
 /**

@@ -36,9 +36,9 @@ export type Parsed<T> =
   { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };
 
 /** Longest path accepted (the catalogue's are under 60 characters). */
-export const MAX_PATH_LENGTH = 200;
+const MAX_PATH_LENGTH = 200;
 /** Most params accepted in one request (the catalogue's endpoints take at most one). */
-export const MAX_PARAMS = 20;
+const MAX_PARAMS = 20;
 
 const fail = (error: string): { ok: false; error: string } => ({ ok: false, error });
 

@@ -10,7 +10,7 @@ export type WindowQuery = Readonly<
 >;
 
 /** More records than this in one answer is a 400, not a hang. */
-export const MAX_RECORDS = 20_000;
+const MAX_RECORDS = 20_000;
 
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;

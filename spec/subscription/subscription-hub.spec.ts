@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import * as t from 'io-ts';
 import { of, queueScheduler } from 'rxjs';
-import type { SocketLike } from '../../lib/connection/socket-like';
 import { isLeft } from '../../lib/codecs/is-left';
 import { formatValidationErrors } from '../../lib/codecs/report';
 import { DecodeError } from '../../lib/errors/decode-error';
@@ -9,32 +8,14 @@ import { subscriptionKey } from '../../lib/subscription/canonical-key';
 import { DataEnvelope } from '../../lib/subscription/data-event';
 import { createSubscriptionHub } from '../../lib/subscription/subscription-hub';
 import { nestedObject } from '../hostile/inputs';
+import { scriptedSocket } from '../support/scripted-socket';
 
 const PATH = '/real-time/crowd-sentiment';
 const RUNS = { numRuns: 300 };
 
-/** A connected socket whose `subscribe`s are granted at once; `data` is what the test sends it. */
-const grantingSocket = () => {
-  const listeners = new Map<string, ((...args: unknown[]) => void)[]>();
-  const socket: SocketLike & { data(payload: unknown): void } = {
-    connected: true,
-    on: (event, listener) => listeners.set(event, [...(listeners.get(event) ?? []), listener as never]),
-    off: (event, listener) =>
-      listeners.set(
-        event,
-        (listeners.get(event) ?? []).filter((other) => other !== listener),
-      ),
-    emit: (_event, _options, ack) => (ack as (error: unknown) => void)(null),
-    connect: () => socket,
-    disconnect: () => socket,
-    data: (payload) => (listeners.get('data') ?? []).forEach((listener) => listener(payload)),
-  };
-  return socket;
-};
-
 /** A hub on that socket with one subscription of (PATH, params), its results taken as they come. */
 const subscribed = (params: Readonly<Record<string, unknown>>) => {
-  const socket = grantingSocket();
+  const socket = scriptedSocket(() => null);
   const unroutable: DecodeError[] = [];
   const delivered: unknown[] = [];
   const failed: unknown[] = [];
@@ -88,7 +69,7 @@ describe('subscription hub routing', () => {
         fc.oneof(envelope, fc.anything()),
         (own, payload) => {
           const hub = subscribed(own);
-          hub.socket.data(payload);
+          hub.socket.receive('data', payload);
           hub.subscription.unsubscribe();
           const valid = DataEnvelope.is(payload);
           expect(hub.unroutable.length).toBe(valid ? 0 : 1);
@@ -116,7 +97,12 @@ describe('subscription hub routing', () => {
     const own = Object.freeze({ ticker: 'AAPL' });
     const hub = subscribed(own);
     const echoed = { ticker: 'AAPL' };
-    hub.socket.data({ path: PATH, params: echoed, results: [], timestamp: '2026-01-02T15:30:00.000Z' });
+    hub.socket.receive('data', {
+      path: PATH,
+      params: echoed,
+      results: [],
+      timestamp: '2026-01-02T15:30:00.000Z',
+    });
     expect(hub.delivered).toHaveLength(1);
     expect((hub.delivered[0] as { params: unknown }).params).toBe(own);
     hub.subscription.unsubscribe();
