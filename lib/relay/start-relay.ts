@@ -210,7 +210,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
         cluster?.broadcast(topicKey, results, timestamp);
       },
       onDropped: (topic) => {
-        if (front?.broadcast.wants(topic.key) !== true) latest.forget(topic.key);
+        if (!broadcast.wants(topic.key)) latest.forget(topic.key);
       },
       policy,
       scheduler,
