@@ -7,16 +7,15 @@ export type {
   HistoricalEndpoint,
   HistoryParams,
   HistoryResults,
-  NoParams,
+  TakesNoParams,
 } from './client/endpoint-arguments';
 export type { ClientOptions, ClientOptionsWithApiKey, ClientOptionsWithToken } from './client/options';
 export type { ClientState, ClientStatus, ConnectionProblem } from './lifecycle/client-state';
 
-/* lifecycle policy: refresh, backoff, timeouts */
+/* lifecycle policy: refresh, backoff, timeouts (the lifecycle's own machinery is not public) */
 export {
   defaultPolicy,
   exponentialBackoff,
-  resolvePolicy,
   type LifecyclePolicy,
   type PolicyOverrides,
   type RetryWait,
@@ -28,20 +27,10 @@ export {
   type TransientOverrides,
   type TransientTable,
 } from './lifecycle/transient';
-export {
-  transition,
-  initialLifecycle,
-  type Lifecycle,
-  type LifecycleEvent,
-  type LifecycleEffect,
-} from './lifecycle/transition';
-export { DEFAULT_URL } from './client/default-url';
 export type { DataEvent, SubscriptionOptions } from './subscription/data-event';
 
 /* tokens */
 export { proxyToken } from './token/proxy-token';
-export { apiKeyToken } from './token/api-key-token';
-export { readJwtExpiry } from './token/jwt-expiry';
 export type { TokenSource, TokenRequestContext } from './token/token-source';
 export type { FetchLike } from './util/http';
 
@@ -79,6 +68,7 @@ export {
   type FieldKind,
   type FieldSpec,
   realTimeEndpoints,
+  type RealTimeEndpoints,
   type ParamsOf,
   type RecordOf,
   type ResultsOf,
@@ -86,12 +76,12 @@ export {
   type HistoricalRecordOf,
   type HistoricalResultsOf,
   customEndpoint,
-  isCustomEndpoint,
   type CustomEndpoint,
   recordCodec,
   recordListCodec,
   type RecordCodec,
   type RecordFromFields,
+  type FieldsSpec,
   formatValidationErrors,
   DecimalFromString,
   IntegerFromString,

@@ -17,10 +17,11 @@ export type RealTimeEndpoint = RealTimePath | CustomEndpoint<unknown, unknown>;
 export type HistoricalEndpoint = HistoricalPath | CustomEndpoint<unknown, unknown>;
 
 /**
- * The params type of a path that takes none: any key is an error that says so, e.g.
+ * The params type of a path that takes none (`NoParams`, in the catalogue's codecs): any key is an
+ * error that says so, e.g.
  * `Type '"AAPL"' is not assignable to type '"/real-time/user-sentiment takes no params"'`.
  */
-export type NoParams<P extends string> = { readonly [key: string]: `${P} takes no params` };
+export type TakesNoParams<P extends string> = { readonly [key: string]: `${P} takes no params` };
 
 /** `subscribe$`'s params: optional for catalogue paths, as the custom endpoint's codec says otherwise. */
 export type SubscribeParams<E extends RealTimeEndpoint> =
@@ -28,7 +29,7 @@ export type SubscribeParams<E extends RealTimeEndpoint> =
     ? [params: Params]
     : E extends RealTimePath
       ? string extends keyof ParamsOf<E>
-        ? [params?: NoParams<E>]
+        ? [params?: TakesNoParams<E>]
         : [params?: ParamsOf<E>]
       : never;
 
@@ -46,7 +47,7 @@ export type HistoryParams<E extends HistoricalEndpoint> =
     ? [params: Params]
     : E extends HistoricalPath
       ? string extends keyof HistoricalParamsOf<E>
-        ? [params: NoParams<E>]
+        ? [params: TakesNoParams<E>]
         : [params: HistoricalParamsOf<E>]
       : never;
 

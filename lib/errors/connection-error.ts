@@ -1,4 +1,4 @@
-import { MarketProphitError } from './marketprophit-error';
+import { errorGuard, MarketProphitError } from './marketprophit-error';
 
 /**
  * - `connect_failed`: the socket could not connect (the server is down or unreachable).
@@ -20,5 +20,5 @@ export class ConnectionError extends MarketProphitError<ConnectionErrorCode> {
   }
 }
 
-export const isConnectionError = (error: unknown): error is ConnectionError =>
-  error instanceof ConnectionError || (error instanceof Error && error.name === 'ConnectionError');
+/** Whether `error` is a {@link ConnectionError}, from this copy of the package or another (matched by name). */
+export const isConnectionError = errorGuard<ConnectionError>('ConnectionError');

@@ -1,4 +1,4 @@
-import { MarketProphitError } from './marketprophit-error';
+import { errorGuard, MarketProphitError } from './marketprophit-error';
 
 /**
  * - `invalid_payload`: a `data` event did not match its codec.
@@ -24,5 +24,5 @@ export class DecodeError extends MarketProphitError<DecodeErrorCode> {
   }
 }
 
-export const isDecodeError = (error: unknown): error is DecodeError =>
-  error instanceof DecodeError || (error instanceof Error && error.name === 'DecodeError');
+/** Whether `error` is a {@link DecodeError}, from this copy of the package or another (matched by name). */
+export const isDecodeError = errorGuard<DecodeError>('DecodeError');

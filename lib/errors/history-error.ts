@@ -1,4 +1,4 @@
-import { MarketProphitError } from './marketprophit-error';
+import { errorGuard, MarketProphitError } from './marketprophit-error';
 
 /**
  * - `bad_request`: 400, a parameter upstream refused (its plain-text reason is in the message).
@@ -60,5 +60,5 @@ export class HistoryError extends MarketProphitError<HistoryErrorCode> {
   }
 }
 
-export const isHistoryError = (error: unknown): error is HistoryError =>
-  error instanceof HistoryError || (error instanceof Error && error.name === 'HistoryError');
+/** Whether `error` is a {@link HistoryError}, from this copy of the package or another (matched by name). */
+export const isHistoryError = errorGuard<HistoryError>('HistoryError');

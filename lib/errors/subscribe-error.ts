@@ -1,4 +1,4 @@
-import { MarketProphitError } from './marketprophit-error';
+import { errorGuard, MarketProphitError } from './marketprophit-error';
 
 /**
  * - `rejected`: the server answered the `subscribe` with an error message.
@@ -30,5 +30,5 @@ export class SubscribeError extends MarketProphitError<SubscribeErrorCode> {
   }
 }
 
-export const isSubscribeError = (error: unknown): error is SubscribeError =>
-  error instanceof SubscribeError || (error instanceof Error && error.name === 'SubscribeError');
+/** Whether `error` is a {@link SubscribeError}, from this copy of the package or another (matched by name). */
+export const isSubscribeError = errorGuard<SubscribeError>('SubscribeError');

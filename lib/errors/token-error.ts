@@ -1,4 +1,4 @@
-import { MarketProphitError } from './marketprophit-error';
+import { errorGuard, MarketProphitError } from './marketprophit-error';
 
 /**
  * - `unauthorized`: 401, the API key (or the proxy's caller) was refused.
@@ -37,5 +37,5 @@ export class TokenError extends MarketProphitError<TokenErrorCode> {
   }
 }
 
-export const isTokenError = (error: unknown): error is TokenError =>
-  error instanceof TokenError || (error instanceof Error && error.name === 'TokenError');
+/** Whether `error` is a {@link TokenError}, from this copy of the package or another (matched by name). */
+export const isTokenError = errorGuard<TokenError>('TokenError');

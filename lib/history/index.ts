@@ -6,7 +6,6 @@ export {
   type FetchCustomHistoryOptions,
   type HistoryFetch,
 } from './fetch-history';
-export { buildQuery, type QueryValue } from './build-query';
 export { HistoryError, isHistoryError, type HistoryErrorCode } from '../errors/history-error';
 
 /* the historical catalogue */

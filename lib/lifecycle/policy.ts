@@ -1,4 +1,4 @@
-import { positiveNumber } from '../util/positive-number';
+import { nonNegativeNumber, positiveNumber } from '../util/positive-number';
 import { type TransientOverrides, type TransientTable, defaultTransient, mergeTransient } from './transient';
 
 /** How long to wait before try number `attempt` (1, 2, …) after failures in a row, in ms. */
@@ -143,10 +143,8 @@ export const resolvePolicy = (owner: string, overrides: PolicyOverrides = {}): L
     transient: mergeTransient(defaultPolicy.transient, overrides.transient),
   };
   for (const name of NUMBERS) positiveNumber(`${owner}: \`${name}\``, policy[name]);
-  for (const name of ['retryAttempts', 'linger'] as const) {
-    if (!(policy[name] >= 0))
-      throw new RangeError(`${owner}: \`${name}\` must be 0 or more, got ${policy[name]}`);
-  }
+  for (const name of ['retryAttempts', 'linger'] as const)
+    nonNegativeNumber(`${owner}: \`${name}\``, policy[name]);
   for (const name of FUNCTIONS) {
     if (typeof policy[name] !== 'function') throw new TypeError(`${owner}: \`${name}\` must be a function`);
   }

@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
-import type { LifecyclePolicy } from '../lifecycle/policy';
+import { DEFAULT_URL } from '../client/default-url';
+import { type LifecyclePolicy, resolvePolicy } from '../lifecycle/policy';
+import { defaultFetch } from '../util/default-fetch';
 import type { FetchLike } from '../util/http';
 
 /** Options of {@link createJwtProxy}. */
@@ -52,3 +54,55 @@ export interface JwtProxyOptions {
    */
   readonly now?: () => number;
 }
+
+/** {@link JwtProxyOptions} with every default applied and every option checked. */
+export interface ResolvedJwtProxyOptions {
+  readonly apiKey: string;
+  readonly url: string;
+  readonly authorize: (request: IncomingMessage) => boolean | Promise<boolean>;
+  /** `policy` over the default policy, `refreshEvery` included. */
+  readonly policy: LifecyclePolicy;
+  readonly onUpstreamError: ((error: unknown) => void) | undefined;
+  readonly fetch: FetchLike;
+  readonly now: () => number;
+}
+
+const OWNER = 'createJwtProxy';
+
+/**
+ * `createJwtProxy`'s one options resolver: the defaults and every check, at creation (a wrong option
+ * throws there, never on a request); the numbers of the policy are checked by `resolvePolicy`. No
+ * message echoes the key.
+ */
+export const resolveJwtProxyOptions = (options: JwtProxyOptions): ResolvedJwtProxyOptions => {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`${OWNER}: needs options, at least { apiKey }`);
+  }
+  const {
+    apiKey,
+    url = DEFAULT_URL,
+    authorize = () => true,
+    refreshEvery,
+    fetch = defaultFetch,
+    now = Date.now,
+    onUpstreamError,
+  } = options;
+  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
+    throw new TypeError(
+      `${OWNER}: \`apiKey\` must be your secret Market Prophit API key (a non-empty string)`,
+    );
+  }
+  if (typeof url !== 'string' || !URL.canParse(url)) {
+    throw new TypeError(`${OWNER}: \`url\` must be an absolute URL, got ${String(url)}`);
+  }
+  for (const [name, value] of Object.entries({ authorize, fetch, now, onUpstreamError })) {
+    if (value !== undefined && typeof value !== 'function') {
+      throw new TypeError(`${OWNER}: \`${name}\` must be a function`);
+    }
+  }
+  const policy = resolvePolicy(OWNER, {
+    ...(refreshEvery === undefined ? {} : { refreshEvery }),
+    ...options.policy,
+  });
+  return { apiKey, url, authorize, policy, onUpstreamError, fetch, now };
+};

@@ -1,15 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { firstValueFrom, isObservable } from 'rxjs';
-import { DEFAULT_URL } from '../client/default-url';
-import { resolvePolicy } from '../lifecycle/policy';
 import { isTokenError } from '../errors/token-error';
 import { apiKeyToken } from '../token/api-key-token';
-import { defaultFetch } from '../util/default-fetch';
 import { proxyErrorCodeOf } from '../token/proxy-error';
 import type { TokenSource } from '../token/token-source';
 import { sendError, sendJson } from '../util/http-reply';
-import { positiveNumber } from '../util/positive-number';
-import type { JwtProxyOptions } from './jwt-proxy-options';
+import { type JwtProxyOptions, resolveJwtProxyOptions } from './jwt-proxy-options';
 import { createTokenCache } from './token-cache';
 import { describeUpstreamFailure } from './upstream-failure';
 
@@ -31,27 +27,6 @@ const fromSource =
     const value = source({ signal });
     return isObservable(value) ? firstValueFrom(value) : value;
   };
-
-const checkOptions = (options: JwtProxyOptions): void => {
-  if (typeof options !== 'object' || options === null) {
-    throw new TypeError('createJwtProxy: needs options, at least { apiKey }');
-  }
-  const { apiKey, url, authorize, refreshEvery, fetch, now, onUpstreamError } = options;
-  if (typeof apiKey !== 'string' || apiKey.trim() === '') {
-    throw new TypeError(
-      'createJwtProxy: `apiKey` must be your secret Market Prophit API key (a non-empty string)',
-    );
-  }
-  if (url !== undefined && (typeof url !== 'string' || !URL.canParse(url))) {
-    throw new TypeError(`createJwtProxy: \`url\` must be an absolute URL, got ${String(url)}`);
-  }
-  if (refreshEvery !== undefined) positiveNumber('createJwtProxy: `refreshEvery`', refreshEvery, 'ms');
-  for (const [name, value] of Object.entries({ authorize, fetch, now, onUpstreamError })) {
-    if (value !== undefined && typeof value !== 'function') {
-      throw new TypeError(`createJwtProxy: \`${name}\` must be a function`);
-    }
-  }
-};
 
 /**
  * The route that hands browsers a Market Prophit token while the secret key stays on the server:
@@ -77,24 +52,8 @@ const checkOptions = (options: JwtProxyOptions): void => {
  * createClient({ token: proxyToken('/jwt') });
  */
 export const createJwtProxy = (options: JwtProxyOptions): JwtProxyHandler => {
-  checkOptions(options);
-  const {
-    apiKey,
-    url = DEFAULT_URL,
-    authorize = () => true,
-    refreshEvery,
-    fetch = defaultFetch,
-    now = Date.now,
-    onUpstreamError,
-  } = options;
-  const cache = createTokenCache({
-    fetchToken: fromSource(apiKeyToken(url, apiKey, fetch)),
-    policy: resolvePolicy('createJwtProxy', {
-      ...(refreshEvery === undefined ? {} : { refreshEvery }),
-      ...options.policy,
-    }),
-    now,
-  });
+  const { apiKey, url, authorize, policy, onUpstreamError, fetch, now } = resolveJwtProxyOptions(options);
+  const cache = createTokenCache({ fetchToken: fromSource(apiKeyToken(url, apiKey, fetch)), policy, now });
 
   return async (request, response, next) => {
     if (request.method === 'OPTIONS') {

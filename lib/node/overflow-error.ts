@@ -1,4 +1,4 @@
-import { MarketProphitError } from '../errors/marketprophit-error';
+import { errorGuard, MarketProphitError } from '../errors/marketprophit-error';
 
 /** The `code` of {@link StreamOverflowError}, in the style of Node's own `ERR_*` stream codes. */
 export type StreamOverflowErrorCode = 'ERR_MARKETPROPHIT_OVERFLOW';
@@ -19,5 +19,5 @@ export class StreamOverflowError extends MarketProphitError<StreamOverflowErrorC
   }
 }
 
-export const isStreamOverflowError = (error: unknown): error is StreamOverflowError =>
-  error instanceof StreamOverflowError || (error instanceof Error && error.name === 'StreamOverflowError');
+/** Whether `error` is a {@link StreamOverflowError}, from this copy of the package or another (matched by name). */
+export const isStreamOverflowError = errorGuard<StreamOverflowError>('StreamOverflowError');

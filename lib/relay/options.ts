@@ -1,9 +1,14 @@
+import type { IncomingMessage } from 'node:http';
+import { randomBytes } from 'node:crypto';
 import type { ClientOptions } from '../client/options';
-import type { CorsOrigins } from '../front/cors';
-import type { FrontLimits } from '../front/limits';
+import { type CorsOrigins, corsOrigins } from '../front/cors';
+import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
+import { nonNegativeNumber, positiveNumber } from '../util/positive-number';
+import { tcpPort } from '../util/tcp-port';
 import type { Authorize, RelayClaims } from './access-control';
-import type { Entitle } from './entitlements';
-import type { TrustProxy } from './trust-proxy';
+import { DEFAULT_ENTITLE_TIMEOUT, type Entitle } from './entitlements';
+import { checkSecret } from './relay-secret';
+import { type CallerAddress, createCallerAddress, type TrustProxy } from './trust-proxy';
 
 /** What `authorize` returns when it is not typed further: claims are a JSON object. */
 export type DefaultClaims = Readonly<Record<string, unknown>>;
@@ -140,10 +145,78 @@ export interface RelayProblem {
   readonly retryIn?: number;
 }
 
-/** `standby` is 0 or 1, and 1 only with `redis` (a single node has nobody to stand by for it). */
-export const checkStandby = (standby: unknown, redis: string | undefined): void => {
+/** {@link RelayOptions} with every default applied and every option checked: what `startRelay` runs on. */
+export interface ResolvedRelayOptions<Claims extends RelayClaims> {
+  readonly upstream: ClientOptions;
+  readonly port: number;
+  readonly host: string;
+  readonly secret: string;
+  readonly authorize: Authorize<Claims> | undefined;
+  readonly entitle: Entitle<Claims> | undefined;
+  readonly entitleTimeout: number;
+  readonly onWarning: (message: string) => void;
+  readonly tokenTtl: number;
+  readonly leaseTtl: number;
+  readonly standby: 0 | 1;
+  readonly linger: number;
+  readonly onProblem: (problem: RelayProblem) => void;
+  readonly onStatus: (change: RelayStatusChange) => void;
+  readonly origins: CorsOrigins;
+  /** The caller's address, read through `trustProxy`. */
+  readonly callerAddress: (request: IncomingMessage) => CallerAddress;
+  readonly limits: ResolvedLimits;
+}
+
+const OWNER = 'startRelay';
+const ONE_HOUR = 60 * 60 * 1000;
+
+/**
+ * `startRelay`'s one options resolver: the defaults and every check, before anything connects or
+ * listens (the upstream's own options are `createClient`'s to check). Each message names `startRelay`.
+ */
+export const resolveRelayOptions = <Claims extends RelayClaims>(
+  options: RelayOptions<Claims>,
+): ResolvedRelayOptions<Claims> => {
+  if (typeof options !== 'object' || options === null || typeof options.upstream !== 'object') {
+    throw new TypeError(`${OWNER}: needs options, at least { upstream: { url, apiKey } }`);
+  }
+  const resolved: ResolvedRelayOptions<Claims> = {
+    upstream: options.upstream,
+    port: options.port ?? 0,
+    host: options.host ?? '127.0.0.1',
+    secret: options.secret ?? randomBytes(32).toString('base64url'),
+    authorize: options.authorize,
+    entitle: options.entitle,
+    entitleTimeout: options.entitleTimeout ?? DEFAULT_ENTITLE_TIMEOUT,
+    onWarning: options.onWarning ?? ((message) => process.emitWarning(message, 'MarketProphitRelayWarning')),
+    tokenTtl: options.tokenTtl ?? ONE_HOUR,
+    leaseTtl: options.leaseTtl ?? 3000,
+    standby: options.standby ?? 0,
+    linger: options.linger ?? 1000,
+    onProblem: options.onProblem ?? (() => undefined),
+    onStatus: options.onStatus ?? (() => undefined),
+    origins: corsOrigins(OWNER, options.origins ?? []),
+    callerAddress: createCallerAddress(options.trustProxy),
+    limits: resolveLimits(options),
+  };
+  const { port, secret, linger } = resolved;
+  tcpPort(`${OWNER}: port`, port);
+  checkSecret(OWNER, secret);
+  positiveNumber(`${OWNER}: tokenTtl`, resolved.tokenTtl);
+  positiveNumber(`${OWNER}: leaseTtl`, resolved.leaseTtl);
+  positiveNumber(`${OWNER}: entitleTimeout`, resolved.entitleTimeout);
+  nonNegativeNumber(`${OWNER}: linger`, linger);
+  const { standby } = resolved;
   if (standby !== 0 && standby !== 1)
-    throw new RangeError(`startRelay: standby must be 0 or 1, got ${String(standby)}`);
-  if (standby === 1 && redis === undefined)
-    throw new TypeError('startRelay: standby needs redis (hot standbys are other nodes of a cluster)');
+    throw new RangeError(`${OWNER}: standby must be 0 or 1, got ${String(standby)}`);
+  // A single node has nobody to stand by for it.
+  if (standby === 1 && options.redis === undefined)
+    throw new TypeError(`${OWNER}: standby needs redis (hot standbys are other nodes of a cluster)`);
+  const { authorize, entitle, onWarning, onProblem, onStatus } = options;
+  for (const [name, hook] of Object.entries({ authorize, entitle, onWarning, onProblem, onStatus })) {
+    if (hook !== undefined && typeof hook !== 'function') {
+      throw new TypeError(`${OWNER}: ${name} must be a function`);
+    }
+  }
+  return resolved;
 };

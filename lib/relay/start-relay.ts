@@ -1,27 +1,27 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { asyncScheduler } from 'rxjs';
 import { createClient } from '../client/create-client';
 import { UPSTREAM_STATUS_EVENT } from '../connection/upstream-status-event';
-import { defaultPolicy, resolvePolicy } from '../lifecycle/policy';
-import { corsOrigins } from '../front/cors';
+import { resolvePolicy } from '../lifecycle/policy';
 import { type Front, startFront } from '../front/front';
-import { resolveLimits } from '../front/limits';
 import type { Broadcast, Publish, Source } from '../front/source';
 import type { Topic } from '../front/subscription-request';
 import { createTokenAuthority } from '../front/token-authority';
 import { createRelayIssuer, endAtExpiry, openHostWarning, type RelayClaims } from './access-control';
 import { type ClusterSource, createClusterSource, DATA_EVENT } from './cluster';
-import { createEntitlementCheck, DEFAULT_ENTITLE_TIMEOUT } from './entitlements';
+import { createEntitlementCheck } from './entitlements';
 import { mountHealthRoutes, readiness } from './health-routes';
 import { countedPublish, countTokenRequests, createRelayMetrics, NO_COUNTERS } from './metrics';
-import type { DefaultClaims, RelayOptions, RelayProblem, RelayStatusChange } from './options';
+import {
+  type DefaultClaims,
+  type RelayOptions,
+  type RelayProblem,
+  type RelayStatusChange,
+  resolveRelayOptions,
+} from './options';
 import { connectRedis } from './redis-connection';
 import { createLatestEvents, type EventOrigin } from './latest-events';
-import { checkStandby } from './options';
-import { checkSecret } from './relay-secret';
-import { createCallerAddress } from './trust-proxy';
 import { watchUpstream } from './upstream-health';
-import { positiveNumber } from '../util/positive-number';
 import { createUpstreamSource, type UpstreamSource } from './upstream-source';
 
 /** Counters of one relay node. */
@@ -56,7 +56,6 @@ export interface Relay {
 
 /** The one subject relay tokens are issued for; `authorize` decides who gets one. */
 const RELAY_SUBJECT = 'relay';
-const ONE_HOUR = 60 * 60 * 1000;
 
 /**
  * Starts a relay node: downstream it speaks the Market Prophit protocol exactly (POST `/jwt`, the token
@@ -73,35 +72,31 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
 ): Promise<Relay> => {
   const {
     upstream: upstreamOptions,
-    port = 0,
-    host = '127.0.0.1',
-    secret = randomBytes(32).toString('base64url'),
+    port,
+    host,
+    secret,
     authorize,
     entitle,
-    entitleTimeout = DEFAULT_ENTITLE_TIMEOUT,
-    onWarning = (message: string) => process.emitWarning(message, 'MarketProphitRelayWarning'),
-    tokenTtl = ONE_HOUR,
-    leaseTtl = 3000,
-    standby = 0,
-    onProblem = () => undefined,
-    onStatus = () => undefined,
-  } = options;
-  checkSecret('startRelay', secret);
-  positiveNumber('startRelay: tokenTtl', tokenTtl);
-  positiveNumber('startRelay: leaseTtl', leaseTtl);
-  positiveNumber('startRelay: entitleTimeout', entitleTimeout);
-  const origins = corsOrigins('startRelay', options.origins ?? []);
-  const callerAddress = createCallerAddress(options.trustProxy);
-  checkStandby(standby, options.redis);
+    entitleTimeout,
+    onWarning,
+    tokenTtl,
+    leaseTtl,
+    linger,
+    onProblem,
+    onStatus,
+    origins,
+    callerAddress,
+    limits,
+    standby,
+  } = resolveRelayOptions(options);
   // The upstream client's own policy and scheduler, with the relay's `linger`: the relay's retries and
-  // waits follow the same rules (checked here, before anything is opened).
+  // waits follow the same rules.
   const policy = resolvePolicy('startRelay', {
     ...(upstreamOptions.retryWait === undefined ? {} : { retryWait: upstreamOptions.retryWait }),
     ...upstreamOptions.policy,
-    linger: options.linger ?? defaultPolicy.linger,
+    linger,
   });
   const scheduler = upstreamOptions.scheduler ?? asyncScheduler;
-  const limits = resolveLimits(options);
   const nodeId = randomUUID();
   const problem = (kind: RelayProblem['kind'], topic: string, error: unknown, retryIn?: number) => {
     try {

@@ -8,7 +8,4 @@ export type { ServerLogEntry, GeneratedRecord } from './server-log';
 export type { SubscriptionInfo } from '../front/subscription-registry';
 export type { HandshakeErrorCode } from '../front/token-authority';
 export { TICKER_MESSAGE } from '../endpoints/ticker';
-
-// Building blocks, for users who generate data or tokens of their own
-export { createRecordGenerator, type RecordGenerator } from './record-generator';
-export { signJwt, verifyJwt, type JwtClaims, type JwtVerification } from '../front/jwt';
+export type { JwtClaims } from '../front/jwt';

@@ -1,6 +1,7 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
-import { checkNumber, positiveNumber } from '../util/positive-number';
+import { positiveNumber } from '../util/positive-number';
+import { tcpPort } from '../util/tcp-port';
 import { canonicalPath } from '../endpoints/paths';
 
 /** What one API key may use. */
@@ -105,7 +106,16 @@ const resolveKeys = (apiKeys: ServerOptions['apiKeys']): Map<string, readonly st
 const isKeyList = (apiKeys: NonNullable<ServerOptions['apiKeys']>): apiKeys is readonly string[] =>
   Array.isArray(apiKeys);
 
-/** Applies the defaults and checks the numbers. */
+const OWNER = 'startServer';
+
+const check = (ok: boolean, name: string, what: string, value: unknown): void => {
+  if (!ok) throw new RangeError(`${OWNER}: ${name} must be ${what}, got ${String(value)}`);
+};
+
+/**
+ * `startServer`'s one options resolver: the defaults and every check, before anything listens. The
+ * limits are checked by `resolveLimits`, the rule the relay shares.
+ */
 export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => {
   const {
     port = 0,
@@ -119,16 +129,27 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     logLimit = 1000,
     clock = Date.now,
   } = options;
+  check(typeof host === 'string' && host !== '', 'host', 'an interface name or address', host);
+  check(Number.isSafeInteger(seed), 'seed', 'an integer', seed);
+  check(typeof secret === 'string' && secret !== '', 'secret', 'a non-empty string', typeof secret);
+  check(
+    Array.isArray(tickers) && tickers.length > 0 && tickers.every((ticker) => typeof ticker === 'string'),
+    'tickers',
+    'a non-empty list of tickers',
+    tickers,
+  );
+  check(Number.isSafeInteger(logLimit) && logLimit >= 0, 'logLimit', 'a whole number >= 0', logLimit);
+  check(typeof clock === 'function', 'clock', 'a function', typeof clock);
   return {
-    port,
+    port: tcpPort(`${OWNER}: port`, port),
     host,
     apiKeys: resolveKeys(apiKeys),
-    tokenTtl: positiveNumber('tokenTtl', tokenTtl),
-    interval: positiveNumber('interval', interval),
+    tokenTtl: positiveNumber(`${OWNER}: tokenTtl`, tokenTtl),
+    interval: positiveNumber(`${OWNER}: interval`, interval),
     seed,
     secret,
     tickers,
-    logLimit: checkNumber('logLimit', logLimit, 'whole'),
+    logLimit,
     clock,
     limits: resolveLimits(options),
   };

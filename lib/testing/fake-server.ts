@@ -5,6 +5,7 @@ import type { RealTimePath } from '../endpoints/real-time-specs';
 import { subscriptionKey } from '../subscription/canonical-key';
 import type { SubscriptionOptions } from '../subscription/data-event';
 import { FakeSocket, type FakeSocketPeer } from './fake-socket';
+import { nonNegativeNumber } from '../util/positive-number';
 
 export interface FakeServerOptions {
   /**
@@ -112,6 +113,9 @@ export const createFakeServer = (options: FakeServerOptions = {}): FakeServer =>
     reconnectDelay = 1_000,
     ackDelay = 0,
   } = options;
+  for (const [name, delay] of Object.entries({ connectDelay, reconnectDelay, ackDelay })) {
+    nonNegativeNumber(`createFakeServer: ${name}`, delay);
+  }
   const events = new Subject<FakeServerEvent>();
   const sockets: FakeSocket[] = [];
   const held = new Map<FakeSocket, Map<string, SubscriptionOptions>>();

@@ -20,6 +20,7 @@ import {
   provideMarketProphit,
 } from '../../lib/angular';
 import { createJwtProxy } from '../../lib/node/jwt-proxy';
+import { delay, until as waitUntil } from '../support/wait';
 import { DEFAULT_API_KEY, startServer, type LocalServer, type ServerOptions } from '../../lib/server';
 
 TestBed.initTestEnvironment(BrowserTestingModule, platformBrowserTesting());
@@ -63,14 +64,8 @@ const setUp = (options: { url: string; tokenRoute: string }, providers: Provider
   return { view, inView: <T>(fn: () => T): T => runInInjectionContext(view, fn) };
 };
 
-/** Polls `condition` every 20 ms for at most `ms`; fails with `what` when it never holds. */
-const until = async (what: string, condition: () => boolean, ms = 5_000): Promise<void> => {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
+/** spec/support's `until`, with 5 s for the real server and TestBed's change detection. */
+const until = (what: string, condition: () => boolean, ms = 5_000) => waitUntil(what, condition, ms);
 
 describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
   it('injectLatest: a signal of the latest event, live; unsubscribed when its injector is destroyed', async () => {
@@ -91,7 +86,7 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     view.destroy();
     await until('the server subscription to end', () => server.stats().subscriptions === 0);
     const last = latest();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await delay(100);
     expect(latest()).toBe(last);
   });
 
@@ -114,7 +109,7 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     const { inView } = setUp({ url: server.url, tokenRoute }, [{ provide: PLATFORM_ID, useValue: 'server' }]);
     const latest = inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
     const status = TestBed.runInInjectionContext(injectConnectionStatus);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await delay(300);
     expect(latest()).toBeUndefined();
     expect(status()).toEqual({ state: 'idle' });
     expect(server.stats()).toMatchObject({ tokenRequests: 0, sockets: 0 });

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import packageJson from '../../package.json';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
 import { logged } from '../support/harness';
-import { until } from '../support/wait';
+import { delay, until } from '../support/wait';
 import { type CliProcess, killAll, spawnCli } from './cli-process';
 
 jest.setTimeout(15_000);
@@ -123,7 +123,7 @@ describe('marketprophit-rx (end to end)', () => {
 
     run.child.kill('SIGINT');
     // npm forwards it a moment later (two signals sent back to back would merge into one).
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await delay(50);
     run.child.kill('SIGINT');
 
     expect(await run.exit).toBe(0);

@@ -1,4 +1,4 @@
-import { buildQuery, type QueryValue } from '../../lib/history';
+import { buildQuery, type QueryValue } from '../../lib/history/build-query';
 
 describe('buildQuery', () => {
   it.each<[Record<string, QueryValue>, string]>([

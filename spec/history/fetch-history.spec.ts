@@ -6,6 +6,7 @@ import { customEndpoint, recordCodec } from '../../lib/endpoints';
 import { DecodeError } from '../../lib/errors/decode-error';
 import { HistoryError } from '../../lib/errors/history-error';
 import { fetchHistory$, type HistoryFetch } from '../../lib/history';
+import { delay } from '../support/wait';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
 
@@ -96,7 +97,7 @@ describe('fetchHistory$ against a real HTTP server', () => {
       path: '/historical/tweet-volume',
       params: { ticker: 'AAPL' },
     });
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    await delay(20);
     expect(seen).toHaveLength(0);
     await lastValueFrom(history$);
     await lastValueFrom(history$);

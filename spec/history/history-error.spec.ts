@@ -44,7 +44,8 @@ describe('HistoryError', () => {
 
   it.each<[unknown, boolean]>([
     [new HistoryError('http', 'm', '/x', 599), true],
-    [Object.assign(new Error('from another copy of the library'), { name: 'HistoryError' }), true],
+    // an error of another copy of the package: spec/errors/guards.spec.ts
+    [Object.assign(new Error('only the name'), { name: 'HistoryError', code: 'http' }), false],
     [new Error('HistoryError'), false],
     [{ name: 'HistoryError' }, false],
     [null, false],

@@ -11,7 +11,7 @@ import { createClient } from '../../lib/client/create-client';
 import type { ConnectionProblem } from '../../lib/lifecycle/client-state';
 import { startLegacyServer } from '../legacy/legacy-server';
 import { errorOf } from '../support/harness';
-import { until } from '../support/wait';
+import { delay, until } from '../support/wait';
 import { AAPL, VOLUME } from './support';
 
 /** A plain HTTP server on a random loopback port, closed after each test. */
@@ -70,7 +70,7 @@ describe('never silent: every wait is bounded and every failure is visible', () 
     await until('the timed-out requests to be aborted', () => closed.length >= 2);
     subscription.unsubscribe();
     const asked = requests.length;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await delay(500);
     expect(requests.length).toBe(asked); // nothing asked for a token after the last subscriber left
   });
 

@@ -7,6 +7,7 @@ import { ndjsonStringify } from '../../lib/node/ndjson';
 import { isStreamOverflowError } from '../../lib/node/overflow-error';
 import { toReadable } from '../../lib/node/to-readable';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+import { delay } from '../support/wait';
 
 /** An observable that records whether it is subscribed, and whether its teardown ran. */
 const watched = <T>(source$: Observable<T>) => {
@@ -273,7 +274,7 @@ describe('toReadable on a live subscription', () => {
   const waitFor = async (condition: () => boolean, timeout = 3_000): Promise<void> => {
     for (const start = Date.now(); !condition();) {
       if (Date.now() - start > timeout) throw new Error(`not true within ${timeout} ms: ${condition}`);
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await delay(10);
     }
   };
 

@@ -23,9 +23,19 @@ describe('startServer', () => {
     expect(event?.results.map((record) => record['ticker'])).toEqual([...DEFAULT_TICKERS]);
   });
 
-  it('rejects bad numbers before listening', async () => {
-    await expect(startServer({ interval: 0 })).rejects.toThrow('interval must be a positive number, got 0');
+  it('rejects bad options before listening, each by name', async () => {
+    await expect(startServer({ interval: 0 })).rejects.toThrow(
+      'startServer: interval must be a positive number, got 0',
+    );
     await expect(startServer({ tokenTtl: -1 })).rejects.toThrow(RangeError);
+    await expect(startServer({ port: 70_000 })).rejects.toThrow('startServer: port must be a TCP port');
+    await expect(startServer({ port: 1.5 })).rejects.toThrow('startServer: port');
+    await expect(startServer({ tickers: [] })).rejects.toThrow(
+      'startServer: tickers must be a non-empty list',
+    );
+    await expect(startServer({ logLimit: -1 })).rejects.toThrow('startServer: logLimit');
+    await expect(startServer({ seed: Number.NaN })).rejects.toThrow('startServer: seed must be an integer');
+    await expect(startServer({ maxTopics: 0 })).rejects.toThrow('maxTopics must be a whole number >= 1');
   });
 
   it('rejects when the port is taken', async () => {

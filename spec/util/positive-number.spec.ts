@@ -9,6 +9,7 @@ describe('checkNumber: the one check of a numeric option', () => {
     ['whole', 65_536],
     ['non-negative', 0],
     ['non-negative', 2.5],
+    ['non-negative', Infinity],
   ])('%s passes %p as it is', (rule, value) => {
     expect(checkNumber('n', value, rule)).toBe(value);
   });
@@ -20,7 +21,8 @@ describe('checkNumber: the one check of a numeric option', () => {
     ['positive', '5', 'n must be a positive number, got 5'],
     ['whole', 1.5, 'n must be a whole number >= 1, got 1.5'],
     ['whole', 0, 'n must be a whole number >= 1, got 0'],
-    ['non-negative', -1, 'n must be a number >= 0, got -1'],
+    ['non-negative', -1, 'n must be 0 or more, got -1'],
+    ['non-negative', Number.NaN, 'n must be 0 or more, got NaN'],
   ])('%s refuses %p with a RangeError naming it', (rule, value, message) => {
     expect(() => checkNumber('n', value as number, rule)).toThrow(new RangeError(message));
   });
