@@ -1,7 +1,5 @@
 // Image on join and the hot standby, with real processes: relay nodes as child processes on a real
 // redis-server, a local server upstream, raw downstream sockets that record what came and when.
-import { startRelay } from '../../lib/relay';
-import { DEFAULT_API_KEY } from '../../lib/server';
 import type { Downstream } from '../support/downstream';
 import { describeWithRedis } from '../support/redis-server';
 import { type RelayClusterFixture, startRelayCluster } from '../support/relay-cluster';
@@ -29,18 +27,6 @@ const largestGap = (client: Downstream, from: number): number => {
 /** Whether every timestamp is later than the one before (so: no duplicate, in order). */
 const strictlyIncreasing = (timestamps: readonly string[]): boolean =>
   timestamps.every((timestamp, index) => index === 0 || timestamp > (timestamps[index - 1] ?? ''));
-
-describe('startRelay standby', () => {
-  const upstream = { url: 'http://127.0.0.1:9', apiKey: DEFAULT_API_KEY };
-
-  it('is refused without redis (a TypeError), and anything but 0 or 1 (a RangeError), before anything opens', async () => {
-    await expect(startRelay({ upstream, standby: 1 })).rejects.toThrow(TypeError);
-    await expect(startRelay({ upstream, standby: 1 })).rejects.toThrow(/standby needs redis/);
-    await expect(
-      startRelay({ upstream, redis: 'redis://127.0.0.1:9', standby: 2 as unknown as 1 }),
-    ).rejects.toThrow(RangeError);
-  });
-});
 
 describeWithRedis('relay image on join (2 nodes, 2 s upstream interval)', () => {
   let cluster: RelayClusterFixture;
