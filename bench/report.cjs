@@ -170,6 +170,7 @@ const rows = (r) => {
       met(es2015.gzipBytes <= 32 * 1024),
     ]);
   }
+  if (r.lateJoiner) out.push(require('./late-joiner.cjs').row(r.lateJoiner));
   return out;
 };
 

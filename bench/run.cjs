@@ -1,7 +1,7 @@
 'use strict';
 // `npm run bench`: every scenario in one run against a server in a child process, printed as a
 // markdown table and written to bench/results.md.
-// Options: --only throughput,inprocess,routing,fanout,churn,hostile,relay,relay-join,relay-slow,bundle   --quick (smaller N, fewer repetitions)
+// Options: --only throughput,inprocess,routing,fanout,churn,hostile,relay,relay-join,relay-slow,late-joiner,bundle   --quick (smaller N, fewer repetitions)
 // `throughput` runs rows 1 and 1b (5-record events) and 1a (1-record events, client CPU per event).
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -60,6 +60,12 @@ const scenarios = [
     'relay-slow',
     () => require('./relay-slow.cjs'),
     quick ? { readers: 200, seconds: 15 } : { readers: 1000, seconds: 30 },
+  ],
+  [
+    'late-joiner',
+    () => require('./late-joiner.cjs').run,
+    quick ? { joiners: 3 } : { joiners: 7 },
+    'lateJoiner',
   ],
 ];
 

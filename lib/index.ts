@@ -9,6 +9,7 @@ export type {
   HistoryResults,
   TakesNoParams,
 } from './client/endpoint-arguments';
+export type { SubscribeOptions } from './client/subscribe-options';
 export type { ClientOptions, ClientOptionsWithApiKey, ClientOptionsWithToken } from './client/options';
 export type { ClientState, ClientStatus, ConnectionProblem } from './lifecycle/client-state';
 

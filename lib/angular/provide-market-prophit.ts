@@ -16,7 +16,7 @@ import type { ClientOptions } from '../client/options';
 import { proxyToken } from '../token/proxy-token';
 import { inertClient } from './inert-client';
 import { zonedClient } from './zoned-client';
-import { toError } from '../util/describe-reason';
+import { streamProblem } from '../lifecycle/stream-problem';
 
 /**
  * The client's options, for a browser app: tokens come from your route (`tokenRoute`, `'/jwt'` by
@@ -68,6 +68,8 @@ const createContext = (options: MarketProphitOptions): MarketProphitContext => {
   }
   const { tokenRoute = '/jwt', token = proxyToken(tokenRoute), ...rest } = options;
   const client = zonedClient(createClient({ ...rest, token }), inject(NgZone));
+  /** The client's clock, which the problems it shows are stamped with. */
+  const now = () => rest.scheduler?.now() ?? Date.now();
   const clientStatus = signal<ClientStatus>({ state: 'idle' });
   const watching = client.status$.subscribe((next) => clientStatus.set(next));
   // The environment injector's end (the app's, or a route's) ends the client: socket, timers, streams.
@@ -85,14 +87,7 @@ const createContext = (options: MarketProphitOptions): MarketProphitContext => {
     forget((stream) => stream.key === key);
     return {
       failed: (reason) => {
-        const error = toError(reason);
-        const problem: ConnectionProblem = {
-          kind: 'subscription',
-          message: error.message,
-          error,
-          attempt: 1,
-          at: Date.now(),
-        };
+        const problem = streamProblem(reason, now());
         ended.update((streams) => [...streams, { key, owner, problem }]);
       },
       gone: () => forget((stream) => stream.owner === owner),

@@ -37,6 +37,7 @@ import type {
   SubscribeEvent,
   SubscribeParams,
 } from './endpoint-arguments';
+import type { SubscribeOptions } from './subscribe-options';
 import { defaultFetch } from '../util/default-fetch';
 
 export interface MarketProphitClient {
@@ -45,6 +46,8 @@ export interface MarketProphitClient {
    * The first subscriber of a (path, params) pair sends `subscribe` (again after every reconnect and
    * token refresh); the last to leave sends `unsubscribe`. Params are checked before anything is sent.
    * For an endpoint outside the catalogue, pass `customEndpoint(path, codec)`: its codecs type the params and results.
+   * A subscriber that joins a (path, params) already streaming gets its latest event at once, then every
+   * new one (`{ latest: false }` in the options after the params: only new ones; see {@link SubscribeOptions}).
    * @param params `{ ticker }` for one ticker; omit (or `{}`) for every ticker.
    * @example client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }) // results: { ts, ticker, volume }[]
    * @example client.subscribe$(customEndpoint('/real-time/new-metric', t.array(MyRecord)), { ticker: 'AAPL' })
@@ -163,21 +166,15 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     scheduler,
     policy,
     lifecycle,
-    linger: policy.linger,
     closing,
-    // The old socket closes when the new one has its subscriptions, or after ackTimeout at the latest.
-    // Written out rather than race(filter, timer): those operators would add 0.2 KB gzip to every browser bundle.
-    handover: (next) =>
-      new RxObservable<void>((subscriber) => {
-        subscriber.add(ready.subscribe((socket) => socket === next && subscriber.next()));
-        subscriber.add(scheduler.schedule(() => subscriber.next(), policy.ackTimeout));
-      }),
+    ready,
   });
 
   const hub = createSubscriptionHub({
     connection$,
     scheduler,
     ackTimeout: policy.ackTimeout,
+    rotationGrace: policy.rotationGrace,
     onUnroutable: (error) => unroutable.next(error),
     onReady: (socket) => ready.next(socket),
   });
@@ -185,6 +182,7 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
   const subscribe$ = (
     endpoint: string | CustomEndpoint<unknown, unknown>,
     params: unknown = {},
+    options?: SubscribeOptions,
   ): Observable<DataEvent<never, unknown>> =>
     untilClosed(
       defer(() => {
@@ -205,7 +203,11 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
             () => new SubscribeError('invalid_params', `Invalid params for ${path}: ${report}`, path, params),
           );
         }
-        return hub.stream<DataEvent<never, unknown>>({ path, params: checked.snapshot }, codecs.results);
+        return hub.stream<DataEvent<never, unknown>>(
+          { path, params: checked.snapshot },
+          codecs.results,
+          options?.latest !== false,
+        );
       }),
     );
 

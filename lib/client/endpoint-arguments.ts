@@ -4,6 +4,7 @@ import type { HistoricalPath } from '../endpoints/historical-specs';
 import type { ParamsOf, ResultsOf } from '../endpoints/real-time-endpoints';
 import type { RealTimePath } from '../endpoints/real-time-specs';
 import type { DataEvent } from '../subscription/data-event';
+import type { SubscribeOptions } from './subscribe-options';
 
 /**
  * The argument types of `subscribe$` and `history$`, one generic signature each (no overloads), so a
@@ -23,14 +24,17 @@ export type HistoricalEndpoint = HistoricalPath | CustomEndpoint<unknown, unknow
  */
 export type TakesNoParams<P extends string> = { readonly [key: string]: `${P} takes no params` };
 
-/** `subscribe$`'s params: optional for catalogue paths, as the custom endpoint's codec says otherwise. */
+/**
+ * `subscribe$`'s arguments after the endpoint: its params (optional for catalogue paths, as the custom
+ * endpoint's codec says otherwise), then {@link SubscribeOptions}.
+ */
 export type SubscribeParams<E extends RealTimeEndpoint> =
   E extends CustomEndpoint<unknown, infer Params>
-    ? [params: Params]
+    ? [params: Params, options?: SubscribeOptions]
     : E extends RealTimePath
       ? string extends keyof ParamsOf<E>
-        ? [params?: TakesNoParams<E>]
-        : [params?: ParamsOf<E>]
+        ? [params?: TakesNoParams<E>, options?: SubscribeOptions]
+        : [params?: ParamsOf<E>, options?: SubscribeOptions]
       : never;
 
 /** What `subscribe$` emits: `path` is the literal path, so `merge`d streams narrow on `event.path`. */

@@ -1,8 +1,15 @@
-import { type Observable, type SchedulerLike, type Subscription, Observable as RxObservable } from 'rxjs';
+import {
+  type Observable,
+  type SchedulerLike,
+  type Subscriber,
+  type Subscription,
+  Observable as RxObservable,
+  Subject,
+} from 'rxjs';
 import { ConnectionError } from '../errors/connection-error';
-import type { LifecycleRuntime } from '../lifecycle/lifecycle-runtime';
+import type { ConnectionHands, LifecycleRuntime } from '../lifecycle/lifecycle-runtime';
 import type { LifecyclePolicy } from '../lifecycle/policy';
-import type { LifecycleEvent } from '../lifecycle/transition';
+import type { SocketEvent } from '../lifecycle/transition';
 import { isProtocolMismatch } from './protocol-mismatch';
 import type { MismatchAnswer, SocketChoice } from './socket-choice';
 import type { SocketLike } from './socket-like';
@@ -18,92 +25,74 @@ export interface ConnectionStreamOptions {
   readonly sockets: SocketChoice;
   readonly scheduler: SchedulerLike;
   readonly policy: LifecyclePolicy;
-  readonly lifecycle: Pick<LifecycleRuntime, 'dispatch'>;
-  /**
-   * How long the socket stays open after the last subscriber leaves, in ms. A failure meanwhile ends
-   * the connection instead of a retry: nobody is there to reconnect for.
-   */
-  readonly linger: number;
+  /** Decides everything (deadlines, retries, the handover, the linger) and carries it out through this stream's hands. */
+  readonly lifecycle: Pick<LifecycleRuntime, 'dispatch' | 'attachConnection'>;
   /** Completes (at once for a late subscriber) once the client is closed: the socket closes now, linger or not. */
   readonly closing: Observable<never>;
   /**
-   * When a new token's socket has connected, emits once it may replace the previous one (its
-   * subscriptions are acknowledged): the previous socket is closed only then.
+   * Sockets whose subscriptions are all acknowledged (the subscription hub's word): a new token's
+   * socket that is ready takes over, and the previous closes (`handover-ready`).
    */
-  readonly handover: (socket: SocketLike) => Observable<unknown>;
+  readonly ready: Observable<SocketLike>;
 }
 
 const isTransportError = (error: unknown): boolean =>
   error instanceof Error && (error as { type?: unknown }).type === 'TransportError';
 
-/** While the connection lingers (nobody subscribed): ends the linger at once. */
+/** A socket event as the socket reports it; its number is added on the way to the lifecycle. */
+type Report = SocketEvent extends infer E ? (E extends SocketEvent ? Omit<E, 'socket'> : never) : never;
+
+/** One token's socket, known to the lifecycle by its number. */
+interface OpenSocket {
+  readonly id: number;
+  /** The socket; another one after a switch to the other socket.io client. */
+  socket: SocketLike;
+  /** The wait for the connect (`connect-deadline`), and the wait before a reconnect. */
+  deadline?: Subscription;
+  retry?: Subscription;
+  /** The handover's deadline. */
+  handover?: Subscription;
+  /** Emits when the sockets older than this one may close (`close-previous`). */
+  readonly handedOver: Subject<void>;
+  /** Reports an event of this socket to the lifecycle. */
+  readonly report: (event: Report) => void;
+}
+
+/** While nobody is subscribed: ends the linger, and holds its timer. */
 interface Linger {
   end?: () => void;
+  hold?: Subscription;
 }
 
 /**
  * One socket for one token, emitting it each time it connects. It reports what happens to the
- * lifecycle and carries out what the lifecycle answers: connect again after a wait, or fail. Only the
- * newest socket speaks for the client: an older one is on its way out (a rotation is not a reconnect).
- * A server that refuses the socket's protocol is answered by `sockets.mismatch`: the other socket.io
- * client at once (once per token: a second refusal fails), or `protocol_mismatch`.
+ * lifecycle, which carries out its answer (connect again after a wait, a fresh token, fail) through the
+ * connection's hands. A server that refuses the socket's protocol is answered by `sockets.mismatch`:
+ * the other socket.io client at once (once per token: a second refusal fails), or `protocol_mismatch`.
  */
 const openSocket = (
   token: string,
+  id: number,
   options: ConnectionStreamOptions,
-  newest: { socket?: SocketLike },
-  linger: Linger,
+  open: Map<number, OpenSocket>,
 ): Observable<SocketLike> =>
   new RxObservable<SocketLike>((subscriber) => {
-    const { url, sockets, scheduler, policy, lifecycle } = options;
-    const rotating = newest.socket?.connected === true;
-    const open = () => sockets.open(url, { query: { token }, reconnection: false });
-    let socket = open();
-    newest.socket = socket;
+    const { url, sockets, lifecycle } = options;
+    const connect = () => sockets.open(url, { query: { token }, reconnection: false });
     /** Whether this token's socket switched to the other socket.io client already (once at most). */
     let switched = false;
-    let retry: Subscription | undefined;
-    let deadline: Subscription | undefined;
-
-    const armDeadline = () => {
-      deadline?.unsubscribe();
-      deadline = scheduler.schedule(() => {
-        if (socket.connected) return;
-        socket.disconnect();
-        report({
-          type: 'connect-failed',
-          error: new ConnectionError(
-            'connect_timeout',
-            `No connection to ${url} within ${policy.connectTimeout} ms`,
-          ),
-        });
-      }, policy.connectTimeout);
+    const report = (event: Report) => {
+      entry.deadline?.unsubscribe();
+      lifecycle.dispatch({ ...event, socket: id } as SocketEvent);
     };
-    const attempt = () => {
-      if (socket.connected) return;
-      // A retry due while nobody is subscribed ends the connection instead.
-      if (linger.end) return linger.end();
-      armDeadline();
-      socket.connect();
-    };
-    const report = (event: LifecycleEvent) => {
-      if (newest.socket !== socket) return;
-      deadline?.unsubscribe();
-      // While nobody is subscribed, a failure ends the connection: no problem, no retry.
-      if (linger.end && event.type !== 'connected' && event.type !== 'socket-opening') return linger.end();
-      const effect = lifecycle.dispatch(event);
-      if (effect.type === 'fail') subscriber.error(effect.error);
-      else if (effect.type === 'retry') {
-        retry?.unsubscribe();
-        retry = scheduler.schedule(attempt, effect.after);
-      }
-    };
+    const entry: OpenSocket = { id, socket: connect(), handedOver: new Subject<void>(), report };
+    open.set(id, entry);
 
     const onConnect = () => {
-      deadline?.unsubscribe();
-      retry?.unsubscribe();
+      entry.deadline?.unsubscribe();
+      entry.retry?.unsubscribe();
       report({ type: 'connected' });
-      subscriber.next(socket);
+      subscriber.next(entry.socket);
     };
     const onDisconnect = (reason: string) => report({ type: 'disconnected', reason });
     const onMismatch = (error: unknown) => {
@@ -121,17 +110,15 @@ const openSocket = (
       }
       // The other client, with the same token, at once: information, not a failure.
       switched = true;
-      detach(socket);
-      socket.disconnect();
-      socket = open();
-      newest.socket = socket;
-      attach(socket);
+      detach(entry.socket);
+      entry.socket.disconnect();
+      entry.socket = connect();
+      attach(entry.socket);
       report({ type: 'protocol-switched', message: answer.message });
-      armDeadline(); // a new socket connects asynchronously
     };
     const onConnectError = (error: unknown) => {
       if (isProtocolMismatch(error)) onMismatch(error);
-      else if (socket.active === false) {
+      else if (entry.socket.active === false) {
         // socket.io-client 4: a handshake the server refused leaves the socket inactive.
         report({ type: 'handshake-refused', error: toError(error) });
       } else {
@@ -147,7 +134,7 @@ const openSocket = (
     // socket.io 1.x/2.x servers refuse a handshake with `error`; socket.io-client 2 also re-emits
     // transport errors of an open connection that way.
     const onError = (error: unknown) => {
-      if (!socket.connected && !isTransportError(error)) {
+      if (!entry.socket.connected && !isTransportError(error)) {
         report({ type: 'handshake-refused', error: toError(error) });
       }
     };
@@ -167,31 +154,97 @@ const openSocket = (
     const attach = (target: SocketLike) => handlers.forEach(([event, handler]) => target.on(event, handler));
     const detach = (target: SocketLike) => handlers.forEach(([event, handler]) => target.off(event, handler));
 
-    attach(socket);
-    report({ type: 'socket-opening', rotating });
-    if (socket.connected) onConnect();
-    else armDeadline();
+    attach(entry.socket);
+    report({ type: 'socket-opening' });
+    if (entry.socket.connected) onConnect();
     return () => {
-      retry?.unsubscribe();
-      deadline?.unsubscribe();
-      detach(socket);
-      socket.disconnect();
+      open.delete(id);
+      entry.retry?.unsubscribe();
+      entry.deadline?.unsubscribe();
+      entry.handover?.unsubscribe();
+      detach(entry.socket);
+      entry.socket.disconnect();
     };
   });
 
+/** The hands the lifecycle carries out its answers with, for the sockets in `open`. */
+const connectionHands = (
+  options: ConnectionStreamOptions,
+  open: Map<number, OpenSocket>,
+  linger: Linger,
+  subscriber: Subscriber<SocketLike>,
+): ConnectionHands => {
+  const { url, scheduler, policy, lifecycle } = options;
+  const armDeadline = (id: number, after: number) => {
+    const entry = open.get(id);
+    if (entry === undefined) return;
+    entry.deadline?.unsubscribe();
+    entry.deadline = scheduler.schedule(() => {
+      if (entry.socket.connected) return;
+      entry.socket.disconnect();
+      entry.report({
+        type: 'connect-failed',
+        error: new ConnectionError(
+          'connect_timeout',
+          `No connection to ${url} within ${policy.connectTimeout} ms`,
+        ),
+      });
+    }, after);
+  };
+  return {
+    'connect-deadline': ({ socket, after }) => armDeadline(socket, after),
+    reconnect: ({ socket, after }) => {
+      const entry = open.get(socket);
+      if (entry === undefined) return;
+      entry.retry?.unsubscribe();
+      entry.retry = scheduler.schedule(() => {
+        if (!entry.socket.connected) lifecycle.dispatch({ type: 'connect-due', socket });
+      }, after);
+    },
+    connect: ({ socket, within }) => {
+      armDeadline(socket, within);
+      open.get(socket)?.socket.connect();
+    },
+    'handover-deadline': ({ socket, after }) => {
+      const entry = open.get(socket);
+      if (entry === undefined) return;
+      entry.handover?.unsubscribe();
+      entry.handover = scheduler.schedule(
+        () => lifecycle.dispatch({ type: 'handover-ready', socket }),
+        after,
+      );
+    },
+    'close-previous': ({ socket }) => open.get(socket)?.handedOver.next(),
+    linger: ({ after }) => linger.hold?.add(scheduler.schedule(() => linger.end?.(), after)),
+    stop: () => linger.end?.(),
+    fail: ({ error }) => subscriber.error(error),
+  };
+};
+
 /**
  * `connection$`: one socket per token, emitting the socket each time it connects or reconnects. A new
- * token's socket replaces the previous one make-before-break: the previous closes once `handover` says
- * the new one has its subscriptions. Shared: the last subscriber to leave closes it after `linger` ms.
+ * token's socket replaces the previous one make-before-break: the previous closes once the lifecycle
+ * says so (the new one has its subscriptions, or `ackTimeout` passed). Shared: when the last subscriber
+ * leaves it lingers for as long as the lifecycle says (`policy.linger`).
  */
 export const createConnectionStream = (options: ConnectionStreamOptions): Observable<SocketLike> => {
-  const { lifecycle, scheduler } = options;
+  const { lifecycle } = options;
   const linger: Linger = {};
+  /** Socket numbers, never reused. */
+  let opened = 0;
   return new RxObservable<SocketLike>((subscriber) => {
+    const open = new Map<number, OpenSocket>();
+    const detach = lifecycle.attachConnection(connectionHands(options, open, linger, subscriber));
     lifecycle.dispatch({ type: 'started' });
-    const newest: { socket?: SocketLike } = {};
+    const ready = options.ready.subscribe((socket) => {
+      for (const entry of open.values()) {
+        if (entry.socket === socket) lifecycle.dispatch({ type: 'handover-ready', socket: entry.id });
+      }
+    });
+    const handedOver = (socket: SocketLike): Observable<unknown> =>
+      [...open.values()].find((entry) => entry.socket === socket)?.handedOver ?? new RxObservable();
     const sockets = options.token$
-      .pipe(switchMapWithHandover((token) => openSocket(token, options, newest, linger), options.handover))
+      .pipe(switchMapWithHandover((token) => openSocket(token, (opened += 1), options, open), handedOver))
       .subscribe({
         next: (socket) => subscriber.next(socket),
         error: (error: unknown) => {
@@ -200,20 +253,24 @@ export const createConnectionStream = (options: ConnectionStreamOptions): Observ
         },
       });
     return () => {
+      ready.unsubscribe();
       sockets.unsubscribe();
       lifecycle.dispatch({ type: 'stopped' });
+      detach();
     };
   }).pipe(
-    // The linger ends after `linger` ms, when the client closes, or at a failure (Linger.end).
+    // The linger ends when the lifecycle says (its timer, or a failure meanwhile) or when the client closes.
     shareLatest(
       () =>
         new RxObservable<void>((reset) => {
           const end = () => reset.next();
           linger.end = end;
-          reset.add(scheduler.schedule(end, options.linger));
+          linger.hold = reset;
+          lifecycle.dispatch({ type: 'released' });
           reset.add(options.closing.subscribe({ complete: end }));
           return () => {
-            if (linger.end === end) linger.end = undefined;
+            if (linger.end === end) linger.end = linger.hold = undefined;
+            lifecycle.dispatch({ type: 'retained' });
           };
         }),
     ),

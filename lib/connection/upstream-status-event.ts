@@ -1,5 +1,3 @@
-import type { LifecycleEvent } from '../lifecycle/transition';
-
 /**
  * The relay's word on its own upstream, sent to its downstream sockets (docs/protocol.md, "Relay:
  * upstream status"): `{ ok: false, message, retryIn? }` when upstream fails, `{ ok: true }` when it is
@@ -15,7 +13,12 @@ export type UpstreamStatusPayload =
  * The lifecycle event an untrusted payload of that event is, or `undefined` for anything that is not
  * one: the message is cut at 500 characters, a `retryIn` that is no time is dropped.
  */
-export const upstreamStatusEvent = (payload: unknown): LifecycleEvent | undefined => {
+export const upstreamStatusEvent = (
+  payload: unknown,
+):
+  | { readonly type: 'upstream-healed' }
+  | { readonly type: 'upstream-failing'; readonly message: string; readonly retryIn?: number }
+  | undefined => {
   const { ok, message, retryIn } = (payload ?? {}) as Record<string, unknown>;
   return ok === true
     ? { type: 'upstream-healed' }

@@ -1,4 +1,4 @@
-import { checkNumber } from '../util/positive-number';
+import { wholeNumber } from '../util/positive-number';
 
 /**
  * What one client may ask of the protocol front (the local server and the relay alike). Every limit is
@@ -75,7 +75,7 @@ export const resolveLimits = (limits: FrontLimits): ResolvedLimits =>
   Object.fromEntries(
     (Object.keys(DEFAULT_LIMITS) as (keyof ResolvedLimits)[]).map((name) => [
       name,
-      checkNumber(name, limits[name] ?? DEFAULT_LIMITS[name], 'whole'),
+      wholeNumber(name, limits[name] ?? DEFAULT_LIMITS[name]),
     ]),
   ) as unknown as ResolvedLimits;
 

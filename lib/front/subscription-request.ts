@@ -21,7 +21,7 @@ export interface Topic {
   readonly key: string;
   /** The catalogue path (`/real-time/<name>`). */
   readonly path: string;
-  /** `{}` or `{ ticker }`. */
+  /** The params the stream's kind takes, as sent (`{}` or `{ ticker }` today). */
   readonly params: Readonly<Record<string, string>>;
   readonly spec: RealTimeEndpointSpec;
   /** The one ticker asked for, or undefined for every ticker. */
@@ -97,9 +97,11 @@ export const parseSubscription = (
   }
   const problem = realTimeParamsProblem(spec.params, params);
   if (problem !== undefined) return fail(upstreamWording(path, problem));
-  // Checked above: a ticker, when there is one, is a string.
-  const ticker = params['ticker'] as string | undefined;
-  const topicParams: Readonly<Record<string, string>> = ticker === undefined ? {} : { ticker };
+  // Checked above: each param left is one the stream's kind takes, passed by its codec (all strings).
+  const topicParams = Object.fromEntries(
+    Object.entries(params).filter(([, value]) => value !== undefined),
+  ) as Readonly<Record<string, string>>;
+  const ticker = topicParams['ticker'];
   return {
     ok: true,
     value: {

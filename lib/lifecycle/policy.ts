@@ -130,7 +130,6 @@ const NUMBERS = [
   'ackTimeout',
   'rotationGrace',
 ] as const;
-const FUNCTIONS = ['refreshIn', 'retryWait', 'refusedTokenWait'] as const;
 
 /**
  * The default policy with `overrides` applied, every field checked: the one place a policy is made.
@@ -145,8 +144,5 @@ export const resolvePolicy = (owner: string, overrides: PolicyOverrides = {}): L
   for (const name of NUMBERS) positiveNumber(`${owner}: \`${name}\``, policy[name]);
   for (const name of ['retryAttempts', 'linger'] as const)
     nonNegativeNumber(`${owner}: \`${name}\``, policy[name]);
-  for (const name of FUNCTIONS) {
-    if (typeof policy[name] !== 'function') throw new TypeError(`${owner}: \`${name}\` must be a function`);
-  }
   return policy;
 };

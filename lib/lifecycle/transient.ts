@@ -1,7 +1,4 @@
 import type { ConnectionErrorCode } from '../errors/connection-error';
-import type { DecodeErrorCode } from '../errors/decode-error';
-import type { HistoryErrorCode } from '../errors/history-error';
-import type { SubscribeErrorCode } from '../errors/subscribe-error';
 import type { TokenErrorCode } from '../errors/token-error';
 
 /**
@@ -11,16 +8,14 @@ import type { TokenErrorCode } from '../errors/token-error';
 export type Retryable = boolean | 'by-status';
 
 /**
- * What is worth a retry, by error class (its `name`) and `code`: every code of every error this
- * library raises has its row, so a new code cannot be left out. `other`: any error that is none of
- * these (a custom token source's, a socket factory's).
+ * What is worth a retry, by error class (its `name`) and `code`, for the errors a client's connection
+ * meets: every code of `TokenError` and `ConnectionError` has its row (the type makes a new code need
+ * one). `other`: any other error (a socket factory's, say; a custom token source's becomes a
+ * `TokenError` of code `source`).
  */
 export interface TransientTable {
   readonly TokenError: Readonly<Record<TokenErrorCode, Retryable>>;
   readonly ConnectionError: Readonly<Record<ConnectionErrorCode, Retryable>>;
-  readonly HistoryError: Readonly<Record<HistoryErrorCode, Retryable>>;
-  readonly SubscribeError: Readonly<Record<SubscribeErrorCode, Retryable>>;
-  readonly DecodeError: Readonly<Record<DecodeErrorCode, Retryable>>;
   readonly other: boolean;
 }
 
@@ -53,20 +48,6 @@ export const defaultTransient: TransientTable = {
     disconnected: true,
     protocol_mismatch: false,
   },
-  HistoryError: {
-    bad_request: false,
-    unauthorized: false,
-    forbidden: false,
-    not_found: false,
-    not_acceptable: false,
-    server_error: true,
-    http: 'by-status',
-    network: true,
-    invalid_params: false,
-    not_loaded: false,
-  },
-  SubscribeError: { rejected: false, ack_timeout: false, invalid_params: false, decoder_conflict: false },
-  DecodeError: { invalid_payload: false, invalid_response: false },
   other: true,
 };
 
@@ -77,13 +58,8 @@ export const mergeTransient = (
 ): TransientTable => ({
   TokenError: { ...table.TokenError, ...overrides.TokenError },
   ConnectionError: { ...table.ConnectionError, ...overrides.ConnectionError },
-  HistoryError: { ...table.HistoryError, ...overrides.HistoryError },
-  SubscribeError: { ...table.SubscribeError, ...overrides.SubscribeError },
-  DecodeError: { ...table.DecodeError, ...overrides.DecodeError },
   other: overrides.other ?? table.other,
 });
-
-const NAMES = ['TokenError', 'ConnectionError', 'HistoryError', 'SubscribeError', 'DecodeError'] as const;
 
 /**
  * Whether `error` is worth a retry, by `table`. Errors are matched by `name` and `code`, not by class,
@@ -92,10 +68,8 @@ const NAMES = ['TokenError', 'ConnectionError', 'HistoryError', 'SubscribeError'
  */
 export const isTransient = (table: TransientTable, error: unknown): boolean => {
   const { name, code, status } = (error ?? {}) as { name?: unknown; code?: unknown; status?: unknown };
-  const rows = NAMES.find((known) => known === name);
-  if (rows === undefined) return table.other;
-  const row: unknown =
-    typeof code === 'string' ? (table[rows] as Record<string, Retryable>)[code] : undefined;
+  if (name !== 'TokenError' && name !== 'ConnectionError') return table.other;
+  const row: unknown = table[name][code as never];
   if (row !== 'by-status') return row === true;
   return typeof status === 'number' && (status === 408 || status === 429 || status >= 500);
 };

@@ -6,7 +6,10 @@ import type { LifecyclePolicy } from './policy';
 import { isTransient } from './transient';
 import { describeReason, toError } from '../util/describe-reason';
 
-/** What the client knows of its own life: the state `state$` shows, and the count behind its backoff. */
+/**
+ * What the client knows of its own life: the state `state$` shows, the count behind its backoff, and
+ * which of its sockets speaks for it. Sockets are numbered by the wiring, newer ones higher.
+ */
 export interface Lifecycle {
   readonly state: ClientState;
   /** Failures in a row. Starts again from 0 after a connection that stayed up `healthyAfter` ms. */
@@ -15,46 +18,93 @@ export interface Lifecycle {
   readonly connectedAt?: number;
   /** The latest failure; shown while not connected. */
   readonly problem?: ConnectionProblem;
+  /** The newest socket: the only one whose events are news (an older one is on its way out). */
+  readonly socket?: number;
+  /** Whether the newest socket is connected: a new token's socket opened meanwhile is a rotation. */
+  readonly socketUp?: boolean;
+  /** An older socket still open while the newest takes over (it keeps delivering until the handover). */
+  readonly previous?: number;
+  /** Whether the handover's deadline is set (the newest socket connected while `previous` was open). */
+  readonly handingOver?: boolean;
+  /** Nobody is subscribed: the connection lingers, and a failure ends it instead of a retry. */
+  readonly lingering?: boolean;
 }
 
 export const initialLifecycle: Lifecycle = { state: 'idle', failures: 0 };
 
-/** What happens to the client, as the wiring (token stream, sockets) reports it. */
+/** What happens to one socket (`socket`: its number), as the connection stream reports it. */
+export type SocketEvent = { readonly socket: number } &
+  /** A socket is opening for a new token. */
+  (
+    | { readonly type: 'socket-opening' }
+    | { readonly type: 'connected' }
+    /** The wait before a reconnect (a `reconnect` effect) is over. */
+    | { readonly type: 'connect-due' }
+    /** The socket could not connect: a transport error or the connect timeout. */
+    | { readonly type: 'connect-failed'; readonly error: ConnectionError }
+    /** The server refused the handshake, as a rule because of the token. */
+    | { readonly type: 'handshake-refused'; readonly error: Error }
+    | { readonly type: 'protocol-mismatch'; readonly error: ConnectionError }
+    /** The server speaks another socket.io protocol, and the socket switched to that protocol's client. */
+    | { readonly type: 'protocol-switched'; readonly message: string }
+    /** The connection ended without us asking: `reason` as socket.io gives it. */
+    | { readonly type: 'disconnected'; readonly reason: string }
+    /** The server is a relay whose own upstream fails (its words), or is back. */
+    | { readonly type: 'upstream-failing'; readonly message: string; readonly retryIn?: number }
+    | { readonly type: 'upstream-healed' }
+    /**
+     * The socket has its subscriptions (the hub's word), or the handover's deadline passed: the sockets
+     * older than it may close.
+     */
+    | { readonly type: 'handover-ready' }
+  );
+
+/** What happens to the client, as the wiring (token stream, connection stream) reports it. */
 export type LifecycleEvent =
   /** Somebody subscribed: the first token is on its way. */
   | { readonly type: 'started' }
   /** A token request went out (at start, on refresh, after a refusal). */
   | { readonly type: 'token-requested' }
+  /** A token came; `expiresAt`: its `exp` claim (ms since the epoch), when it has one. */
+  | { readonly type: 'token-received'; readonly expiresAt?: number }
   | { readonly type: 'token-failed'; readonly error: MarketProphitError | Error }
-  /** A socket is opening for a new token; `rotating` while an older socket is still connected. */
-  | { readonly type: 'socket-opening'; readonly rotating: boolean }
-  | { readonly type: 'connected' }
-  /** The socket could not connect: a transport error or the connect timeout. */
-  | { readonly type: 'connect-failed'; readonly error: ConnectionError }
-  /** The server refused the handshake, as a rule because of the token. */
-  | { readonly type: 'handshake-refused'; readonly error: Error }
-  | { readonly type: 'protocol-mismatch'; readonly error: ConnectionError }
-  /** The server speaks another socket.io protocol, and the socket switched to that protocol's client. */
-  | { readonly type: 'protocol-switched'; readonly message: string }
-  /** The connection ended without us asking: `reason` as socket.io gives it. */
-  | { readonly type: 'disconnected'; readonly reason: string }
-  /** The server is a relay whose own upstream fails (its words), or is back. */
-  | { readonly type: 'upstream-failing'; readonly message: string; readonly retryIn?: number }
-  | { readonly type: 'upstream-healed' }
+  | SocketEvent
+  /** The last subscriber left: the connection lingers. */
+  | { readonly type: 'released' }
+  /** The linger is over: somebody subscribed again, or the connection stops. */
+  | { readonly type: 'retained' }
   /** Something the wiring did not expect ended the streams (a socket factory that threw, say). */
   | { readonly type: 'crashed'; readonly error: unknown }
-  /** Nobody is subscribed any more; the socket is closed. */
+  /** Nobody is subscribed any more; the sockets are closed. */
   | { readonly type: 'stopped' };
 
-/** What the wiring must do next. */
+/** What the wiring must do next (`lifecycle-runtime.ts` carries it out, in one `switch`). */
 export type LifecycleEffect =
   | { readonly type: 'none' }
-  /** Try the same thing again after `after` ms: the token request, or the socket's connect. */
-  | { readonly type: 'retry'; readonly after: number }
-  /** Fetch a fresh token after `after` ms (the server refused the current one). */
-  | { readonly type: 'new-token'; readonly after: number }
-  /** Give up: every stream ends with `error`. */
-  | { readonly type: 'fail'; readonly error: MarketProphitError | Error };
+  /** Fetch a token after `after` ms (a refresh, a retry, a refused token), dropping what is under way. */
+  | { readonly type: 'fetch-token'; readonly after: number }
+  /** Fetch a fresh token at once, dropping what is under way (the server refused the current one). */
+  | { readonly type: 'new-token' }
+  /** Give socket `socket` `after` ms to connect; if it has not by then, that is a `connect-failed`. */
+  | { readonly type: 'connect-deadline'; readonly socket: number; readonly after: number }
+  /** Connect socket `socket` again after `after` ms (then report `connect-due`). */
+  | { readonly type: 'reconnect'; readonly socket: number; readonly after: number }
+  /** Connect socket `socket` now, and give it `within` ms. */
+  | { readonly type: 'connect'; readonly socket: number; readonly within: number }
+  /** Report `handover-ready` for `socket` after `after` ms, if its subscriptions have not made it so first. */
+  | { readonly type: 'handover-deadline'; readonly socket: number; readonly after: number }
+  /** Close every socket older than `socket`. */
+  | { readonly type: 'close-previous'; readonly socket: number }
+  /** Nobody is subscribed: stop after `after` ms, unless somebody subscribes again. */
+  | { readonly type: 'linger'; readonly after: number }
+  /** End the connection now (a failure while it lingered: nobody is there to reconnect for). */
+  | { readonly type: 'stop' }
+  /** Give up: `token$` (a token failure) or the connection (a socket's) ends with `error`, and so every stream. */
+  | {
+      readonly type: 'fail';
+      readonly stream: 'token' | 'connection';
+      readonly error: MarketProphitError | Error;
+    };
 
 export interface Transition {
   readonly next: Lifecycle;
@@ -68,32 +118,41 @@ const NONE: LifecycleEffect = { type: 'none' };
 /**
  * The whole of the client's life as one function: `(lifecycle, event) → next lifecycle + effect`.
  * Pure: the clock is `now`, every wait comes from `policy`. The wiring reports events and does the
- * effects; it decides nothing.
+ * effects; it decides nothing. The table, first matching row (docs/architecture.md has it too, checked
+ * by spec/lifecycle/transition.spec.ts):
  *
- * | state          | event                  | next state     | effect                          |
- * | -------------- | ---------------------- | -------------- | ------------------------------- |
- * | failed         | started                | idle           | — (failures start again from 0) |
- * | other          | started                | unchanged      | — (failures start again from 0) |
- * | not connected  | token-requested        | authenticating | —                               |
- * | connected      | token-requested        | connected      | — (a rotation is no news)       |
- * | any            | token-failed           | unchanged      | retry after backoff, or fail    |
- * | any            | socket-opening (new)   | connecting     | —                               |
- * | any            | socket-opening (rot.)  | unchanged      | —                               |
- * | any            | connected              | connected      | — (problem cleared)             |
- * | any            | connect-failed         | reconnecting   | retry after backoff, or fail    |
- * | any            | handshake-refused      | authenticating | new token (at once the 1st time, then backoff), or fail |
- * | any            | protocol-mismatch      | failed         | fail                            |
- * | any            | protocol-switched      | unchanged      | — (information, not a failure)  |
- * | any            | disconnected (server)  | reconnecting   | retry after backoff, or fail    |
- * | any            | disconnected (ours)    | unchanged      | —                               |
- * | any            | upstream-failing       | unchanged      | — (an `upstream` problem shown) |
- * | any            | upstream-healed        | unchanged      | — (that problem cleared)        |
- * | any            | crashed                | failed         | — (the error is on its way)     |
- * | failed         | stopped                | failed         | — (the reason stays visible)    |
- * | other          | stopped                | idle           | —                               |
+ * | state           | event                         | next state     | effect                                     |
+ * | --------------- | ----------------------------- | -------------- | ------------------------------------------ |
+ * | failed          | started                       | idle           | — (failures start again from 0)            |
+ * | other           | started                       | unchanged      | — (failures start again from 0)            |
+ * | not connected   | token-requested               | authenticating | —                                          |
+ * | connected       | token-requested               | connected      | — (a rotation is no news)                  |
+ * | any             | token-received                | unchanged      | fetch-token after `refreshIn`              |
+ * | any             | token-failed                  | unchanged      | fetch-token after backoff, or fail token   |
+ * | any             | (socket event of an older socket) | unchanged  | — (only the newest socket speaks)          |
+ * | lingering       | any socket event but socket-opening, connected, handover-ready | unchanged | stop |
+ * | any             | socket-opening (newest down)  | connecting     | connect-deadline after `connectTimeout`    |
+ * | any             | socket-opening (newest up)    | unchanged      | connect-deadline (a rotation is no news)   |
+ * | any             | connected                     | connected      | handover-deadline after `ackTimeout` while an older socket is open, else — |
+ * | any             | handover-ready                | unchanged      | close-previous while an older socket is open, else — |
+ * | any             | connect-due                   | unchanged      | connect within `connectTimeout`            |
+ * | any             | connect-failed                | reconnecting   | reconnect after backoff, or fail           |
+ * | any             | handshake-refused             | authenticating | new-token (the 1st time, `refusedTokenWait`), fetch-token after it, or fail |
+ * | any             | protocol-mismatch             | failed         | fail (unless `transient` says otherwise: reconnecting, reconnect) |
+ * | any             | protocol-switched             | unchanged      | connect-deadline (information, not a failure) |
+ * | any             | disconnected (server)         | reconnecting   | reconnect after backoff, or fail           |
+ * | any             | disconnected (ours)           | unchanged      | —                                          |
+ * | any             | upstream-failing              | unchanged      | — (an `upstream` problem shown)            |
+ * | any             | upstream-healed               | unchanged      | — (that problem cleared)                   |
+ * | any             | released                      | unchanged      | linger after `policy.linger`               |
+ * | any             | retained                      | unchanged      | — (the linger is over)                     |
+ * | any             | crashed                       | failed         | — (the error is on its way)                |
+ * | failed          | stopped                       | failed         | — (the reason stays visible)               |
+ * | other           | stopped                       | idle           | —                                          |
  *
  * A failure counts against `retryAttempts` and grows the backoff; the count starts again from 0 only
- * after a connection that stayed up for `healthyAfter` ms.
+ * after a connection that stayed up for `healthyAfter` ms. Whether a failure is retried is the
+ * policy's `transient` table; the state is `failed` exactly when it is not.
  */
 export const transition = (
   policy: LifecyclePolicy,
@@ -107,14 +166,16 @@ export const transition = (
     /** The state while it is retried: never `failed`, which is the state of giving up and only of that. */
     state: Exclude<ClientState, 'failed' | 'idle'>,
     retry: (attempt: number) => LifecycleEffect,
+    stream: 'token' | 'connection',
     giveUp: (attempt: number) => MarketProphitError | Error = () => error,
   ): Transition => {
-    const transient = isTransient(policy.transient, error);
     const healthy = current.connectedAt !== undefined && now - current.connectedAt >= policy.healthyAfter;
     const attempt = (healthy ? 0 : current.failures) + 1;
-    const retrying = transient && attempt <= policy.retryAttempts;
-    const effect: LifecycleEffect = retrying ? retry(attempt) : { type: 'fail', error: giveUp(attempt) };
-    const retryIn = effect.type === 'retry' || effect.type === 'new-token' ? effect.after : undefined;
+    const retrying = isTransient(policy.transient, error) && attempt <= policy.retryAttempts;
+    const effect: LifecycleEffect = retrying
+      ? retry(attempt)
+      : { type: 'fail', stream, error: giveUp(attempt) };
+    const retryIn = 'after' in effect ? effect.after : effect.type === 'new-token' ? 0 : undefined;
     const problem: ConnectionProblem = {
       kind,
       message: describeReason(effect.type === 'fail' ? effect.error : error),
@@ -124,15 +185,31 @@ export const transition = (
       at: now,
     };
     return {
-      next: { state: retrying ? state : 'failed', failures: attempt, problem },
+      next: {
+        ...current,
+        state: retrying ? state : 'failed',
+        failures: attempt,
+        problem,
+        connectedAt: undefined,
+        // A socket failure leaves the newest socket down; a token failure leaves it as it is.
+        socketUp: stream === 'token' && current.socketUp,
+      },
       effect,
       problem,
     };
   };
-  const retryAfterBackoff = (attempt: number): LifecycleEffect => ({
-    type: 'retry',
-    after: policy.retryWait(attempt),
-  });
+
+  if ('socket' in event) {
+    if (event.socket !== current.socket && event.type !== 'socket-opening')
+      return { next: current, effect: NONE };
+    // Nobody is subscribed: a failure ends the connection, with no problem shown and no retry.
+    const ends =
+      event.type !== 'socket-opening' && event.type !== 'connected' && event.type !== 'handover-ready';
+    if (current.lingering === true && ends) return { next: current, effect: { type: 'stop' } };
+  }
+  const reconnect =
+    (socket: number) =>
+    (attempt: number): LifecycleEffect => ({ type: 'reconnect', socket, after: policy.retryWait(attempt) });
 
   switch (event.type) {
     case 'started':
@@ -146,16 +223,69 @@ export const transition = (
         next: current.state === 'connected' ? current : { ...current, state: 'authenticating' },
         effect: NONE,
       };
+    case 'token-received':
+      // The refresh is planned before the token goes out: a refusal it leads to at once replaces it.
+      return {
+        next: current,
+        effect: {
+          type: 'fetch-token',
+          after: policy.refreshIn({ fetchedAt: now, expiresAt: event.expiresAt }, policy),
+        },
+      };
     case 'token-failed': {
       const state = current.state === 'connected' ? 'connected' : 'authenticating';
-      return failure('token', event.error, state, retryAfterBackoff);
+      return failure(
+        'token',
+        event.error,
+        state,
+        (attempt) => ({ type: 'fetch-token', after: policy.retryWait(attempt) }),
+        'token',
+      );
     }
-    case 'socket-opening':
-      return { next: event.rotating ? current : { ...current, state: 'connecting' }, effect: NONE };
-    case 'connected':
-      return { next: { state: 'connected', failures: current.failures, connectedAt: now }, effect: NONE };
+    case 'socket-opening': {
+      // Opened while the newest is connected: a rotation, which is no news.
+      return {
+        next: {
+          ...current,
+          state: current.socketUp ? current.state : 'connecting',
+          socket: event.socket,
+          socketUp: false,
+          previous: current.socket,
+          handingOver: false,
+        },
+        effect: { type: 'connect-deadline', socket: event.socket, after: policy.connectTimeout },
+      };
+    }
+    case 'connected': {
+      const handover = current.previous !== undefined && !current.handingOver;
+      return {
+        next: {
+          ...current,
+          state: 'connected',
+          connectedAt: now,
+          problem: undefined,
+          socketUp: true,
+          handingOver: current.handingOver || handover,
+        },
+        effect: handover
+          ? { type: 'handover-deadline', socket: event.socket, after: policy.ackTimeout }
+          : NONE,
+      };
+    }
+    case 'handover-ready': {
+      if (current.previous === undefined) return { next: current, effect: NONE };
+      return {
+        next: { ...current, previous: undefined, handingOver: false },
+        effect: { type: 'close-previous', socket: event.socket },
+      };
+    }
+    case 'connect-due':
+      return {
+        next: current,
+        effect: { type: 'connect', socket: event.socket, within: policy.connectTimeout },
+      };
     case 'connect-failed':
-      return failure('connect', event.error, 'reconnecting', retryAfterBackoff);
+      return failure('connect', event.error, 'reconnecting', reconnect(event.socket), 'connection');
     case 'handshake-refused':
       return failure(
         'handshake',
@@ -169,7 +299,11 @@ export const transition = (
           },
         ),
         'authenticating',
-        (attempt) => ({ type: 'new-token', after: policy.refusedTokenWait(attempt, policy) }),
+        (attempt) => {
+          const after = policy.refusedTokenWait(attempt, policy);
+          return after === 0 ? { type: 'new-token' } : { type: 'fetch-token', after };
+        },
+        'connection',
         (attempt) =>
           new TokenError(
             'rejected',
@@ -180,12 +314,12 @@ export const transition = (
       );
     case 'protocol-mismatch':
       // Not transient by default (policy.transient): `failed` at once.
-      return failure('protocol', event.error, 'reconnecting', retryAfterBackoff);
+      return failure('protocol', event.error, 'reconnecting', reconnect(event.socket), 'connection');
     case 'protocol-switched':
       // Told once on `problems$` (attempt 0, retried at once with the other client); not counted.
       return {
         next: current,
-        effect: NONE,
+        effect: { type: 'connect-deadline', socket: event.socket, after: policy.connectTimeout },
         problem: { kind: 'protocol', message: event.message, attempt: 0, retryIn: 0, at: now },
       };
     case 'disconnected': {
@@ -196,7 +330,7 @@ export const transition = (
           ? 'The server closed the connection'
           : `The connection was lost (${event.reason})`,
       );
-      return failure('disconnect', error, 'reconnecting', retryAfterBackoff);
+      return failure('disconnect', error, 'reconnecting', reconnect(event.socket), 'connection');
     }
     case 'upstream-failing': {
       // Not a failure of this connection: no backoff, no count; shown until healed or superseded.
@@ -209,6 +343,10 @@ export const transition = (
         next: current.problem?.kind === 'upstream' ? { ...current, problem: undefined } : current,
         effect: NONE,
       };
+    case 'released':
+      return { next: { ...current, lingering: true }, effect: { type: 'linger', after: policy.linger } };
+    case 'retained':
+      return { next: { ...current, lingering: false }, effect: NONE };
     case 'crashed': {
       if (current.state === 'failed') return { next: current, effect: NONE };
       const error = toError(event.error);

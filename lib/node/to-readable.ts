@@ -1,6 +1,6 @@
 import { Readable, addAbortSignal } from 'node:stream';
 import { type Observable, type Subscription, Subject, takeUntil } from 'rxjs';
-import { checkNumber } from '../util/positive-number';
+import { wholeNumber } from '../util/positive-number';
 import { toError } from '../util/describe-reason';
 import { FifoQueue } from './fifo-queue';
 import { StreamOverflowError } from './overflow-error';
@@ -176,7 +176,7 @@ export const toReadable = <T>(
   options: ToReadableOptions = {},
 ): ObservableReadable => {
   const { highWaterMark = DEFAULT_HIGH_WATER_MARK, overflow = 'error' } = options;
-  checkNumber('toReadable: `highWaterMark`', highWaterMark, 'whole');
+  wholeNumber('toReadable: `highWaterMark`', highWaterMark);
   if (!policies.includes(overflow)) {
     throw new TypeError(`toReadable: \`overflow\` must be 'error' or 'drop-oldest', got ${String(overflow)}`);
   }

@@ -22,6 +22,11 @@ export interface Wanted {
   keepAlive: Subscription | undefined;
   /** Tells the second copy of an event during a token rotation from a new event (event-dedupe.ts). */
   readonly dedupe: EventDedupe;
+  /**
+   * The latest event delivered, the image a subscriber that joins gets at once (`stream`'s `latest`);
+   * none before the first. Goes with the entry: when it is no longer wanted, or failed.
+   */
+  latest: DataEvent<never, unknown> | undefined;
 }
 
 /** A new entry for (`options`, `results`) under `key` (their subscriptionKey), wanted by nobody yet. */
@@ -41,6 +46,7 @@ export const wantedEntry = (
   sinks: [],
   keepAlive: undefined,
   dedupe: new EventDedupe(),
+  latest: undefined,
 });
 
 /** What the sessions follow: a subscription newly wanted, or one no longer wanted. */
@@ -88,6 +94,7 @@ export const createDesiredSubscriptions = (): DesiredSubscriptions => {
     wanted.delete(entry.key);
     routes.set(entry.options.path, entry.options.params, undefined);
     entry.sinks = [];
+    entry.latest = undefined;
     changes.next({ removed: entry });
     entry.keepAlive?.unsubscribe();
     return true;

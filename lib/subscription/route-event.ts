@@ -28,8 +28,8 @@ const parseTimestamp = (value: string | number): Date | undefined => {
  * What happens to one `data` payload, whichever socket it came on: a payload that is no data envelope
  * goes to `onUnroutable`; one for nothing wanted is dropped (in flight when we unsubscribed); one whose
  * `results` its subscription's decoder refuses, or whose timestamp is no date, fails that subscription
- * with a `DecodeError`; a second copy (event-dedupe.ts) is dropped; any other is decoded once and given
- * to every subscriber of its subscription, with the subscription's own params.
+ * with a `DecodeError`; a second copy (event-dedupe.ts) is dropped; any other is decoded once, kept as
+ * its subscription's latest event and given to every subscriber of it, with the subscription's own params.
  */
 export const createRouter = ({ desired, rotation, onUnroutable }: RouterOptions) => {
   const unroutable = (payload: unknown) => {
@@ -77,6 +77,7 @@ export const createRouter = ({ desired, rotation, onUnroutable }: RouterOptions)
       results: decoded,
       timestamp: date,
     };
+    target.latest = event;
     for (const sink of target.sinks) sink.next(event);
   };
 };

@@ -21,11 +21,9 @@ export interface SubscriptionHubOptions {
   readonly onReady: (socket: SocketLike) => void;
   /**
    * How long after two sockets overlapped (a token rotation) a late copy from the newer one is still
-   * told apart from a new event, in ms.
-   *
-   * @default 1_000
+   * told apart from a new event, in ms: the policy's `rotationGrace` (lib/lifecycle/policy.ts).
    */
-  readonly rotationGrace?: number;
+  readonly rotationGrace: number;
 }
 
 /**
@@ -42,7 +40,7 @@ export const createSubscriptionHub = ({
   ackTimeout,
   onUnroutable,
   onReady,
-  rotationGrace = 1_000,
+  rotationGrace,
 }: SubscriptionHubOptions) => {
   const desired = createDesiredSubscriptions();
   const rotation = createRotationWindow(scheduler, rotationGrace);
@@ -85,10 +83,13 @@ export const createSubscriptionHub = ({
   /**
    * One server subscription per (path, canonical params), shared by its local subscribers: the first
    * adds it to what is wanted, the last removes it. Decoded once per event, however many subscribers.
+   * `latest` (image on join): a subscriber that joins after the subscription's first event gets its
+   * latest event at once, synchronously (the same object, its timestamp as it was), then every new one.
    */
   const stream = <Event>(
     options: SubscriptionOptions,
     results: t.Decoder<unknown, unknown>,
+    latest = true,
   ): Observable<Event> => {
     const key = subscriptionKey(options.path, options.params);
     return new RxObservable<DataEvent<never, unknown>>((sink) => {
@@ -114,7 +115,7 @@ export const createSubscriptionHub = ({
         const keepAlive = sessions$.subscribe({ error: (error: unknown) => desired.fail(entry, error) });
         if (desired.byKey.get(key) === entry) entry.keepAlive = keepAlive;
         else keepAlive.unsubscribe(); // failed while connecting
-      }
+      } else if (latest && entry.latest !== undefined) sink.next(entry.latest);
       return () => {
         if (!entry.sinks.includes(sink)) return; // failed: already removed
         entry.sinks = entry.sinks.filter((other) => other !== sink);

@@ -18,8 +18,11 @@ export interface TokenStreamOptions {
   readonly source: TokenSource;
   readonly policy: LifecyclePolicy;
   readonly scheduler: SchedulerLike;
-  /** Told of every request and failure; decides the retries; says when the server refused a token. */
-  readonly lifecycle: Pick<LifecycleRuntime, 'dispatch' | 'tokenRefused$'>;
+  /**
+   * Told of every request, token and failure; decides when the next request goes out (refresh, retry,
+   * a refused token) and carries it out through the hands this stream attaches while it runs.
+   */
+  readonly lifecycle: Pick<LifecycleRuntime, 'dispatch' | 'attachToken'>;
 }
 
 /** Errors from a custom token source become `TokenError`s (code `source`, retried as transient). */
@@ -57,12 +60,12 @@ const callSource = (
 };
 
 /**
- * `token$`: a fetch at once, the next when the policy says the token is due (`refreshIn`), and a fresh
- * one when the server refuses the current one (at once the first time, then after the lifecycle's
- * backoff), which replaces whatever was under way. Each request is bounded by `tokenTimeout` and aborted
- * when nobody needs it; the lifecycle decides what a failure means (retry after backoff, or fail).
- * Written as one loop on the scheduler rather than `timeout`/`retry`/`concat` operators, which would
- * add 1 KB gzip to every browser bundle.
+ * `token$`: a fetch at once, the next when the lifecycle says (the policy's `refreshIn`), and a fresh one
+ * when the server refuses the current one (the lifecycle decides when: at once the first time, then
+ * after the backoff), which replaces whatever was under way. Each request is bounded by `tokenTimeout`
+ * and aborted when nobody needs it; the lifecycle decides what a failure means (retry after backoff,
+ * or fail). Written as one loop on the scheduler rather than `timeout`/`retry`/`concat` operators,
+ * which would add 1 KB gzip to every browser bundle.
  */
 export const createTokenStream = ({
   source,
@@ -74,21 +77,19 @@ export const createTokenStream = ({
     /** The request in flight with its deadline, or the wait for the next one. */
     let current = new Subscription();
 
-    const next = (after: number) => {
+    const fetchAfter = (after: number) => {
       current.unsubscribe();
       current = scheduler.schedule(request, after);
     };
     const request = () => {
+      current.unsubscribe();
       lifecycle.dispatch({ type: 'token-requested' });
       const pending = new Subscription();
       current = pending;
       const fail = (error: unknown) => {
         if (pending.closed) return;
         pending.unsubscribe();
-        const tokenError = toTokenError(error);
-        const effect = lifecycle.dispatch({ type: 'token-failed', error: tokenError });
-        if (effect.type === 'retry') next(effect.after);
-        else subscriber.error(effect.type === 'fail' ? effect.error : tokenError);
+        lifecycle.dispatch({ type: 'token-failed', error: toTokenError(error) });
       };
       const succeed = (token: unknown) => {
         if (pending.closed) return;
@@ -97,8 +98,7 @@ export const createTokenStream = ({
           return;
         }
         pending.unsubscribe();
-        // The refresh is planned before the token goes out: a refusal it leads to at once replaces it.
-        next(policy.refreshIn({ fetchedAt: scheduler.now(), expiresAt: readJwtExpiry(token) }, policy));
+        lifecycle.dispatch({ type: 'token-received', expiresAt: readJwtExpiry(token) });
         subscriber.next(token);
       };
       pending.add(
@@ -116,15 +116,15 @@ export const createTokenStream = ({
       callSource(source, pending, succeed, fail);
     };
 
-    // The first fetch on the scheduler, like every later one, so that marble tests see it at frame 0.
-    next(0);
-    const refusals = lifecycle.tokenRefused$.subscribe((after) => {
-      current.unsubscribe();
-      if (after === 0) request();
-      else next(after);
+    const detach = lifecycle.attachToken({
+      'fetch-token': ({ after }) => fetchAfter(after),
+      'new-token': request,
+      fail: ({ error }) => subscriber.error(error),
     });
+    // The first fetch on the scheduler, like every later one, so that marble tests see it at frame 0.
+    fetchAfter(0);
     return () => {
-      refusals.unsubscribe();
+      detach();
       current.unsubscribe();
     };
   }).pipe(shareLatest(true));

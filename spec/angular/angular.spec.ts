@@ -90,6 +90,19 @@ describe('marketprophit-rx/angular (TestBed, zoneless)', () => {
     expect(latest()).toBe(last);
   });
 
+  it('injectLatest in a view that mounts later shows the latest event at once (the client keeps an image)', async () => {
+    const { server, tokenRoute } = await backend(DEFAULT_API_KEY, { interval: 2_000 });
+    const { inView } = setUp({ url: server.url, tokenRoute });
+    const first = inView(() => injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }));
+    await until('a first event', () => first() !== undefined);
+    const later = createEnvironmentInjector([], TestBed.inject(EnvironmentInjector));
+    const late = runInInjectionContext(later, () =>
+      injectLatest('/real-time/crowd-sentiment', { ticker: 'AAPL' }),
+    );
+    expect(late()).toBe(first()); // not undefined until the next push, 2 s away
+    later.destroy();
+  });
+
   it('injectMarketProphit: the app client, one for the app', async () => {
     const { server, tokenRoute } = await backend();
     const { inView } = setUp({ url: server.url, tokenRoute });

@@ -1,20 +1,19 @@
 import { HistoryError, isHistoryError, type HistoryErrorCode } from '../../lib/errors/history-error';
 import { MarketProphitError } from '../../lib/errors/marketprophit-error';
-import { defaultTransient, isTransient } from '../../lib/lifecycle/transient';
 
 describe('HistoryError', () => {
-  it.each<[number, HistoryErrorCode, boolean]>([
-    [400, 'bad_request', false],
-    [401, 'unauthorized', false],
-    [403, 'forbidden', false],
-    [404, 'not_found', false],
-    [406, 'not_acceptable', false],
-    [500, 'server_error', true],
-    [502, 'http', true],
-    [408, 'http', true],
-    [429, 'http', true],
-    [418, 'http', false],
-  ])('HTTP %i → %s (transient: %p)', (status, code, transient) => {
+  it.each<[number, HistoryErrorCode]>([
+    [400, 'bad_request'],
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+    [404, 'not_found'],
+    [406, 'not_acceptable'],
+    [500, 'server_error'],
+    [502, 'http'],
+    [408, 'http'],
+    [429, 'http'],
+    [418, 'http'],
+  ])('HTTP %i → %s', (status, code) => {
     const error = HistoryError.fromStatus('/historical/tweet-volume', status, '  Reason here \n');
     expect(error).toMatchObject({
       name: 'HistoryError',
@@ -22,7 +21,6 @@ describe('HistoryError', () => {
       status,
       path: '/historical/tweet-volume',
     });
-    expect(isTransient(defaultTransient, error)).toBe(transient);
     expect(error.message).toBe(`GET /historical/tweet-volume failed with HTTP ${status}: Reason here`);
     expect(error).toBeInstanceOf(MarketProphitError);
   });
@@ -34,12 +32,10 @@ describe('HistoryError', () => {
     );
   });
 
-  it('network errors are transient and keep their cause', () => {
+  it('network errors keep their cause', () => {
     const cause = new Error('ECONNREFUSED');
     const error = new HistoryError('network', 'no answer', '/x', undefined, { cause });
-    expect(isTransient(defaultTransient, error)).toBe(true);
     expect(error.cause).toBe(cause);
-    expect(isTransient(defaultTransient, new HistoryError('invalid_params', 'bad', '/x'))).toBe(false);
   });
 
   it.each<[unknown, boolean]>([

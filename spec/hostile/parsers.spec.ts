@@ -125,7 +125,48 @@ describe('timestamp parser', () => {
     );
   });
 
-  it('agrees with the engine on short ISO-like strings it accepts, and never throws', () => {
+  it('agrees with the engine on every ISO string it accepts, and refuses exactly the days that do not exist', () => {
+    const two = (n: number) => String(n).padStart(2, '0');
+    const iso = fc.record({
+      year: fc.integer({ min: 1000, max: 9999 }),
+      month: fc.integer({ min: 1, max: 12 }),
+      day: fc.integer({ min: 1, max: 31 }),
+      time: fc.option(
+        fc.tuple(
+          fc.integer({ min: 0, max: 23 }),
+          fc.integer({ min: 0, max: 59 }),
+          fc.integer({ min: 0, max: 59 }),
+          fc.integer({ min: 0, max: 999 }),
+          fc.constantFrom('Z', '+02:00', '-05:30', ''),
+        ),
+      ),
+    });
+    let accepted = 0;
+    let refused = 0;
+    fc.assert(
+      fc.property(iso, ({ year, month, day, time }) => {
+        const text =
+          `${year}-${two(month)}-${two(day)}` +
+          (time === null
+            ? ''
+            : `T${two(time[0])}:${two(time[1])}:${two(time[2])}.${String(time[3]).padStart(3, '0')}${time[4]}`);
+        const exists = day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+        const date = parseDate(text);
+        expect(date !== undefined).toBe(exists);
+        if (date === undefined) refused += 1;
+        else {
+          accepted += 1;
+          expect(date.getTime()).toBe(new Date(text).getTime());
+        }
+      }),
+      RUNS,
+    );
+    // Both branches ran: the property above cannot pass by refusing (or accepting) everything.
+    expect(accepted).toBeGreaterThan(0);
+    expect(refused).toBeGreaterThan(0);
+  });
+
+  it('never throws on short ISO-like strings or any string', () => {
     const isoish = fc.string({
       unit: fc.constantFrom('0', '1', '2', '9', '-', ':', 'T', 'Z', '.', '+', ' '),
       maxLength: 30,
@@ -133,7 +174,7 @@ describe('timestamp parser', () => {
     fc.assert(
       fc.property(fc.oneof(isoish, fc.string()), (s) => {
         const date = parseDate(s);
-        if (date !== undefined) expect(date.getTime()).toBe(new Date(s).getTime());
+        expect(date === undefined || !Number.isNaN(date.getTime())).toBe(true);
       }),
       RUNS,
     );

@@ -7,7 +7,7 @@ import { ndjsonStringify } from '../../lib/node/ndjson';
 import { isStreamOverflowError } from '../../lib/node/overflow-error';
 import { toReadable } from '../../lib/node/to-readable';
 import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
-import { delay } from '../support/wait';
+import { until } from '../support/wait';
 
 /** An observable that records whether it is subscribed, and whether its teardown ran. */
 const watched = <T>(source$: Observable<T>) => {
@@ -270,14 +270,6 @@ describe('toReadable on a live subscription', () => {
     server = undefined;
   });
 
-  /** Polls `condition` every 10 ms, for at most `timeout` ms. */
-  const waitFor = async (condition: () => boolean, timeout = 3_000): Promise<void> => {
-    for (const start = Date.now(); !condition();) {
-      if (Date.now() - start > timeout) throw new Error(`not true within ${timeout} ms: ${condition}`);
-      await delay(10);
-    }
-  };
-
   it('streams data events as NDJSON, and destroying it unsubscribes on the server', async () => {
     server = await startServer({ port: 0, interval: 10 });
     const live = server;
@@ -286,11 +278,11 @@ describe('toReadable on a live subscription', () => {
     const text: string[] = [];
     const ndjson = readable.pipe(ndjsonStringify());
     ndjson.on('data', (chunk: Buffer) => text.push(chunk.toString('utf8')));
-    await waitFor(() => text.join('').split('\n').length > 3);
+    await until('three NDJSON lines', () => text.join('').split('\n').length > 3);
     expect(live.stats().subscriptions).toBe(1);
 
     readable.destroy();
-    await waitFor(() => live.stats().sockets === 0);
+    await until('the socket to close', () => live.stats().sockets === 0);
     expect(live.stats().subscriptions).toBe(0);
     const [first] = text.join('').split('\n');
     expect(JSON.parse(first ?? '')).toMatchObject({

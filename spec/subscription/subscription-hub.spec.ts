@@ -23,6 +23,7 @@ const subscribed = (params: Readonly<Record<string, unknown>>) => {
     connection$: of(socket),
     scheduler: queueScheduler,
     ackTimeout: 1_000,
+    rotationGrace: 1_000,
     onUnroutable: (error) => unroutable.push(error),
     onReady: () => undefined,
   });

@@ -102,6 +102,17 @@ client.subscribe$(metric, { ticker: 'AAPL' });
 // @ts-expect-error and they are required
 client.subscribe$(metric);
 
+/* subscribe$ options, after the params: image on join opted out */
+client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }, { latest: false });
+client.subscribe$('/real-time/user-sentiment', {}, { latest: true });
+client.subscribe$('/real-time/user-sentiment', undefined, {});
+client.subscribe$(metric, { region: 'EU' }, { latest: false });
+assertType<Equals<typeof metric$, ReturnType<typeof client.subscribe$<typeof metric>>>>();
+// @ts-expect-error latest is a boolean
+client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }, { latest: 'no' });
+// @ts-expect-error no such option
+client.subscribe$('/real-time/tweet-volume', { ticker: 'AAPL' }, { replay: 1 });
+
 /* history$ */
 const daily$ = client.history$('/historical/daily-tweet-volume', {
   ticker: 'AAPL',
@@ -124,6 +135,7 @@ const wrap = <P extends RealTimePath>(
 ): Observable<SubscribeEvent<P>> => client.subscribe$(path, ...params);
 assertType<Equals<ReturnType<typeof wrap<'/real-time/tweet-buzz'>>, typeof buzz$>>();
 wrap('/real-time/tweet-volume', { ticker: 'AAPL' });
+wrap('/real-time/tweet-volume', { ticker: 'AAPL' }, { latest: false }); // and the options
 // @ts-expect-error the wrapper keeps the params check
 wrap('/real-time/tweet-volume', { symbol: 'AAPL' });
 
