@@ -11,6 +11,7 @@ const relayNode = async () => {
     upstream: { url: process.env.RELAY_UPSTREAM, apiKey: 'sk_test_marketprophit' },
     secret: process.env.RELAY_SECRET,
     ...(process.env.RELAY_REDIS ? { redis: process.env.RELAY_REDIS } : {}),
+    ...(process.env.RELAY_STANDBY === '1' ? { standby: 1 } : {}),
     authorize: () => true,
     maxCallsPerSecond: 100_000,
   });

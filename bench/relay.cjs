@@ -217,6 +217,7 @@ const failover = async ({ kills, interval, log }) => {
 };
 
 module.exports.forkRelay = forkRelay;
+module.exports.startRedis = startRedis;
 module.exports.token = token;
 module.exports.openSocket = openSocket;
 module.exports.openReaders = openReaders;

@@ -124,6 +124,7 @@ const rows = (r) => {
           ],
     );
   }
+  if (r['relay-join']) out.push(...require('./relay-join.cjs').rows(r['relay-join']));
   if (r['relay-slow']) {
     const s = r['relay-slow'];
     const share = s.eventsPerSecond / s.expectedPerSecond;

@@ -1,7 +1,7 @@
 'use strict';
 // `npm run bench`: every scenario in one run against a server in a child process, printed as a
 // markdown table and written to bench/results.md.
-// Options: --only throughput,inprocess,routing,fanout,churn,hostile,relay,relay-slow,late-joiner,bundle   --quick (smaller N, fewer repetitions)
+// Options: --only throughput,inprocess,routing,fanout,churn,hostile,relay,relay-join,relay-slow,late-joiner,bundle   --quick (smaller N, fewer repetitions)
 // `throughput` runs rows 1 and 1b (5-record events) and 1a (1-record events, client CPU per event).
 const { fork } = require('node:child_process');
 const fs = require('node:fs');
@@ -55,6 +55,7 @@ const scenarios = [
     () => require('./relay.cjs').run,
     quick ? { sockets: 400, seconds: 2, kills: 3 } : { sockets: 2000, kills: 10 },
   ],
+  ['relay-join', () => require('./relay-join.cjs'), quick ? { joins: 2, kills: 2 } : { joins: 5, kills: 10 }],
   [
     'relay-slow',
     () => require('./relay-slow.cjs'),

@@ -32,6 +32,8 @@ export interface RelayCommand extends RelayAccess {
   readonly url: string | undefined;
   /** Redis URL of the cluster to join; `undefined`: a single node. */
   readonly redis: string | undefined;
+  /** `--standby 1`: a hot standby per topic (needs `--redis`). */
+  readonly standby: 0 | 1;
   /** Give a relay token to anyone who asks (behind your own sign-in); otherwise loopback only. */
   readonly public: boolean;
   /** `json`: one JSON object per line on stdout and stderr. */
@@ -49,6 +51,7 @@ const relayFlags = {
   host: 'string',
   url: 'string',
   redis: 'string',
+  standby: 'string',
   public: 'boolean',
   log: 'string',
   metrics: 'boolean',
@@ -56,7 +59,7 @@ const relayFlags = {
   ...relayAccessFlags,
 } as const;
 
-/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--public] [--cors O] [--trust-proxy T] [--metrics] [--log F] [--socket-io V]`. */
+/** Reads `relay [--port P] [--host H] [--url U] [--redis R] [--standby 0|1] [--public] [--cors O] [--trust-proxy T] [--metrics] [--log F] [--socket-io V]`. */
 export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   const extra = noExtra(read.positionals, 'relay');
   if (!extra.ok) return extra;
@@ -68,6 +71,10 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
   if (redis !== undefined && !/^rediss?:\/\/\S+$/.test(redis)) {
     return fail(`--redis must be a Redis URL like redis://127.0.0.1:6379, got '${redis}'`);
   }
+  const standby = stringFlag(read.flags, 'standby') ?? '0';
+  if (standby !== '0' && standby !== '1') return fail(`--standby must be 0 or 1, got '${standby}'`);
+  if (standby === '1' && redis === undefined)
+    return fail('--standby 1 needs --redis (standbys are other nodes of a cluster)');
   const log = stringFlag(read.flags, 'log') ?? 'text';
   if (log !== 'text' && log !== 'json') return fail(`--log must be text or json, got '${log}'`);
   const access = parseRelayAccess(read.flags);
@@ -80,6 +87,7 @@ export const parseRelay = (read: ReadFlags): Read<RelayCommand> => {
     host: stringFlag(read.flags, 'host') ?? '127.0.0.1',
     url: url.value,
     redis,
+    standby: standby === '1' ? 1 : 0,
     public: read.flags.has('public'),
     log,
     metrics: read.flags.has('metrics'),
@@ -129,6 +137,7 @@ export const runRelay = async (command: RelayCommand, cli: CliEnvironment): Prom
       host: command.host,
       ...(secret === undefined ? {} : { secret }),
       ...(command.redis === undefined ? {} : { redis: command.redis }),
+      ...(command.standby === 1 ? { standby: 1 as const } : {}),
       ...(command.public ? { authorize: () => true } : {}),
       origins: command.origins,
       ...(command.trustProxy === undefined ? {} : { trustProxy: command.trustProxy }),
@@ -169,10 +178,11 @@ Ctrl-C stops it.
 /** `relay`, for the command table. */
 export const relayCommand: CliCommand<RelayCommand> = {
   synopsis:
-    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--public] [--cors ORIGINS] [--trust-proxy HOPS] [--metrics] [--log text|json] [--socket-io auto|2|4]',
+    'relay [--port 8080] [--host 127.0.0.1] [--url UPSTREAM] [--redis URL] [--standby 0|1] [--public] [--cors ORIGINS] [--trust-proxy HOPS] [--metrics] [--log text|json] [--socket-io auto|2|4]',
   help: `Serves the feed to many clients: one upstream subscription per topic, re-served over the
 Market Prophit protocol. Without --url it relays an embedded local server; with --url set
 ${API_KEY_VARIABLE}. --redis joins a cluster of relays (set ${RELAY_SECRET_VARIABLE}, the same on every node).
+  --standby 1           with --redis: a hot standby per topic, so a killed node costs no event (2x upstream)
   --public              give relay tokens to any caller (default: loopback callers only)
 ${relayAccessHelp}
   --metrics             serve Prometheus metrics at GET /metrics (npm install prom-client); /healthz and /readyz always

@@ -8,7 +8,7 @@ import { type FrontHooks, NO_REPORT } from './hooks';
 import type { ResolvedLimits } from './limits';
 import { type Admit, attachSocketHandlers } from './socket-handlers';
 import type { IoServer, ServerSocket } from './socket-types';
-import type { Broadcast, Peers, Publish, Source } from './source';
+import type { Broadcast, Image, Peers, Publish, Source } from './source';
 import { createSlowConsumerGuard, type SlowConsumerAction } from './slow-consumer';
 import { createSubscriptionRegistry, type SubscriptionRegistry } from './subscription-registry';
 import type { TokenAuthority } from './token-authority';
@@ -32,6 +32,11 @@ export interface FrontOptions {
   readonly adapter?: IoOptions['adapter'];
   /** Hears what the slow-consumer guard does (for counters and logs). */
   readonly onSlowConsumer?: (action: SlowConsumerAction) => void;
+  /**
+   * A topic's latest publication, sent to a socket right after its `subscribe` is acked unless a
+   * publication reached it first (image on join; the relay). Absent: sockets wait for the next one.
+   */
+  readonly image?: (topicKey: string) => Image | undefined;
   /** Built once the front listens, so a source can publish through it. */
   readonly source: (broadcast: Broadcast) => Source;
 }
@@ -89,6 +94,7 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
   const publish: Publish = (topicKey, results, timestamp) => {
     const entry = registry.topic(topicKey);
     if (entry === undefined) return;
+    entry.published += 1;
     for (const [room, { path, params }] of entry.rooms) {
       const payload = { params, path, results, timestamp };
       if (guard.slow.size === 0) io.local.to(room).emit('data', payload);
@@ -155,6 +161,7 @@ export const startFront = async (options: FrontOptions): Promise<Front> => {
       source,
       tokenTopics,
       ...(options.admit === undefined ? {} : { admit: options.admit }),
+      ...(options.image === undefined ? {} : { image: options.image }),
     }),
   );
   const { port } = http.address() as AddressInfo;

@@ -1,6 +1,6 @@
 import { describeReason } from '../util/describe-reason';
 import type { Report } from './hooks';
-import type { Source } from './source';
+import type { Image, Source } from './source';
 import {
   callRateMessage,
   createCallMeter,
@@ -31,6 +31,8 @@ export interface SocketHandlerDeps {
    * a string refuses it with that ack error. Absent: every valid one is admitted.
    */
   readonly admit?: Admit;
+  /** A topic's latest publication, for image on join (see `FrontOptions.image`). */
+  readonly image?: (topicKey: string) => Image | undefined;
 }
 
 /** See {@link SocketHandlerDeps.admit}; sync when it can be, so the common case costs no tick. */
@@ -112,16 +114,21 @@ export const attachSocketHandlers = (socket: ServerSocket, deps: SocketHandlerDe
     const { entry, created } = registry.add(socket, subscription);
     tokenTopics.add(socket.id, token, key, entry.topic.key);
     void socket.join(key);
+    const seen = entry.published;
     if (created) startTopic(source, entry);
-    const { ready } = entry;
-    if (!(ready instanceof Promise)) {
-      if (ready !== null) refuse(entry);
-      return reply('subscribe', options, callback, ready);
-    }
-    void ready.then((error) => {
+    /** Acked: the image follows, unless a publication reached the socket since it joined. */
+    const answer = (error: string | null) => {
       if (error !== null) refuse(entry);
       reply('subscribe', options, callback, error);
-    });
+      if (error !== null || entry.published !== seen || !socket.connected) return;
+      const image = deps.image?.(entry.topic.key);
+      if (image === undefined) return;
+      const { path, params } = subscription;
+      socket.emit('data', { params, path, results: image.results, timestamp: image.timestamp });
+    };
+    const { ready } = entry;
+    if (!(ready instanceof Promise)) return answer(ready);
+    void ready.then(answer);
   };
 
   socket.on('subscribe', (...args: unknown[]) => {

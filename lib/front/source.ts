@@ -45,3 +45,9 @@ export interface Broadcast {
   hangUp(topicKey: string): void;
   readonly peers: Peers;
 }
+
+/** A topic's latest publication: what a socket that joins it gets first (image on join). */
+export interface Image {
+  readonly results: readonly unknown[];
+  readonly timestamp: string;
+}

@@ -17,6 +17,8 @@ export interface TopicEntry {
   sockets: number;
   /** The source's answer to starting the topic: `null` once it runs, or the refusal. */
   ready: string | null | Promise<string | null>;
+  /** Publications sent to the topic's sockets so far (a socket that saw one needs no image on join). */
+  published: number;
 }
 
 /**
@@ -73,7 +75,7 @@ export const createSubscriptionRegistry = (): SubscriptionRegistry => {
       let entry = byTopic.get(subscription.topic.key);
       const created = entry === undefined;
       if (entry === undefined) {
-        entry = { topic: subscription.topic, rooms: new Map(), sockets: 0, ready: null };
+        entry = { topic: subscription.topic, rooms: new Map(), sockets: 0, ready: null, published: 0 };
         byTopic.set(subscription.topic.key, entry);
       }
       if (owner.subscriptions.has(subscription.key)) return { entry, created };

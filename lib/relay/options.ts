@@ -95,6 +95,15 @@ export interface RelayOptions<Claims extends RelayClaims = DefaultClaims> extend
    */
   readonly leaseTtl?: number;
   /**
+   * Hot standbys per topic in a cluster (needs `redis`). `1`: one more node per topic (one whose
+   * clients want it, if any) holds a warm upstream subscription whose events flow like the owner's,
+   * and every node delivers the first copy of each event: a killed owner costs no event (largest gap
+   * about two upstream intervals), at twice the upstream subscriptions and cluster traffic. `0`:
+   * exactly one upstream subscription per topic per cluster; a killed owner costs up to `leaseTtl`.
+   * @default 0
+   */
+  readonly standby?: 0 | 1;
+  /**
    * How long a topic nobody wants any more stays subscribed upstream, in ms.
    * @default 1000
    */
@@ -148,6 +157,7 @@ export interface ResolvedRelayOptions<Claims extends RelayClaims> {
   readonly onWarning: (message: string) => void;
   readonly tokenTtl: number;
   readonly leaseTtl: number;
+  readonly standby: 0 | 1;
   readonly linger: number;
   readonly onProblem: (problem: RelayProblem) => void;
   readonly onStatus: (change: RelayStatusChange) => void;
@@ -181,6 +191,7 @@ export const resolveRelayOptions = <Claims extends RelayClaims>(
     onWarning: options.onWarning ?? ((message) => process.emitWarning(message, 'MarketProphitRelayWarning')),
     tokenTtl: options.tokenTtl ?? ONE_HOUR,
     leaseTtl: options.leaseTtl ?? 3000,
+    standby: options.standby ?? 0,
     linger: options.linger ?? 1000,
     onProblem: options.onProblem ?? (() => undefined),
     onStatus: options.onStatus ?? (() => undefined),
@@ -195,6 +206,12 @@ export const resolveRelayOptions = <Claims extends RelayClaims>(
   positiveNumber(`${OWNER}: leaseTtl`, resolved.leaseTtl);
   positiveNumber(`${OWNER}: entitleTimeout`, resolved.entitleTimeout);
   nonNegativeNumber(`${OWNER}: linger`, linger);
+  const { standby } = resolved;
+  if (standby !== 0 && standby !== 1)
+    throw new RangeError(`${OWNER}: standby must be 0 or 1, got ${String(standby)}`);
+  // A single node has nobody to stand by for it.
+  if (standby === 1 && options.redis === undefined)
+    throw new TypeError(`${OWNER}: standby needs redis (hot standbys are other nodes of a cluster)`);
   const { authorize, entitle, onWarning, onProblem, onStatus } = options;
   for (const [name, hook] of Object.entries({ authorize, entitle, onWarning, onProblem, onStatus })) {
     if (hook !== undefined && typeof hook !== 'function') {

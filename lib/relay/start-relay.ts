@@ -8,7 +8,7 @@ import type { Broadcast, Publish, Source } from '../front/source';
 import type { Topic } from '../front/subscription-request';
 import { createTokenAuthority } from '../front/token-authority';
 import { createRelayIssuer, endAtExpiry, openHostWarning, type RelayClaims } from './access-control';
-import { type ClusterSource, clusterPublish, createClusterSource, DATA_EVENT } from './cluster';
+import { type ClusterSource, createClusterSource, DATA_EVENT } from './cluster';
 import { createEntitlementCheck } from './entitlements';
 import { mountHealthRoutes, readiness } from './health-routes';
 import { countedPublish, countTokenRequests, createRelayMetrics, NO_COUNTERS } from './metrics';
@@ -20,6 +20,7 @@ import {
   resolveRelayOptions,
 } from './options';
 import { connectRedis } from './redis-connection';
+import { createLatestEvents, type EventOrigin } from './latest-events';
 import { watchUpstream } from './upstream-health';
 import { createUpstreamSource, type UpstreamSource } from './upstream-source';
 
@@ -35,6 +36,10 @@ export interface RelayStats {
   readonly subscriptions: number;
   /** Downstream sockets held as slow consumers right now (see `slowConsumerBytes`). */
   readonly slowConsumers: number;
+  /** Topics this node serves upstream as their owner (in a cluster, it holds their lease). */
+  readonly ownedTopics: number;
+  /** Topics this node holds upstream as their hot standby (`standby: 1`). */
+  readonly standbyTopics: number;
 }
 
 /** A running relay node. */
@@ -51,20 +56,6 @@ export interface Relay {
 
 /** The one subject relay tokens are issued for; `authorize` decides who gets one. */
 const RELAY_SUBJECT = 'relay';
-
-/** Publishes a topic's publication once, even when two nodes briefly both serve it (failover). */
-const onceByTimestamp = (publish: Publish, has: (topicKey: string) => boolean): Publish => {
-  const last = new Map<string, string>();
-  return (topicKey, results, timestamp) => {
-    if (!has(topicKey)) {
-      last.delete(topicKey);
-      return;
-    }
-    if (last.get(topicKey) === timestamp) return;
-    last.set(topicKey, timestamp);
-    publish(topicKey, results, timestamp);
-  };
-};
 
 /**
  * Starts a relay node: downstream it speaks the Market Prophit protocol exactly (POST `/jwt`, the token
@@ -96,7 +87,16 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     origins,
     callerAddress,
     limits,
+    standby,
   } = resolveRelayOptions(options);
+  // The upstream client's own policy and scheduler, with the relay's `linger`: the relay's retries and
+  // waits follow the same rules.
+  const policy = resolvePolicy('startRelay', {
+    ...(upstreamOptions.retryWait === undefined ? {} : { retryWait: upstreamOptions.retryWait }),
+    ...upstreamOptions.policy,
+    linger,
+  });
+  const scheduler = upstreamOptions.scheduler ?? asyncScheduler;
   const nodeId = randomUUID();
   const problem = (kind: RelayProblem['kind'], topic: string, error: unknown, retryIn?: number) => {
     try {
@@ -164,12 +164,6 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
         })
       : undefined;
   const counters = metrics ?? NO_COUNTERS;
-  // The upstream client's own policy and scheduler: the relay's retries follow the same rules.
-  const policy = resolvePolicy('startRelay', {
-    ...(upstreamOptions.retryWait === undefined ? {} : { retryWait: upstreamOptions.retryWait }),
-    ...upstreamOptions.policy,
-  });
-  const scheduler = upstreamOptions.scheduler ?? asyncScheduler;
   let upstream: UpstreamSource | undefined;
   let cluster: ClusterSource | undefined;
   const stats = (): RelayStats => ({
@@ -178,22 +172,41 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
     upstreamSubscriptions: upstream?.size ?? 0,
     subscriptions: front?.registry.size ?? 0,
     slowConsumers: front?.slowConsumers() ?? 0,
+    ownedTopics: cluster?.owned ?? upstream?.size ?? 0,
+    standbyTopics: cluster?.standing ?? 0,
   });
+  // The latest event of each topic served here: the image a joining socket gets first, and the rule
+  // that delivers each event once however many copies reach this node.
+  // Copies of one event may come two ways for a while after a handover (two leaseTtl), or all along
+  // with a standby: meanwhile each is delivered once.
+  const latest = createLatestEvents({ overlap: 2 * leaseTtl, now: () => scheduler.now() });
 
   const source = (broadcast: Broadcast): Source => {
     /** Subscribers already acked for a topic upstream refused: their clients re-subscribe and hear it. */
-    const hangUp = (topic: Topic) => broadcast.hangUp(topic.key);
+    const hangUp = (topic: Topic) => {
+      latest.forget(topic.key);
+      broadcast.hangUp(topic.key);
+    };
     const io = broadcast.peers;
-    const local = onceByTimestamp(
-      metrics === undefined ? broadcast.publish : countedPublish(broadcast, counters),
-      broadcast.wants,
-    );
+    const toSockets = metrics === undefined ? broadcast.publish : countedPublish(broadcast, counters);
+    /** The first copy of each event (from upstream or from another node) goes to this node's sockets. */
+    const local =
+      (origin: EventOrigin): Publish =>
+      (topicKey, results, timestamp) => {
+        if (!broadcast.wants(topicKey) && upstream?.has(topicKey) !== true) return;
+        if (latest.admit(topicKey, results, timestamp, origin)) toSockets(topicKey, results, timestamp);
+      };
+    const fromUpstream = local('upstream');
+    const fromCluster = local('cluster');
     upstream = createUpstreamSource({
       client,
-      publish: redis === undefined ? local : clusterPublish(io, local),
-      linger,
-      settle: 300,
-      ackWait: 5000,
+      publish: (topicKey, results, timestamp) => {
+        fromUpstream(topicKey, results, timestamp);
+        cluster?.broadcast(topicKey, results, timestamp);
+      },
+      onDropped: (topic) => {
+        if (!broadcast.wants(topic.key)) latest.forget(topic.key);
+      },
       policy,
       scheduler,
       onProblem: (topic, error, retryIn) => problem('upstream', topic.key, error, retryIn),
@@ -202,10 +215,18 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
         hangUp(topic);
       },
     });
-    if (redis === undefined) return upstream;
+    /** The source, forgetting a topic's image once this node neither serves it nor holds it upstream. */
+    const forgetting = (inner: Source): Source => ({
+      start: (topic) => inner.start(topic),
+      stop(topic) {
+        inner.stop(topic);
+        if (upstream?.has(topic.key) !== true) latest.forget(topic.key);
+      },
+    });
+    if (redis === undefined) return forgetting(upstream);
     io.on(DATA_EVENT, (topicKey: unknown, results: unknown, timestamp: unknown) => {
       if (typeof topicKey === 'string' && Array.isArray(results) && typeof timestamp === 'string')
-        local(topicKey, results, timestamp);
+        fromCluster(topicKey, results, timestamp);
     });
     cluster = createClusterSource({
       redis: redis.commands,
@@ -215,11 +236,16 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
       upstream,
       leaseTtl,
       prefix: 'marketprophit-relay:',
+      scheduler,
+      standby,
+      maxStandingTopics: limits.maxTopics,
+      maxImageBytes: limits.maxPayloadBytes,
+      onImage: (topic, image) => latest.seed(topic.key, image),
       onProblem: (topic, error) => problem('lease', topic, error),
       onTakeover: () => counters.failover(),
       onRefused: hangUp,
     });
-    return cluster;
+    return forgetting(cluster);
   };
 
   try {
@@ -237,6 +263,7 @@ export const startRelay = async <Claims extends RelayClaims = DefaultClaims>(
       origins,
       ...(check === undefined ? {} : { admit: (socket, topic) => check(socket.data.claims.claims, topic) }),
       ...(redis === undefined ? {} : { adapter: redis.adapter }),
+      image: (topicKey) => latest.image(topicKey),
       source,
     });
   } catch (error) {

@@ -16,19 +16,13 @@ import type { Topic } from '../front/subscription-request';
 export interface UpstreamSourceDeps {
   readonly client: MarketProphitClient;
   readonly publish: Publish;
-  /** How long a topic nobody wants stays subscribed upstream, in ms (a quick re-subscribe reuses it). */
-  readonly linger: number;
   /**
-   * How long after the upstream connection is up a new topic waits for a refusal before its
-   * subscribers are acked, in ms (the client's public API signals refusals, not acceptance).
-   */
-  readonly settle: number;
-  /** Longest wait for that, in ms: below the clients' own ack timeout (10 s by default). */
-  readonly ackWait: number;
-  /**
-   * The upstream client's policy: `retryWait` spaces re-subscriptions of a topic whose stream failed
-   * (bad records, an ack timeout); `refusedFor` is how long a refusal stands (a topic or the key refused,
-   * or any failure the client gave up on).
+   * The relay's policy (the upstream client's, with the relay's `linger`): `linger` is how long a topic
+   * nobody wants stays subscribed upstream (a quick re-subscribe reuses it); `retryWait` spaces
+   * re-subscriptions of a topic whose stream failed (bad records, an ack timeout); `refusedFor` is how
+   * long a refusal stands (a topic or the key refused, or any failure the client gave up on); half of
+   * `ackTimeout` is the longest a new topic's subscribers wait for their ack (see {@link SETTLE}), so
+   * clients with the same ack timeout hear in time.
    */
   readonly policy: LifecyclePolicy;
   /** The upstream client's scheduler: every wait is on it. */
@@ -41,11 +35,22 @@ export interface UpstreamSourceDeps {
    * refusal as their ack error (it is remembered for `policy.refusedFor` ms or the backoff).
    */
   readonly onLateRefusal: (topic: Topic, message: string) => void;
+  /** The topic is no longer held upstream (its linger ended, it was refused, or the relay closes). */
+  readonly onDropped?: (topic: Topic) => void;
 }
+
+/**
+ * How long after the upstream connection is up a new topic waits for a refusal before its subscribers
+ * are acked, in ms (the client's public API signals refusals, not acceptance); at most half the
+ * policy's `ackTimeout`.
+ */
+export const SETTLE = 300;
 
 export interface UpstreamSource extends Source {
   /** Topics subscribed upstream right now (lingering ones included). */
   readonly size: number;
+  /** Whether the topic is held upstream (lingering included). */
+  has(topicKey: string): boolean;
   dispose(): void;
 }
 
@@ -86,7 +91,7 @@ interface Entry {
   /** Its subscribers were acked: a refusal from now on is a late one. */
   acked: boolean;
   ready: Promise<string | null>;
-  lingering: NodeJS.Timeout | undefined;
+  lingering: Subscription | undefined;
   retrying: Subscription | undefined;
   /** Retried failures in a row (the backoff's attempt); 0 again on the next event. */
   failures: number;
@@ -98,7 +103,9 @@ interface Entry {
  * the topic's sockets. A refusal upstream is the topic's ack error downstream.
  */
 export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource => {
-  const { client, publish, linger, settle, ackWait, policy, scheduler, onProblem, onLateRefusal } = deps;
+  const { client, publish, policy, scheduler, onProblem, onLateRefusal } = deps;
+  const ackWait = policy.ackTimeout / 2;
+  const settle = Math.min(SETTLE, ackWait);
   const entries = new Map<string, Entry>();
   const refusals = new Map<string, Refusal>();
 
@@ -121,11 +128,13 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
   };
 
   const drop = (entry: Entry) => {
-    clearTimeout(entry.lingering);
+    entry.lingering?.unsubscribe();
     entry.retrying?.unsubscribe();
     entry.subscription?.unsubscribe();
     entry.waiting?.unsubscribe();
-    if (entries.get(entry.topic.key) === entry) entries.delete(entry.topic.key);
+    if (entries.get(entry.topic.key) !== entry) return;
+    entries.delete(entry.topic.key);
+    deps.onDropped?.(entry.topic);
   };
 
   /** Subscribes upstream; `settled` hears the first outcome (null: running, or the refusal). */
@@ -167,7 +176,7 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
     start(topic) {
       const existing = entries.get(topic.key);
       if (existing !== undefined) {
-        clearTimeout(existing.lingering);
+        existing.lingering?.unsubscribe();
         existing.lingering = undefined;
         return existing.ready;
       }
@@ -206,11 +215,12 @@ export const createUpstreamSource = (deps: UpstreamSourceDeps): UpstreamSource =
     stop(topic) {
       const entry = entries.get(topic.key);
       if (entry === undefined || entry.lingering !== undefined) return;
-      entry.lingering = setTimeout(() => drop(entry), linger);
+      entry.lingering = scheduler.schedule(() => drop(entry), policy.linger);
     },
     get size() {
       return entries.size;
     },
+    has: (topicKey) => entries.has(topicKey),
     dispose() {
       for (const entry of [...entries.values()]) drop(entry);
     },

@@ -1,11 +1,9 @@
-import { Redis } from 'ioredis';
 import { createClient, isSubscribeError, proxyToken } from '../../lib';
-import type { RelayStats } from '../../lib/relay';
-import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
+import { DEFAULT_API_KEY } from '../../lib/server';
 import { relayToken } from '../support/relay-token';
 import { type Downstream, openDownstream } from '../support/downstream';
-import { forkRelayCluster, type ServingProcess } from '../support/child-process';
-import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
+import { describeWithRedis } from '../support/redis-server';
+import { type RelayClusterFixture, startRelayCluster } from '../support/relay-cluster';
 import { until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
@@ -18,62 +16,48 @@ const FAILOVER_BOUND = LEASE_TTL + LEASE_TTL / 4 + 2000;
 const SETTLE = 8_000;
 
 describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
-  let redis: RedisProcess;
-  let upstream: LocalServer;
-  let nodes: ServingProcess<RelayStats>[];
-  let commands: Redis;
+  let cluster: RelayClusterFixture;
   const downstream: Downstream[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis();
-    commands = new Redis(redis.url);
     // The key may stream PATH only: other paths are refused upstream, which the last test needs.
-    upstream = await startServer({
-      interval: 50,
-      logLimit: 10,
-      apiKeys: { [DEFAULT_API_KEY]: { paths: [PATH] } },
-    });
-    nodes = await forkRelayCluster(3, {
-      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
-      redis: redis.url,
+    cluster = await startRelayCluster(3, {
+      server: { interval: 50, logLimit: 10, apiKeys: { [DEFAULT_API_KEY]: { paths: [PATH] } } },
       leaseTtl: LEASE_TTL,
     });
   }, 40_000);
 
   afterAll(async () => {
     for (const { socket } of downstream) socket.disconnect();
-    await Promise.all((nodes ?? []).map((node) => node.stop()));
-    commands?.disconnect();
-    await upstream?.close();
-    await redis?.stop();
+    await cluster?.stop();
   }, 20_000);
 
-  const upstreamTopics = () => upstream.subscriptions().map((entry) => JSON.stringify(entry.params));
+  const upstreamTopics = () => cluster.upstream.subscriptions().map((entry) => JSON.stringify(entry.params));
 
   it('serves 60 clients over 10 topics with 10 upstream subscriptions, fails over a killed owner, and lets go', async () => {
     // 60 clients, each topic on each node twice.
-    const tokens = await Promise.all(nodes.map(({ url }) => relayToken(url)));
+    const tokens = await Promise.all(cluster.nodes.map(({ url }) => relayToken(url)));
     for (let index = 0; index < 60; index += 1) {
       const node = Math.floor(index / 10) % 3;
       const ticker = TICKERS[index % 10] ?? 'AAPL';
-      downstream.push(openDownstream(nodes[node]?.url ?? '', tokens[node] ?? '', node, PATH, ticker));
+      downstream.push(openDownstream(cluster.nodes[node]?.url ?? '', tokens[node] ?? '', node, PATH, ticker));
     }
     await until(
       'data at every client',
       () => downstream.every((client) => client.timestamps.length >= 2),
       SETTLE,
     );
-    expect(upstream.stats().subscriptions).toBe(10);
+    expect(cluster.upstream.stats().subscriptions).toBe(10);
     expect(new Set(upstreamTopics()).size).toBe(10);
 
     // SIGKILL the node that holds AAPL's lease.
-    const owner = await commands.get(`marketprophit-relay:lease:${PATH} {"ticker":"AAPL"}`);
-    const victim = nodes.findIndex((node) => node.nodeId === owner);
+    const owner = await cluster.commands().get(`marketprophit-relay:lease:${PATH} {"ticker":"AAPL"}`);
+    const victim = cluster.nodes.findIndex((node) => node.nodeId === owner);
     expect(victim).toBeGreaterThanOrEqual(0);
     const others = downstream.filter((client) => client.ticker === 'AAPL' && client.node !== victim);
     expect(others.length).toBe(4);
     const killedAt = Date.now();
-    await nodes[victim]?.kill();
+    await cluster.nodes[victim]?.kill();
 
     const failover = await until(
       'AAPL data again on the other nodes',
@@ -83,7 +67,7 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
     expect(failover).toBeLessThanOrEqual(FAILOVER_BOUND);
     await until(
       'one upstream subscription per topic again',
-      () => upstream.stats().subscriptions === 10,
+      () => cluster.upstream.stats().subscriptions === 10,
       SETTLE,
     );
     expect(upstreamTopics().filter((params) => params === '{"ticker":"AAPL"}')).toHaveLength(1);
@@ -94,13 +78,13 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
     for (const { socket } of downstream) socket.disconnect();
     await until(
       'no upstream subscription once every client left',
-      () => upstream.stats().subscriptions === 0,
+      () => cluster.upstream.stats().subscriptions === 0,
       SETTLE,
     );
   }, 45_000);
 
   it('brings an upstream refusal to the subscribers on every node as their ack error', async () => {
-    const alive = nodes.filter((node) => node.alive);
+    const alive = cluster.nodes.filter((node) => node.alive);
     expect(alive.length).toBeGreaterThanOrEqual(2);
     const refusals = await Promise.all(
       alive.map(async ({ url }) => {

@@ -17,6 +17,7 @@ describe('resolveRelayOptions', () => {
       tokenTtl: 3_600_000,
       leaseTtl: 3000,
       linger: 1000,
+      standby: 0,
       origins: [],
       limits: DEFAULT_LIMITS,
     });
@@ -38,8 +39,17 @@ describe('resolveRelayOptions', () => {
     ['origins with a path', { origins: ['https://a.example/app'] }, /^startRelay: origins must be origins/],
     ['a bad trustProxy', { trustProxy: -1 }, /^startRelay: trustProxy/],
     ['a limit of 0', { maxTopics: 0 }, /maxTopics must be a whole number >= 1/],
+    ['standby 2', { redis: 'redis://127.0.0.1:9', standby: 2 }, /^startRelay: standby must be 0 or 1/],
+    ['standby without redis', { standby: 1 }, /^startRelay: standby needs redis/],
   ])('refuses %s', (_what, options, message) => {
     expect(resolve(options)).toThrow(message);
+  });
+
+  it('refuses standby without redis with a TypeError, a standby count out of range with a RangeError', () => {
+    expect(resolve({ standby: 1 })).toThrow(TypeError);
+    const twoStandbys: Record<string, unknown> = { redis: 'redis://127.0.0.1:9', standby: 2 };
+    expect(resolve(twoStandbys)).toThrow(RangeError);
+    expect(resolveRelayOptions({ upstream, redis: 'redis://127.0.0.1:9', standby: 1 }).standby).toBe(1);
   });
 
   it('takes linger 0 and the hooks it is given', () => {

@@ -1,10 +1,8 @@
 import { Redis } from 'ioredis';
-import type { RelayStats } from '../../lib/relay';
-import { DEFAULT_API_KEY, startServer, type LocalServer } from '../../lib/server';
 import { relayToken } from '../support/relay-token';
 import { type Downstream, openDownstream } from '../support/downstream';
-import { forkRelayCluster, type ServingProcess } from '../support/child-process';
-import { describeWithRedis, type RedisProcess, startRedis } from '../support/redis-server';
+import { describeWithRedis, startRedis } from '../support/redis-server';
+import { type RelayClusterFixture, startRelayCluster } from '../support/relay-cluster';
 import { delay, until } from '../support/wait';
 
 const PATH = '/real-time/crowd-sentiment';
@@ -15,54 +13,48 @@ const OUTAGE = 4_000;
 const SETTLE = 10_000;
 
 describeWithRedis('relay cluster through a Redis outage (2 nodes as child processes)', () => {
-  let redis: RedisProcess;
-  let upstream: LocalServer;
-  let nodes: ServingProcess<RelayStats>[];
+  let cluster: RelayClusterFixture;
   const downstream: Downstream[] = [];
 
   beforeAll(async () => {
-    redis = await startRedis();
-    upstream = await startServer({ interval: 50, logLimit: 10 });
-    nodes = await forkRelayCluster(2, {
-      upstream: { url: upstream.url, apiKey: DEFAULT_API_KEY },
-      redis: redis.url,
-      leaseTtl: LEASE_TTL,
-    });
+    cluster = await startRelayCluster(2, { server: { interval: 50, logLimit: 10 }, leaseTtl: LEASE_TTL });
   }, 40_000);
 
   afterAll(async () => {
     for (const { socket } of downstream) socket.disconnect();
-    await Promise.all((nodes ?? []).map((node) => node.stop()));
-    await upstream?.close();
-    await redis?.stop();
+    await cluster?.stop();
   }, 20_000);
 
-  const upstreamTopics = () => upstream.subscriptions().map((entry) => JSON.stringify(entry.params));
+  const upstreamTopics = () => cluster.upstream.subscriptions().map((entry) => JSON.stringify(entry.params));
   const receivedSince = (since: number) =>
     downstream.every((client) => client.arrivals.some((arrival) => arrival > since));
 
   it('loses no node, keeps serving, then has one owner per topic and delivers across nodes again', async () => {
-    const tokens = await Promise.all(nodes.map(({ url }) => relayToken(url)));
-    nodes.forEach((node, index) => {
+    const tokens = await Promise.all(cluster.nodes.map(({ url }) => relayToken(url)));
+    cluster.nodes.forEach((node, index) => {
       for (const ticker of TICKERS) {
         downstream.push(openDownstream(node.url, tokens[index] ?? '', index, PATH, ticker));
       }
     });
     await until('data at every client', () => receivedSince(0), SETTLE);
-    await until('one upstream subscription per topic', () => upstream.stats().subscriptions === 2, SETTLE);
+    await until(
+      'one upstream subscription per topic',
+      () => cluster.upstream.stats().subscriptions === 2,
+      SETTLE,
+    );
 
-    await redis.stop();
+    await cluster.redis.stop();
     const stoppedAt = Date.now();
     // Every node goes on serving its sockets from its own upstream connection.
     await until('data at every client during the outage', () => receivedSince(stoppedAt + 500), OUTAGE);
     await delay(Math.max(0, stoppedAt + OUTAGE - Date.now()));
-    expect(nodes.map((node) => node.alive)).toEqual([true, true]);
+    expect(cluster.nodes.map((node) => node.alive)).toEqual([true, true]);
 
-    redis = await startRedis(redis.port);
+    cluster.redis = await startRedis(cluster.redis.port);
     const restartedAt = Date.now();
     await until(
       'one upstream subscription per topic after the outage',
-      () => upstream.stats().subscriptions === 2,
+      () => cluster.upstream.stats().subscriptions === 2,
       SETTLE,
     );
     expect(new Set(upstreamTopics()).size).toBe(2);
@@ -71,13 +63,13 @@ describeWithRedis('relay cluster through a Redis outage (2 nodes as child proces
 
     // It stays settled: one lease holder per topic, one upstream subscription each, no duplicates.
     await delay(2 * LEASE_TTL);
-    expect(upstream.stats().subscriptions).toBe(2);
-    const commands = new Redis(redis.url);
+    expect(cluster.upstream.stats().subscriptions).toBe(2);
+    const commands = new Redis(cluster.redis.url);
     try {
       const holders = await Promise.all(
         TICKERS.map((ticker) => commands.get(`marketprophit-relay:lease:${PATH} {"ticker":"${ticker}"}`)),
       );
-      for (const holder of holders) expect(nodes.map((node) => node.nodeId)).toContain(holder);
+      for (const holder of holders) expect(cluster.nodes.map((node) => node.nodeId)).toContain(holder);
     } finally {
       commands.disconnect();
     }
@@ -86,7 +78,7 @@ describeWithRedis('relay cluster through a Redis outage (2 nodes as child proces
       expect(after.length).toBeGreaterThan(0);
       expect(new Set(after).size).toBe(after.length);
     }
-    expect(nodes.map((node) => node.alive)).toEqual([true, true]);
+    expect(cluster.nodes.map((node) => node.alive)).toEqual([true, true]);
     expect(downstream.flatMap((client) => client.misrouted)).toEqual([]);
   }, 60_000);
 });

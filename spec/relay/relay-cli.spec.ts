@@ -19,6 +19,7 @@ describe('marketprophit-rx relay', () => {
         host: '127.0.0.1',
         url: undefined,
         redis: undefined,
+        standby: 0,
         public: false,
         origins: [],
         trustProxy: undefined,
@@ -35,6 +36,15 @@ describe('marketprophit-rx relay', () => {
       error: /--redis must be/,
     });
     expect(parseArgs(['relay', '--url', 'nope'])).toMatchObject({ ok: false, error: /--url must be/ });
+    expect(parseArgs(['relay', '--redis', 'redis://127.0.0.1:1', '--standby', '1'])).toMatchObject({
+      ok: true,
+      value: { redis: 'redis://127.0.0.1:1', standby: 1 },
+    });
+    expect(parseArgs(['relay', '--standby', '1'])).toMatchObject({ ok: false, error: /needs --redis/ });
+    expect(parseArgs(['relay', '--redis', 'redis://x', '--standby', '2'])).toMatchObject({
+      ok: false,
+      error: /--standby must be 0 or 1/,
+    });
     expect(parseArgs(['relay', '--log', 'json', '--metrics'])).toMatchObject({
       ok: true,
       value: { log: 'json', metrics: true },

@@ -148,12 +148,30 @@ export async function forkServing(
   };
 }
 
-/** What differs between the relay clusters of the specs: the upstream, Redis, the lease. */
+/** What differs between the relay clusters of the specs: the upstream, Redis, the lease, standbys. */
 export interface RelayClusterOptions {
   readonly upstream: RelayOptions['upstream'];
   readonly redis: string;
   readonly leaseTtl: number;
+  /** @default 0 */
+  readonly standby?: 0 | 1;
+  /** The cluster's shared secret, for a node forked later with `forkRelayNode`. @default random */
+  readonly secret?: string;
 }
+
+/** One more relay node of a cluster (the same options, `secret` included), its stdout ignored. */
+export const forkRelayNode = ({
+  upstream,
+  redis,
+  leaseTtl,
+  standby = 0,
+  secret = randomBytes(32).toString('hex'),
+}: RelayClusterOptions): Promise<ServingProcess<RelayStats>> =>
+  forkServing(
+    'relay',
+    { upstream, redis, secret, leaseTtl, linger: 100, ...(standby === 0 ? {} : { standby }) },
+    { stdout: 'ignore' },
+  );
 
 /**
  * `count` relay nodes as child processes, joined on `redis`: one secret shared by all (random, 32 bytes),
@@ -161,16 +179,8 @@ export interface RelayClusterOptions {
  */
 export const forkRelayCluster = (
   count: number,
-  { upstream, redis, leaseTtl }: RelayClusterOptions,
+  options: RelayClusterOptions,
 ): Promise<ServingProcess<RelayStats>[]> => {
-  const options: RelayOptions = {
-    upstream,
-    redis,
-    secret: randomBytes(32).toString('hex'),
-    leaseTtl,
-    linger: 100,
-  };
-  return Promise.all(
-    Array.from({ length: count }, () => forkServing('relay', options, { stdout: 'ignore' })),
-  );
+  const shared = { ...options, secret: options.secret ?? randomBytes(32).toString('hex') };
+  return Promise.all(Array.from({ length: count }, () => forkRelayNode(shared)));
 };

@@ -11,6 +11,12 @@ export interface Downstream {
   readonly arrivals: number[];
   /** Events for another ticker than its own (each a line saying which). */
   readonly misrouted: string[];
+  /** When the socket connected, and so sent its `subscribe` (`Date.now()`); undefined until then. */
+  readonly connectedAt: number | undefined;
+  /** The `subscribe` ack: `null` or its error; undefined until it came. */
+  readonly ackError: string | null | undefined;
+  /** Disconnections and connect errors, each a line saying why. */
+  readonly failures: string[];
 }
 
 /** Opens a socket to `url` with `token` (no reconnection) and subscribes it to `path` for `ticker`. */
@@ -27,13 +33,26 @@ export const openDownstream = (
     reconnection: false,
     query: { token },
   });
-  const client: Downstream = { socket, node, ticker, timestamps: [], arrivals: [], misrouted: [] };
+  const client = {
+    socket,
+    node,
+    ticker,
+    timestamps: [] as string[],
+    arrivals: [] as number[],
+    misrouted: [] as string[],
+    connectedAt: undefined as number | undefined,
+    ackError: undefined as string | null | undefined,
+    failures: [] as string[],
+  };
+  socket.on('connect', () => (client.connectedAt ??= Date.now()));
+  socket.on('connect_error', (error) => client.failures.push(`connect_error: ${error.message}`));
+  socket.on('disconnect', (reason) => client.failures.push(`disconnect: ${reason}`));
   socket.on('data', (event: { timestamp: string; results: { ticker?: string }[] }) => {
     const got = event.results[0]?.ticker;
     if (got !== ticker) client.misrouted.push(`${ticker} client got ${got ?? 'nothing'}`);
     client.timestamps.push(event.timestamp);
     client.arrivals.push(Date.now());
   });
-  socket.emit('subscribe', { path, params: { ticker } });
+  socket.emit('subscribe', { path, params: { ticker } }, (error: string | null) => (client.ackError = error));
   return client;
 };

@@ -14,7 +14,12 @@ export const typeTests = async (): Promise<void> => {
   });
   const stats: RelayStats = relay.stats();
   const upstream: number = stats.upstreamSubscriptions;
+  const held: number = stats.ownedTopics + stats.standbyTopics;
   void upstream;
+  void held;
+  await startRelay({ upstream: { apiKey: 'sk_test_x' }, redis: 'redis://127.0.0.1:6379', standby: 1 });
+  // @ts-expect-error one hot standby per topic at most
+  await startRelay({ upstream: { apiKey: 'sk_test_x' }, redis: 'redis://127.0.0.1:6379', standby: 2 });
 
   // @ts-expect-error the relay needs its upstream
   const noUpstream: RelayOptions = { port: 8080 };
