@@ -6,41 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { usage } from '../../lib/cli/usage';
+import { markdownTables, sorted, spans } from './markdown-tables';
 import { ROOT } from './snippets';
 
-const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
-
-const lines = readme.split('\n');
-
-/** The rows of the table whose header is line `header` (header and rule left out), each a list of trimmed cells. */
-const rowsOf = (header: number): string[][] => {
-  const rows: string[][] = [];
-  for (let index = header + 2; lines[index]?.startsWith('|') === true; index += 1) {
-    const cells = (lines[index] ?? '').split(/(?<!\\)\|/).slice(1, -1);
-    rows.push(cells.map((cell) => cell.trim()));
-  }
-  return rows;
-};
-
-/** The rows of the first table after `heading`. */
-const tableAfter = (heading: string): string[][] => {
-  const start = lines.indexOf(heading);
-  if (start === -1) throw new Error(`README has no heading ${heading}`);
-  return rowsOf(lines.findIndex((line, index) => index > start && line.startsWith('|')));
-};
-
-/** The rows of the table whose first header cell is `first` (the client's member table has no heading of its own). */
-const tableHeaded = (first: string): string[][] => {
-  const header = lines.findIndex((line) => line.startsWith(`| ${first} `));
-  if (header === -1) throw new Error(`README has no table headed ${first}`);
-  return rowsOf(header);
-};
-
-/** The `code` spans of a cell. */
-const spans = (cell: string | undefined): string[] =>
-  [...(cell ?? '').matchAll(/`([^`]+)`/g)].map((match) => match[1] ?? '');
-
-const sorted = (names: Iterable<string>): string[] => [...new Set(names)].sort();
+const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
+const readme = markdownTables(read('README.md'), 'README.md');
 
 /** A type checker over the library's sources (lib/, as tsconfig.json compiles it). */
 const program = ts.createProgram([join(ROOT, 'lib', 'index.ts'), join(ROOT, 'lib', 'errors', 'index.ts')], {
@@ -82,12 +52,12 @@ describe('README reference tables', () => {
     const policy = propertyNames(exportedType('lib/lifecycle/policy.ts', 'LifecyclePolicy'));
     expect(options).toContain('policy');
     const expected = sorted([...options, ...policy.map((field) => `policy.${field}`)]);
-    const named = tableAfter('### `createClient(options)`').flatMap(([option]) => spans(option));
+    const named = readme.after('### `createClient(options)`').flatMap(([option]) => spans(option));
     expect(sorted(named)).toEqual(expected);
   });
 
   it('createClient: the row of `fetch` and `apiKey` say what the code does', () => {
-    const rows = new Map(tableAfter('### `createClient(options)`').map((row) => [row[0], row]));
+    const rows = new Map(readme.after('### `createClient(options)`').map((row) => [row[0], row]));
     expect(rows.get('`fetch`')?.[1]).toBe('the global `fetch`');
     expect(rows.get('`apiKey`')?.[2]).toMatch(/`undefined`/);
   });
@@ -95,7 +65,7 @@ describe('README reference tables', () => {
   it('the client: a row for every member of MarketProphitClient', () => {
     const members = propertyNames(exportedType('lib/client/create-client.ts', 'MarketProphitClient'));
     expect(members).toContain('close');
-    const named = tableHeaded('member').flatMap(([member]) =>
+    const named = readme.headed('member').flatMap(([member]) =>
       spans(member).map((span) => span.split('(')[0] ?? ''),
     );
     expect(sorted(named)).toEqual(sorted(members));
@@ -117,21 +87,21 @@ describe('README reference tables', () => {
       });
     expect(classes.length).toBeGreaterThanOrEqual(5);
     for (const [, codes] of classes) expect(codes.length).toBeGreaterThan(0);
-    const rows = tableAfter('### Errors').map(
+    const rows = readme.after('### Errors').map(
       ([error, codes]) => [spans(error)[0], sorted(spans(codes))] as const,
     );
     expect(new Map(rows)).toEqual(new Map(classes));
   });
 
   it('the entry table: a row for every entry of package.json `exports`', () => {
-    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+    const manifest = JSON.parse(read('package.json')) as {
       readonly name: string;
       readonly exports: Record<string, unknown>;
     };
     const entries = Object.keys(manifest.exports)
       .filter((entry) => entry !== './package.json')
       .map((entry) => (entry === '.' ? manifest.name : `${manifest.name}/${entry.slice(2)}`));
-    const rows = tableAfter('## API').flatMap(([entry]) => spans(entry));
+    const rows = readme.after('## API').flatMap(([entry]) => spans(entry));
     expect(sorted(rows.filter((entry) => entry.startsWith(manifest.name)))).toEqual(sorted(entries));
   });
 
@@ -140,7 +110,7 @@ describe('README reference tables', () => {
       (match) => match[1] ?? '',
     );
     expect(commands.length).toBeGreaterThanOrEqual(3);
-    const row = tableAfter('## API').find(([entry]) => entry === '`npx marketprophit-rx`');
+    const row = readme.after('## API').find(([entry]) => entry === '`npx marketprophit-rx`');
     const named = spans(row?.[1]).map((span) => span.split(' ')[0] ?? '');
     expect(sorted(named)).toEqual(sorted(commands));
   });
