@@ -55,7 +55,14 @@ export const literal = (text: string): unknown => {
   return undefined;
 };
 
-const UNITS: Readonly<Record<string, number>> = { '': 1, ms: 1, s: 1000, h: 3_600_000, KiB: 1024, MiB: 1024 * 1024 };
+const UNITS: Readonly<Record<string, number>> = {
+  '': 1,
+  ms: 1,
+  s: 1000,
+  h: 3_600_000,
+  KiB: 1024,
+  MiB: 1024 * 1024,
+};
 
 /**
  * The number a cell states as a quantity a reader reads (`10,000`, `64 KiB`, `30 s`, `1000 ms`), in the

@@ -1,26 +1,47 @@
-// The README's reference tables against the code they describe, so that neither can change alone: the
-// createClient options table against the options type, the Errors table against each error class's code
-// union, the entry table against package.json `exports`, the CLI row against `--help`. The expected names
-// come from the code itself (the TypeScript compiler reads the types), never from a second list here.
+// The reference tables of the README and of the guides in docs/ against the code they describe, so that
+// neither can change alone: the createClient options table against the options type, the Errors table
+// against each error class's code union, the entry table against package.json `exports`, the CLI row
+// against `--help`; in docs/, startRelay's options and their defaults against RelayOptions and its
+// resolver, the relay's metrics against what it registers, the front's limits against FrontLimits, its
+// defaults and its ack errors, createFakeServer's options against its options type and defaults. The
+// expected names and values come from the code itself (the TypeScript compiler reads the types, the
+// resolvers run), never from a second list here.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
+import { Registry, collectDefaultMetrics } from 'prom-client';
 import { usage } from '../../lib/cli/usage';
-import { markdownTables, sorted, spans } from './markdown-tables';
+import * as frontLimitsModule from '../../lib/front/limits';
+import { resolveLimits } from '../../lib/front/limits';
+import type { SlowConsumerAction } from '../../lib/front/slow-consumer';
+import { createRelayMetrics } from '../../lib/relay/metrics';
+import { resolveRelayOptions } from '../../lib/relay/options';
+import type { RelayStats } from '../../lib/relay/start-relay';
+import { literal, markdownTables, quantity, sorted, spans } from './markdown-tables';
 import { ROOT } from './snippets';
 
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
 const readme = markdownTables(read('README.md'), 'README.md');
 
 /** A type checker over the library's sources (lib/, as tsconfig.json compiles it). */
-const program = ts.createProgram([join(ROOT, 'lib', 'index.ts'), join(ROOT, 'lib', 'errors', 'index.ts')], {
-  strict: true,
-  noEmit: true,
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.NodeNext,
-  moduleResolution: ts.ModuleResolutionKind.NodeNext,
-  skipLibCheck: true,
-});
+const program = ts.createProgram(
+  [
+    'lib/index.ts',
+    'lib/errors/index.ts',
+    'lib/relay/options.ts',
+    'lib/front/limits.ts',
+    'lib/front/slow-consumer.ts',
+    'lib/testing/fake-server.ts',
+  ].map((file) => join(ROOT, file)),
+  {
+    strict: true,
+    noEmit: true,
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.NodeNext,
+    moduleResolution: ts.ModuleResolutionKind.NodeNext,
+    skipLibCheck: true,
+  },
+);
 const checker = program.getTypeChecker();
 
 /** The exported symbols of one of lib's modules, by name. */
@@ -40,11 +61,103 @@ const exportedType = (file: string, name: string): ts.Type => {
   return checker.getDeclaredTypeOfSymbol(symbol);
 };
 
+/** The members of a union, or the type itself. */
+const members = (type: ts.Type): readonly ts.Type[] => (type.isUnion() ? type.types : [type]);
+
 /** Property names of a type, or of every member of a union. */
 const propertyNames = (type: ts.Type): string[] =>
-  (type.isUnion() ? type.types : [type]).flatMap((member) =>
+  members(type).flatMap((member) =>
     checker.getPropertiesOfType(member).map((property) => property.getName()),
   );
+
+/** The string literals a property of a type (or of each member of a union) may hold: `code`, `type`… */
+const propertyLiterals = (type: ts.Type, name: string): string[] =>
+  members(type).flatMap((member) => {
+    const property = checker.getPropertyOfType(member, name);
+    return property === undefined
+      ? []
+      : members(checker.getTypeOfSymbol(property))
+          .filter((literal) => literal.isStringLiteral())
+          .map((literal) => (literal as ts.StringLiteralType).value);
+  });
+
+/** The text of a property's TSDoc `@default` tag (`3_600_000 (one hour)`), if it has one. */
+const defaultTag = (type: ts.Type, name: string): string | undefined => {
+  const tag = checker
+    .getPropertyOfType(type, name)
+    ?.getJsDocTags(checker)
+    .find((candidate) => candidate.name === 'default');
+  return tag === undefined ? undefined : ts.displayPartsToString(tag.text);
+};
+
+/** The value a TSDoc `@default` states, as a default cell would (its first word: a literal, or code). */
+const taggedDefault = (type: ts.Type, name: string): unknown => {
+  const [first = ''] = (defaultTag(type, name) ?? '').split(' ');
+  return literal(first) ?? first.replace(/[,;]$/, '');
+};
+
+/**
+ * The defaults of `const { name = value, … } = options` in the function `name` of `file`: the
+ * destructuring of its first parameter, each default as its source text (`1_000`, `asyncScheduler`).
+ */
+const destructuredDefaults = (file: string, name: string): Map<string, string> => {
+  const source = program.getSourceFile(join(ROOT, file));
+  let found: Map<string, string> | undefined;
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isVariableDeclaration(node) &&
+      ts.isIdentifier(node.name) &&
+      node.name.text === name &&
+      node.initializer !== undefined &&
+      ts.isArrowFunction(node.initializer)
+    ) {
+      const [parameter] = node.initializer.parameters;
+      const visitBody = (inner: ts.Node): void => {
+        if (
+          found === undefined &&
+          ts.isVariableDeclaration(inner) &&
+          ts.isObjectBindingPattern(inner.name) &&
+          inner.initializer?.getText() === parameter?.name.getText()
+        ) {
+          found = new Map(
+            inner.name.elements.flatMap((element) =>
+              element.initializer === undefined
+                ? []
+                : [[element.name.getText(), element.initializer.getText()]],
+            ),
+          );
+        }
+        ts.forEachChild(inner, visitBody);
+      };
+      visitBody(node.initializer.body);
+    }
+    ts.forEachChild(node, visit);
+  };
+  if (source !== undefined) visit(source);
+  if (found === undefined) throw new Error(`${file}: ${name} destructures no options with defaults`);
+  return found;
+};
+
+/**
+ * What a table's default cell states, one value per code span (its literal value, or its text for code
+ * like `asyncScheduler`), or the quantity of a cell without one (`64 KiB`, `30 s`); nothing for prose.
+ */
+const statedDefaults = (cell: string | undefined): unknown[] => {
+  const codes = spans(cell);
+  if (codes.length > 0) return codes.map((code) => literal(code) ?? code);
+  const stated = quantity(cell ?? '');
+  return stated === undefined ? [] : [stated];
+};
+
+/** `[option, stated default]` for each option of a table whose default cell states values. */
+const statedByOption = (rows: string[][]): [string, unknown][] =>
+  rows.flatMap(([option, cell]) => {
+    const names = spans(option);
+    const values = statedDefaults(cell);
+    if (values.length === 0) return [];
+    expect([names, values.length]).toEqual([names, names.length]);
+    return names.map((name, index): [string, unknown] => [name, values[index]]);
+  });
 
 describe('README reference tables', () => {
   it('createClient: a row for every option of ClientOptions and every field of its `policy`', () => {
@@ -63,12 +176,12 @@ describe('README reference tables', () => {
   });
 
   it('the client: a row for every member of MarketProphitClient', () => {
-    const members = propertyNames(exportedType('lib/client/create-client.ts', 'MarketProphitClient'));
-    expect(members).toContain('close');
-    const named = readme.headed('member').flatMap(([member]) =>
-      spans(member).map((span) => span.split('(')[0] ?? ''),
-    );
-    expect(sorted(named)).toEqual(sorted(members));
+    const clientMembers = propertyNames(exportedType('lib/client/create-client.ts', 'MarketProphitClient'));
+    expect(clientMembers).toContain('close');
+    const named = readme
+      .headed('member')
+      .flatMap(([member]) => spans(member).map((span) => span.split('(')[0] ?? ''));
+    expect(sorted(named)).toEqual(sorted(clientMembers));
   });
 
   it('Errors: a row for every error class, listing every code of its union', () => {
@@ -77,19 +190,13 @@ describe('README reference tables', () => {
         ([name, symbol]) => name !== 'MarketProphitError' && (symbol.flags & ts.SymbolFlags.Class) !== 0,
       )
       .map(([name, symbol]) => {
-        const instance = checker.getDeclaredTypeOfSymbol(symbol);
-        const code = checker.getPropertyOfType(instance, 'code');
-        const type = code === undefined ? undefined : checker.getTypeOfSymbol(code);
-        const literals = (type?.isUnion() ? type.types : type === undefined ? [] : [type])
-          .filter((member) => member.isStringLiteral())
-          .map((member) => (member as ts.StringLiteralType).value);
-        return [name, sorted(literals)] as const;
+        return [name, sorted(propertyLiterals(checker.getDeclaredTypeOfSymbol(symbol), 'code'))] as const;
       });
     expect(classes.length).toBeGreaterThanOrEqual(5);
     for (const [, codes] of classes) expect(codes.length).toBeGreaterThan(0);
-    const rows = readme.after('### Errors').map(
-      ([error, codes]) => [spans(error)[0], sorted(spans(codes))] as const,
-    );
+    const rows = readme
+      .after('### Errors')
+      .map(([error, codes]) => [spans(error)[0], sorted(spans(codes))] as const);
     expect(new Map(rows)).toEqual(new Map(classes));
   });
 
@@ -113,5 +220,111 @@ describe('README reference tables', () => {
     const row = readme.after('## API').find(([entry]) => entry === '`npx marketprophit-rx`');
     const named = spans(row?.[1]).map((span) => span.split(' ')[0] ?? '');
     expect(sorted(named)).toEqual(sorted(commands));
+  });
+});
+
+describe('docs/ reference tables', () => {
+  const relay = markdownTables(read('docs/relay.md'), 'docs/relay.md');
+  const relayOptions = exportedType('lib/relay/options.ts', 'RelayOptions');
+  const frontLimits = exportedType('lib/front/limits.ts', 'FrontLimits');
+  const optionRows = () => relay.after('Relay options (beyond the front');
+
+  it("relay.md: a row for every option of RelayOptions beyond the front's limits", () => {
+    const limits = propertyNames(frontLimits);
+    const options = propertyNames(relayOptions).filter((name) => !limits.includes(name));
+    expect(options).toContain('upstream');
+    expect(sorted(optionRows().flatMap(([option]) => spans(option)))).toEqual(sorted(options));
+  });
+
+  it("relay.md: each default the options table states as a value is startRelay's", () => {
+    const resolved = new Map<string, unknown>(
+      Object.entries(
+        resolveRelayOptions({ upstream: { url: 'http://127.0.0.1:1', apiKey: 'sk_test_tables' } }),
+      ),
+    );
+    const stated = statedByOption(optionRows());
+    expect(stated.length).toBeGreaterThanOrEqual(10);
+    // What the resolver makes of the option where it keeps it as a value, else what its TSDoc says.
+    const actual = stated.map(([name]): [string, unknown] => {
+      const value = resolved.get(name);
+      return [
+        name,
+        resolved.has(name) && typeof value !== 'function' ? value : taggedDefault(relayOptions, name),
+      ];
+    });
+    expect(stated).toEqual(actual);
+  });
+
+  it('relay.md: a row for every metric the relay registers, with the values of its label', async () => {
+    const actions = propertyLiterals(
+      exportedType('lib/front/slow-consumer.ts', 'SlowConsumerAction'),
+      'type',
+    );
+    expect(actions.length).toBeGreaterThanOrEqual(3);
+    const metrics = await createRelayMetrics({
+      stats: () => new Proxy({}, { get: () => 0 }) as RelayStats,
+      upstreamUp: () => true,
+      redisUp: () => undefined,
+    });
+    for (const type of actions) metrics.slowConsumer({ type, socketId: 'tables' } as SlowConsumerAction);
+    const { body } = await metrics.render();
+    // prom-client's own process metrics, which the relay registers beside its own.
+    const processMetrics = new Registry();
+    collectDefaultMetrics({ register: processMetrics });
+    const theirs = new Set((await processMetrics.getMetricsAsJSON()).map((metric) => metric.name));
+    const registered = [...body.matchAll(/^# TYPE (\S+) /gm)]
+      .map((match) => match[1] ?? '')
+      .filter((name) => !theirs.has(name));
+    const labels = [...body.matchAll(/^(\w+)\{(\w+)="([^"]+)"\}/gm)]
+      .filter(([, name]) => !theirs.has(name ?? ''))
+      .map(([, name, label, value]) => `${name}{${label}}=${value}`);
+    const rows = relay.after('**Health and metrics.**').map(([metric = '', what]) => ({ metric, what }));
+    const named = rows.flatMap(({ metric }) => spans(metric).map((span) => span.replace(/\{\w+\}$/, '')));
+    expect(sorted(named)).toEqual(sorted(registered));
+    const labelled = rows.flatMap(({ metric, what }) =>
+      spans(metric)
+        .filter((span) => span.endsWith('}'))
+        .flatMap((span) => spans(what).map((value) => `${span}=${value}`)),
+    );
+    expect(labelled.length).toBeGreaterThanOrEqual(3);
+    expect(sorted(labelled)).toEqual(sorted(labels));
+  });
+
+  it('limits.md: a row for every front limit, with its default and its ack error', () => {
+    const rows = markdownTables(read('docs/limits.md'), 'docs/limits.md')
+      .after('## Local server')
+      .filter(([limit]) => limit?.startsWith('`'));
+    const resolved: Readonly<Record<string, number>> = resolveLimits({});
+    const names = rows.map(([limit]) => spans(limit)[0] ?? '');
+    expect(sorted(names)).toEqual(sorted(propertyNames(frontLimits)));
+    const stated = rows.map(([limit, cell]) => [spans(limit)[0] ?? '', quantity(cell ?? '')]);
+    expect(stated).toEqual(names.map((name) => [name, resolved[name]]));
+    // Each ack error limits.ts words (a function of the limit that names it), as it reads at the default.
+    const messages = Object.entries(frontLimitsModule).flatMap(([name, message]) => {
+      if (!name.endsWith('Message') || typeof message !== 'function') return [];
+      const text = message as (limit: number) => string;
+      const limit = /\((\w+)\)$/.exec(text(1))?.[1] ?? name;
+      return [[limit, text(resolved[limit] ?? Number.NaN)]];
+    });
+    expect(messages.length).toBeGreaterThanOrEqual(4);
+    const table = new Map(rows.map(([limit, , when]) => [spans(limit)[0], spans(when)]));
+    expect(messages.filter(([limit, message]) => !table.get(limit)?.includes(message ?? ''))).toEqual([]);
+  });
+
+  it("testing.md: a row for every option of createFakeServer, each stated default the function's", () => {
+    const rows = markdownTables(read('docs/testing.md'), 'docs/testing.md').after(
+      '`createFakeServer(options)` takes:',
+    );
+    const type = exportedType('lib/testing/fake-server.ts', 'FakeServerOptions');
+    expect(sorted(rows.flatMap(([option]) => spans(option)))).toEqual(sorted(propertyNames(type)));
+    const defaults = destructuredDefaults('lib/testing/fake-server.ts', 'createFakeServer');
+    const stated = statedByOption(rows);
+    expect(stated.length).toBeGreaterThanOrEqual(4);
+    expect(stated).toEqual(
+      stated.map(([name]): [string, unknown] => {
+        const code = defaults.get(name) ?? '(none)';
+        return [name, literal(code) ?? code];
+      }),
+    );
   });
 });
