@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { Registry, collectDefaultMetrics } from 'prom-client';
+import { commands } from '../../lib/cli/commands';
 import { usage } from '../../lib/cli/usage';
 import * as frontLimitsModule from '../../lib/front/limits';
 import { resolveLimits } from '../../lib/front/limits';
@@ -326,5 +327,32 @@ describe('docs/ reference tables', () => {
         return [name, literal(code) ?? code];
       }),
     );
+  });
+
+  it("cli.md: every command's synopsis as --help gives it (relay.md: the relay's), and only flags that exist", () => {
+    const synopses = [...usage().matchAll(/^ {2}(marketprophit-rx [a-z]+ .*)$/gm)].map(
+      (match) => match[1] ?? '',
+    );
+    expect(synopses).toHaveLength(Object.keys(commands).length);
+    const linesOf = (file: string) => read(file).split('\n');
+    expect(synopses.filter((synopsis) => !linesOf('docs/cli.md').includes(synopsis))).toEqual([]);
+    expect(linesOf('docs/relay.md')).toContain(`marketprophit-rx ${commands.relay.synopsis}`);
+    const flagsOf = (names: readonly string[]) => new Set(names.map((name) => `--${name}`));
+    const everyFlag = flagsOf(Object.values(commands).flatMap((command) => Object.keys(command.flags)));
+    const relayFlags = flagsOf(Object.keys(commands.relay.flags));
+    const files = [
+      'README.md',
+      'docs/cli.md',
+      'docs/relay.md',
+      'docs/local-server.md',
+      'docs/legacy-servers.md',
+    ];
+    const unknown = files.flatMap((file) =>
+      [...read(file).matchAll(/(?<![\w-])--[a-z][a-z-]*/g)]
+        .map(([flag]) => flag)
+        .filter((flag) => !(file === 'docs/relay.md' ? relayFlags : everyFlag).has(flag))
+        .map((flag) => `${file}: ${flag}`),
+    );
+    expect(unknown).toEqual([]);
   });
 });
