@@ -3,14 +3,16 @@
 // against each error class's code union, the entry table against package.json `exports`, the CLI row
 // against `--help`; in docs/, startRelay's options and their defaults against RelayOptions and its
 // resolver, the relay's metrics against what it registers, the front's limits against FrontLimits, its
-// defaults and its ack errors, createFakeServer's options against its options type and defaults. The
-// expected names and values come from the code itself (the TypeScript compiler reads the types, the
-// resolvers run), never from a second list here.
-import { readFileSync } from 'node:fs';
+// defaults and its ack errors, createFakeServer's options against its options type and defaults, the
+// commands' synopses and flags against `--help`. In prose anywhere in the user's docs: each error class and
+// code, problem kind and "`option` (default)" named. The expected names and values come from the code
+// itself (the TypeScript compiler reads the types, the resolvers run), never from a second list here.
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
 import { Registry, collectDefaultMetrics } from 'prom-client';
 import { commands } from '../../lib/cli/commands';
+import { defaultPolicy } from '../../lib/lifecycle/policy';
 import { usage } from '../../lib/cli/usage';
 import * as frontLimitsModule from '../../lib/front/limits';
 import { resolveLimits } from '../../lib/front/limits';
@@ -160,6 +162,19 @@ const statedByOption = (rows: string[][]): [string, unknown][] =>
     return names.map((name, index): [string, unknown] => [name, values[index]]);
   });
 
+/** Each error class of lib/errors by name (MarketProphitError, their base, left out), with the codes of its union. */
+const errorCodes = (): Map<string, string[]> =>
+  new Map(
+    [...exportsOf('lib/errors/index.ts')]
+      .filter(
+        ([name, symbol]) => name !== 'MarketProphitError' && (symbol.flags & ts.SymbolFlags.Class) !== 0,
+      )
+      .map(([name, symbol]) => [
+        name,
+        sorted(propertyLiterals(checker.getDeclaredTypeOfSymbol(symbol), 'code')),
+      ]),
+  );
+
 describe('README reference tables', () => {
   it('createClient: a row for every option of ClientOptions and every field of its `policy`', () => {
     const options = propertyNames(exportedType('lib/client/options.ts', 'ClientOptions'));
@@ -186,13 +201,7 @@ describe('README reference tables', () => {
   });
 
   it('Errors: a row for every error class, listing every code of its union', () => {
-    const classes = [...exportsOf('lib/errors/index.ts')]
-      .filter(
-        ([name, symbol]) => name !== 'MarketProphitError' && (symbol.flags & ts.SymbolFlags.Class) !== 0,
-      )
-      .map(([name, symbol]) => {
-        return [name, sorted(propertyLiterals(checker.getDeclaredTypeOfSymbol(symbol), 'code'))] as const;
-      });
+    const classes = [...errorCodes()];
     expect(classes.length).toBeGreaterThanOrEqual(5);
     for (const [, codes] of classes) expect(codes.length).toBeGreaterThan(0);
     const rows = readme
@@ -354,5 +363,75 @@ describe('docs/ reference tables', () => {
         .map((flag) => `${file}: ${flag}`),
     );
     expect(unknown).toEqual([]);
+  });
+});
+
+describe('what the docs name in prose', () => {
+  const userDocs = [
+    'README.md',
+    ...readdirSync(join(ROOT, 'docs'))
+      .filter((name) => name.endsWith('.md'))
+      .map((name) => `docs/${name}`),
+  ];
+  /** `[file, match]` for each match of `pattern` in the user's docs. */
+  const named = (pattern: RegExp) =>
+    userDocs.flatMap((file) => [...read(file).matchAll(pattern)].map((match) => [file, match] as const));
+
+  it("createClient: each default the README states as a duration is defaultPolicy's, as a value the TSDoc's", () => {
+    const clientOptions = exportedType('lib/client/options.ts', 'ClientOptions');
+    const policy = new Map<string, unknown>(Object.entries(defaultPolicy));
+    const stated = readme.after('### `createClient(options)`').flatMap(([option, cell = '']) => {
+      const names = sorted(spans(option).map((name) => name.replace(/^policy\./, '')));
+      const duration = quantity(cell);
+      if (duration !== undefined) return names.map((name) => [name, duration, policy.get(name)]);
+      const [code, ...more] = spans(cell);
+      const value = code === undefined || more.length > 0 ? undefined : literal(code);
+      return value === undefined
+        ? []
+        : names.map((name) => [name, value, taggedDefault(clientOptions, name)]);
+    });
+    expect(stated.length).toBeGreaterThanOrEqual(8);
+    expect(stated.filter(([, value, actual]) => value !== actual)).toEqual([]);
+  });
+
+  it('every `SomeError` `code` the docs name is a code of that class', () => {
+    const codes = errorCodes();
+    const mentions = named(/`(\w+Error)`((?: (?:\/ )?`[a-z_]+`)+)/g).flatMap(([file, [, error = '', list]]) =>
+      spans(list).map((code) => [file, error, code]),
+    );
+    expect(mentions.length).toBeGreaterThanOrEqual(20);
+    expect(mentions.filter(([, error = '', code = '']) => codes.get(error)?.includes(code) !== true)).toEqual(
+      [],
+    );
+  });
+
+  it('every problem `kind` the docs name is a kind of ConnectionProblem', () => {
+    const kinds = propertyLiterals(
+      exportedType('lib/lifecycle/client-state.ts', 'ConnectionProblem'),
+      'kind',
+    );
+    const mentions = named(/problem `(\w+)`/g).map(([file, [, kind = '']]) => [file, kind]);
+    expect(mentions.length).toBeGreaterThanOrEqual(5);
+    expect(mentions.filter(([, kind = '']) => !kinds.includes(kind))).toEqual([]);
+  });
+
+  it('every "`option` (duration or size)" the docs write is that option\'s default', () => {
+    const defaults = new Map<string, unknown[]>();
+    const add = (source: object) => {
+      for (const [name, value] of Object.entries(source)) {
+        if (typeof value === 'number') defaults.set(name, [...(defaults.get(name) ?? []), value]);
+      }
+    };
+    add(defaultPolicy);
+    add(resolveLimits({}));
+    add(resolveRelayOptions({ upstream: { url: 'http://127.0.0.1:1', apiKey: 'sk_test_tables' } }));
+    const mentions = named(/`(?:policy\.)?(\w+)` \(([^)]+)\)/g).flatMap(
+      ([file, [, name = '', cell = '']]) => {
+        const value = quantity(cell);
+        return value === undefined || !defaults.has(name) ? [] : [[file, name, value, defaults.get(name)]];
+      },
+    );
+    expect(mentions.length).toBeGreaterThanOrEqual(10);
+    expect(mentions.filter(([, , value, actual]) => !(actual as unknown[]).includes(value))).toEqual([]);
   });
 });
