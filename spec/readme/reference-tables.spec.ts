@@ -4,7 +4,7 @@
 // against `--help`; in docs/, startRelay's options and their defaults against RelayOptions and its
 // resolver, the relay's metrics against what it registers, the front's limits against FrontLimits, its
 // defaults and its ack errors, createFakeServer's options against its options type and defaults, the
-// commands' synopses and flags against `--help`. In prose anywhere in the user's docs: each error class and
+// commands' synopses and flags against `--help`, protocol.md's events against those lib emits. In prose anywhere in the user's docs: each error class and
 // code, problem kind and "`option` (default)" named. The expected names and values come from the code
 // itself (the TypeScript compiler reads the types, the resolvers run), never from a second list here.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -35,6 +35,7 @@ const program = ts.createProgram(
     'lib/front/limits.ts',
     'lib/front/slow-consumer.ts',
     'lib/testing/fake-server.ts',
+    'lib/relay/start-relay.ts',
   ].map((file) => join(ROOT, file)),
   {
     strict: true,
@@ -174,6 +175,31 @@ const errorCodes = (): Map<string, string[]> =>
         sorted(propertyLiterals(checker.getDeclaredTypeOfSymbol(symbol), 'code')),
       ]),
   );
+
+/**
+ * The event names `.emit(name, …)` is called with in the files of lib's `folders`, read by the checker:
+ * a string literal, or a constant of one (`UPSTREAM_STATUS_EVENT`).
+ */
+const emittedEvents = (folders: readonly string[]): string[] => {
+  const names: string[] = [];
+  const visit = (node: ts.Node): void => {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      node.expression.name.text === 'emit' &&
+      node.arguments[0] !== undefined
+    ) {
+      const type = checker.getTypeAtLocation(node.arguments[0]);
+      names.push(type.isStringLiteral() ? type.value : `(not a constant: ${node.arguments[0].getText()})`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  for (const source of program.getSourceFiles()) {
+    const file = source.fileName.slice(ROOT.length + 1);
+    if (folders.some((folder) => file.startsWith(`${folder}/`))) visit(source);
+  }
+  return sorted(names);
+};
 
 describe('README reference tables', () => {
   it('createClient: a row for every option of ClientOptions and every field of its `policy`', () => {
@@ -363,6 +389,23 @@ describe('docs/ reference tables', () => {
         .map((flag) => `${file}: ${flag}`),
     );
     expect(unknown).toEqual([]);
+  });
+});
+
+describe('docs/protocol.md', () => {
+  const protocol = read('docs/protocol.md');
+
+  it('lists every event a client emits, and no other', () => {
+    const emitted = emittedEvents(['lib/client', 'lib/connection', 'lib/lifecycle', 'lib/subscription']);
+    expect(emitted).toContain('subscribe');
+    const rows = markdownTables(protocol, 'docs/protocol.md').after('### Client → server');
+    expect(sorted(rows.map(([event]) => spans(event)[0] ?? ''))).toEqual(emitted);
+  });
+
+  it('names every event the local server and the relay emit', () => {
+    const emitted = emittedEvents(['lib/front', 'lib/relay', 'lib/server']);
+    expect(emitted).toContain('data');
+    expect(emitted.filter((event) => !spans(protocol).includes(event))).toEqual([]);
   });
 });
 
