@@ -44,13 +44,13 @@ export const spans = (cell: string | undefined): string[] =>
 export const sorted = (names: Iterable<string>): string[] => [...new Set(names)].sort();
 
 /**
- * The value a code span states as a JavaScript literal (`0`, `3_600_000`, `'127.0.0.1'`, `[]`, `false`),
+ * The value a code span states as a JavaScript literal (`0`, `3_600_000`, `'127.0.0.1'`, `['AAPL']`, `[]`, `false`),
  * or `undefined` when it is not one (`process.emitWarning`, prose).
  */
 export const literal = (text: string): unknown => {
   if (/^-?\d[\d_]*(\.\d+)?$/.test(text)) return Number(text.replace(/_/g, ''));
   if (/^'[^']*'$/.test(text)) return text.slice(1, -1);
-  if (text === '[]') return [];
+  if (/^\[('[^']*'(, '[^']*')*)?\]$/.test(text)) return JSON.parse(text.replace(/'/g, '"')) as string[];
   if (text === 'true' || text === 'false') return text === 'true';
   return undefined;
 };

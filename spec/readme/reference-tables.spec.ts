@@ -1,12 +1,13 @@
 // The reference tables of the README and of the guides in docs/ against the code they describe, so that
-// neither can change alone: the createClient options table against the options type, the Errors table
-// against each error class's code union, the entry table against package.json `exports`, the CLI row
-// against `--help`; in docs/, startRelay's options and their defaults against RelayOptions and its
-// resolver, the relay's metrics against what it registers, the front's limits against FrontLimits, its
-// defaults and its ack errors, createFakeServer's options against its options type and defaults, the
-// commands' synopses and flags against `--help`, protocol.md's events against those lib emits. In prose anywhere in the user's docs: each error class and
-// code, problem kind and "`option` (default)" named. The expected names and values come from the code
-// itself (the TypeScript compiler reads the types, the resolvers run), never from a second list here.
+// neither can change alone. README: createClient's options (and stated defaults) against the options type
+// and defaultPolicy, the Errors table against each error class's code union, the entry table against
+// package.json `exports`, the CLI row against `--help`. docs/: startRelay's and startServer's options and
+// defaults against their options types and resolvers, the relay's metrics against what it registers, the
+// front's limits against FrontLimits, its defaults and its ack errors, createFakeServer's options against
+// its type and defaults, the commands' synopses and flags against `--help`, protocol.md's events against
+// those lib emits. In prose anywhere in the user's docs: each error class and code, problem kind and
+// "`option` (default)" named. The expected names and values come from the code itself (the TypeScript
+// compiler reads the types, the resolvers run), never from a second list here.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
@@ -19,6 +20,7 @@ import { resolveLimits } from '../../lib/front/limits';
 import type { SlowConsumerAction } from '../../lib/front/slow-consumer';
 import { createRelayMetrics } from '../../lib/relay/metrics';
 import { resolveRelayOptions } from '../../lib/relay/options';
+import { resolveOptions } from '../../lib/server/options';
 import type { RelayStats } from '../../lib/relay/start-relay';
 import { literal, markdownTables, quantity, sorted, spans } from './markdown-tables';
 import { ROOT } from './snippets';
@@ -36,6 +38,7 @@ const program = ts.createProgram(
     'lib/front/slow-consumer.ts',
     'lib/testing/fake-server.ts',
     'lib/relay/start-relay.ts',
+    'lib/server/options.ts',
   ].map((file) => join(ROOT, file)),
   {
     strict: true,
@@ -96,8 +99,9 @@ const defaultTag = (type: ts.Type, name: string): string | undefined => {
 
 /** The value a TSDoc `@default` states, as a default cell would (its first word: a literal, or code). */
 const taggedDefault = (type: ts.Type, name: string): unknown => {
-  const [first = ''] = (defaultTag(type, name) ?? '').split(' ');
-  return literal(first) ?? first.replace(/[,;]$/, '');
+  const text = (defaultTag(type, name) ?? '').replace(/ \(.*$/, '');
+  const [first = ''] = text.split(' ');
+  return literal(text) ?? literal(first) ?? first.replace(/[,;]$/, '');
 };
 
 /**
@@ -201,6 +205,26 @@ const emittedEvents = (folders: readonly string[]): string[] => {
   return sorted(names);
 };
 
+/**
+ * The code's default of each option a table states one of: what the resolver made of it where it keeps
+ * it as a plain value (a number, a string, a list), else what its TSDoc `@default` says.
+ */
+const actualDefaults = (
+  stated: [string, unknown][],
+  resolved: object,
+  type: ts.Type,
+): [string, unknown][] => {
+  const values = new Map<string, unknown>(Object.entries(resolved));
+  return stated.map(([name]) => {
+    const value = values.get(name);
+    const plain = typeof value !== 'object' || Array.isArray(value);
+    return [
+      name,
+      values.has(name) && plain && typeof value !== 'function' ? value : taggedDefault(type, name),
+    ];
+  });
+};
+
 describe('README reference tables', () => {
   it('createClient: a row for every option of ClientOptions and every field of its `policy`', () => {
     const options = propertyNames(exportedType('lib/client/options.ts', 'ClientOptions'));
@@ -273,22 +297,23 @@ describe('docs/ reference tables', () => {
   });
 
   it("relay.md: each default the options table states as a value is startRelay's", () => {
-    const resolved = new Map<string, unknown>(
-      Object.entries(
-        resolveRelayOptions({ upstream: { url: 'http://127.0.0.1:1', apiKey: 'sk_test_tables' } }),
-      ),
-    );
+    const resolved = resolveRelayOptions({
+      upstream: { url: 'http://127.0.0.1:1', apiKey: 'sk_test_tables' },
+    });
     const stated = statedByOption(optionRows());
     expect(stated.length).toBeGreaterThanOrEqual(10);
-    // What the resolver makes of the option where it keeps it as a value, else what its TSDoc says.
-    const actual = stated.map(([name]): [string, unknown] => {
-      const value = resolved.get(name);
-      return [
-        name,
-        resolved.has(name) && typeof value !== 'function' ? value : taggedDefault(relayOptions, name),
-      ];
-    });
-    expect(stated).toEqual(actual);
+    expect(stated).toEqual(actualDefaults(stated, resolved, relayOptions));
+  });
+
+  it("local-server.md: a row for every option of startServer beyond the front's limits, its defaults the resolver's", () => {
+    const rows = markdownTables(read('docs/local-server.md'), 'docs/local-server.md').after('## Options');
+    const type = exportedType('lib/server/options.ts', 'ServerOptions');
+    const limits = propertyNames(frontLimits);
+    const options = propertyNames(type).filter((name) => !limits.includes(name));
+    expect(sorted(rows.flatMap(([option]) => spans(option)))).toEqual(sorted(options));
+    const stated = statedByOption(rows);
+    expect(stated.length).toBeGreaterThanOrEqual(7);
+    expect(stated).toEqual(actualDefaults(stated, resolveOptions(), type));
   });
 
   it('relay.md: a row for every metric the relay registers, with the values of its label', async () => {
