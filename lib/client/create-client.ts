@@ -1,12 +1,4 @@
-import {
-  type Observable,
-  Observable as RxObservable,
-  Subject,
-  asyncScheduler,
-  defer,
-  switchMap,
-  throwError,
-} from 'rxjs';
+import { type Observable, Observable as RxObservable, Subject, asyncScheduler } from 'rxjs';
 import { createConnectionStream } from '../connection/connection-stream';
 // package.json `imports`: every socket.io generation in Node, socket.io-client 4 alone in browsers.
 import { defaultSockets } from '#default-socket';
@@ -185,7 +177,9 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
     options?: SubscribeOptions,
   ): Observable<DataEvent<never, unknown>> =>
     untilClosed(
-      defer(() => {
+      // A plain Observable rather than rxjs's defer/throwError (which pull rxjs's `innerFrom` and its
+      // async-iteration helpers into every app): a throw in here errors the stream all the same.
+      new RxObservable<DataEvent<never, unknown>>((subscriber) => {
         const path = isCustomEndpoint(endpoint) ? endpoint.path : endpoint;
         const codecs = isCustomEndpoint(endpoint)
           ? withGuardedResults(endpoint)
@@ -194,37 +188,42 @@ export const createClient = (options: ClientOptions): MarketProphitClient => {
             : undefined;
         if (codecs === undefined) {
           const message = `${String(path)} is not a real-time path of the catalogue (describe others with customEndpoint)`;
-          return throwError(() => new SubscribeError('invalid_params', message, String(path), params));
+          return subscriber.error(new SubscribeError('invalid_params', message, String(path), params));
         }
         const checked = snapshotParams(codecs.params, params);
         if (!checked.ok) {
           const report = checked.problem;
-          return throwError(
-            () => new SubscribeError('invalid_params', `Invalid params for ${path}: ${report}`, path, params),
+          return subscriber.error(
+            new SubscribeError('invalid_params', `Invalid params for ${path}: ${report}`, path, params),
           );
         }
-        return hub.stream<DataEvent<never, unknown>>(
-          { path, params: checked.snapshot },
-          codecs.results,
-          options?.latest !== false,
-        );
+        return hub
+          .stream<DataEvent<never, unknown>>(
+            { path, params: checked.snapshot },
+            codecs.results,
+            options?.latest !== false,
+          )
+          .subscribe(subscriber);
       }),
     );
 
   // marketprophit-rx/history, loaded by name on first use (load-history.ts): never in a bundle.
   const history$ = (endpoint: HistoricalPath | CustomEndpoint<unknown, unknown>, params: unknown) =>
     untilClosed(
-      defer(() => loadHistory(isCustomEndpoint(endpoint) ? endpoint.path : endpoint)).pipe(
-        switchMap(({ fetchHistory$ }) =>
-          fetchHistory$({
-            url: historyUrl,
-            fetch: options.fetch ?? defaultFetch,
-            apiKey: options.apiKey,
-            path: endpoint as HistoricalPath,
-            params: params as never,
-          }),
-        ),
-      ),
+      new RxObservable<unknown>((subscriber) => {
+        loadHistory(isCustomEndpoint(endpoint) ? endpoint.path : endpoint)
+          .then(({ fetchHistory$ }) => {
+            if (subscriber.closed) return;
+            fetchHistory$({
+              url: historyUrl,
+              fetch: options.fetch ?? defaultFetch,
+              apiKey: options.apiKey,
+              path: endpoint as HistoricalPath,
+              params: params as never,
+            }).subscribe(subscriber);
+          })
+          .catch((error: unknown) => subscriber.error(error));
+      }),
     );
 
   return {

@@ -1,4 +1,4 @@
-import { type Observable, type OperatorFunction, Observable as RxObservable, Subscription, take } from 'rxjs';
+import { type Observable, type OperatorFunction, Observable as RxObservable, Subscription } from 'rxjs';
 
 /**
  * `switchMap` that makes before it breaks: an older inner stays subscribed until the newest inner's
@@ -29,12 +29,9 @@ export const switchMapWithHandover =
               next: (result) => {
                 if (!handedOver) {
                   handedOver = true;
-                  // subscribed before `next`, which may signal the handover synchronously
-                  inner.add(
-                    handover(result)
-                      .pipe(take(1))
-                      .subscribe(() => retireOlderThan(inner)),
-                  );
+                  // subscribed before `next`, which may signal the handover synchronously; kept until the
+                  // inner ends (no rxjs `take` in every app): a second signal retires nothing more
+                  inner.add(handover(result).subscribe(() => retireOlderThan(inner)));
                 }
                 subscriber.next(result);
               },

@@ -4,7 +4,10 @@ import { build } from 'esbuild';
 const ROOT = join(__dirname, '..', '..');
 
 /** The files that put code into a one-file browser bundle (no code splitting) of `source`. */
-const bundledInputs = async (source: string): Promise<string[]> => {
+const bundledInputs = async (
+  source: string,
+  external = ['rxjs', 'io-ts', 'fp-ts', 'socket.io-client'],
+): Promise<string[]> => {
   const result = await build({
     stdin: { contents: source, resolveDir: ROOT, loader: 'ts' },
     bundle: true,
@@ -14,7 +17,7 @@ const bundledInputs = async (source: string): Promise<string[]> => {
     write: false,
     metafile: true,
     logLevel: 'silent',
-    external: ['rxjs', 'io-ts', 'fp-ts', 'socket.io-client'],
+    external,
   });
   const [output] = Object.values(result.metafile.outputs);
   return Object.entries(output?.inputs ?? {})
@@ -42,6 +45,24 @@ describe('the streaming client, bundled as one file (no code splitting)', () => 
     const inputs = await bundledInputs(app);
     expect(inputs).toContain('lib/codecs/strict-object.ts');
     expect(inputs.filter((input) => /lib\/(front|server|relay|node|cli)\//.test(input))).toEqual([]);
+  });
+
+  // innerFrom (behind defer, from, switchMap, mergeMap…) brings its promise/iterable/async-iterable/
+  // ReadableStream adapters and their tslib helpers: about 1.8 KB gzip of every app (size-limit).
+  const innerFrom = (inputs: string[]) => inputs.filter((input) => /rxjs\/.*\/innerFrom\.js$/.test(input));
+  it("leaves out rxjs's innerFrom (no defer, switchMap or from on the streaming path)", async () => {
+    const inputs = await bundledInputs(app, ['io-ts', 'fp-ts', 'socket.io-client']);
+    expect(inputs.filter((input) => input.includes('rxjs/'))).not.toEqual([]);
+    expect(innerFrom(inputs)).toEqual([]);
+  });
+
+  it('takes innerFrom in when the app uses defer itself (the check can fail)', async () => {
+    const inputs = await bundledInputs(`${app}\nimport { defer } from 'rxjs'; defer(() => []).subscribe();`, [
+      'io-ts',
+      'fp-ts',
+      'socket.io-client',
+    ]);
+    expect(innerFrom(inputs)).toHaveLength(1);
   });
 
   it('takes the front in when the app imports it (the check can fail)', async () => {
