@@ -473,14 +473,26 @@ describe('what the docs name in prose', () => {
     );
   });
 
-  it('every problem `kind` the docs name is a kind of ConnectionProblem', () => {
+  it("every problem `kind` the docs name is a kind of ConnectionProblem, every `onProblem`'s one of RelayProblem", () => {
     const kinds = propertyLiterals(
       exportedType('lib/lifecycle/client-state.ts', 'ConnectionProblem'),
       'kind',
     );
-    const mentions = named(/problem `(\w+)`/g).map(([file, [, kind = '']]) => [file, kind]);
-    expect(mentions.length).toBeGreaterThanOrEqual(5);
+    // "problem `token`", "kind `protocol`"; "(kind `entitle`)" is the relay's, below.
+    const mentions = named(/(?<!\()(?:problem|kind) `([\w-]+)`/g).map(([file, [, kind = '']]) => [
+      file,
+      kind,
+    ]);
+    expect(mentions.length).toBeGreaterThanOrEqual(8);
     expect(mentions.filter(([, kind = '']) => !kinds.includes(kind))).toEqual([]);
+    const relayKinds = propertyLiterals(exportedType('lib/relay/options.ts', 'RelayProblem'), 'kind');
+    // "`onProblem` (`connection`)", "`onProblem` says so (`slow-consumer`)", "`onProblem` (kind `entitle`)"
+    const relayMentions = named(/`onProblem`[^`.]*\((?:kind )?`([\w-]+)`\)/g).map(([file, [, kind = '']]) => [
+      file,
+      kind,
+    ]);
+    expect(relayMentions.length).toBeGreaterThanOrEqual(4);
+    expect(relayMentions.filter(([, kind = '']) => !relayKinds.includes(kind))).toEqual([]);
   });
 
   it('every "`option` (duration or size)" the docs write is that option\'s default', () => {
