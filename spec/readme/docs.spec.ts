@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { realTimeSpecs } from '../../lib/endpoints/real-time-specs';
 import type { FieldSpec } from '../../lib/endpoints/field-kind';
 import { brokenLinks, relativeLinks } from './links';
+import { markdownTables } from './markdown-tables';
 import { ROOT, snippetSource, snippets } from './snippets';
 
 const read = (file: string): string => readFileSync(join(ROOT, file), 'utf8');
@@ -76,15 +77,9 @@ describe('the docs', () => {
         .map(([name, field]) => cell(name, field))
         .join(', '),
     ]);
-    const rows = read('docs/endpoints.md')
-      .split('\n')
-      .filter((line) => line.startsWith('| `/real-time/'))
-      .map((line) =>
-        line
-          .split(' | ')
-          .map((text) => text.replace(/^\|/, '').replace(/\|$/, '').trim())
-          .slice(0, 3),
-      );
+    const rows = markdownTables(read('docs/endpoints.md'), 'docs/endpoints.md')
+      .headed('path')
+      .map((cells) => cells.slice(0, 3));
     expect(rows).toEqual(expected);
   });
 });
