@@ -1,6 +1,6 @@
 import { randomBytes, randomInt } from 'node:crypto';
 import { type FrontLimits, resolveLimits, type ResolvedLimits } from '../front/limits';
-import { positiveNumber } from '../util/positive-number';
+import { positiveNumber, wholeNumber } from '../util/positive-number';
 import { tcpPort } from '../util/tcp-port';
 import { canonicalPath } from '../endpoints/paths';
 
@@ -138,7 +138,6 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     'a non-empty list of tickers',
     tickers,
   );
-  check(Number.isSafeInteger(logLimit) && logLimit >= 0, 'logLimit', 'a whole number >= 0', logLimit);
   check(typeof clock === 'function', 'clock', 'a function', typeof clock);
   return {
     port: tcpPort(`${OWNER}: port`, port),
@@ -149,7 +148,7 @@ export const resolveOptions = (options: ServerOptions = {}): ResolvedOptions => 
     seed,
     secret,
     tickers,
-    logLimit,
+    logLimit: wholeNumber(`${OWNER}: logLimit`, logLimit),
     clock,
     limits: resolveLimits(options),
   };
