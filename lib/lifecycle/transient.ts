@@ -1,3 +1,4 @@
+import { isMarketProphitError } from '../errors/marketprophit-error';
 import type { ConnectionErrorCode } from '../errors/connection-error';
 import type { TokenErrorCode } from '../errors/token-error';
 
@@ -62,13 +63,14 @@ export const mergeTransient = (
 });
 
 /**
- * Whether `error` is worth a retry, by `table`. Errors are matched by `name` and `code`, not by class,
- * so an error of a second copy of this package reads the same row; a code the table does not know is
- * not retried.
+ * Whether `error` is worth a retry, by `table`. Errors are matched by the library's mark, `name` and
+ * `code`, not by class, so an error of a second copy of this package reads the same row (and a foreign
+ * object that only takes the name does not); a code the table does not know is not retried.
  */
 export const isTransient = (table: TransientTable, error: unknown): boolean => {
   const { name, code, status } = (error ?? {}) as { name?: unknown; code?: unknown; status?: unknown };
-  if (name !== 'TokenError' && name !== 'ConnectionError') return table.other;
+  if (!isMarketProphitError(error) || (name !== 'TokenError' && name !== 'ConnectionError'))
+    return table.other;
   const row: unknown = table[name][code as never];
   if (row !== 'by-status') return row === true;
   return typeof status === 'number' && (status === 408 || status === 429 || status >= 500);

@@ -6,6 +6,7 @@ import { createClient } from '../../lib/client/create-client';
 import * as errors from '../../lib/errors';
 import type * as overflowError from '../../lib/node/overflow-error';
 import { StreamOverflowError, isStreamOverflowError } from '../../lib/node/overflow-error';
+import { defaultTransient, isTransient } from '../../lib/lifecycle/transient';
 
 type Errors = typeof errors;
 type Overflow = typeof overflowError;
@@ -82,6 +83,13 @@ describe('error guards across two copies of the package', () => {
   ])('%s is not one of ours', (_what, value) => {
     expect(errors.isMarketProphitError(value)).toBe(false);
     expect(errors.isTokenError(value)).toBe(false);
+    // The retry table agrees with the guards: a foreign value reads the `other` row, never a TokenError row.
+    const table = {
+      ...defaultTransient,
+      other: false,
+      TokenError: { ...defaultTransient.TokenError, network: true },
+    };
+    expect(isTransient(table, value)).toBe(false);
   });
 
   /** A client whose token source is `token`; its retries (were the error taken as transient) run at once. */
