@@ -144,5 +144,8 @@ export const resolvePolicy = (owner: string, overrides: PolicyOverrides = {}): L
   for (const name of NUMBERS) positiveNumber(`${owner}: \`${name}\``, policy[name]);
   for (const name of ['retryAttempts', 'linger'] as const)
     nonNegativeNumber(`${owner}: \`${name}\``, policy[name]);
+  for (const name of ['refreshIn', 'retryWait', 'refusedTokenWait'] as const)
+    if (typeof policy[name] !== 'function')
+      throw new TypeError(`${owner}: \`${name}\` must be a function, got ${typeof policy[name]}`);
   return policy;
 };

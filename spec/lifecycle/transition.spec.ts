@@ -295,6 +295,15 @@ describe('policy', () => {
     }
   });
 
+  it.each(['refreshIn', 'retryWait', 'refusedTokenWait'] as const)(
+    'refuses a %s that is not a function',
+    (field) => {
+      expect(() => resolvePolicy('spec', { [field]: 5 as never })).toThrow(
+        new TypeError(`spec: \`${field}\` must be a function, got number`),
+      );
+    },
+  );
+
   it('takes the transient table row by row, and reads an error by its name and code (a second copy: spec/errors/guards)', () => {
     const custom = resolvePolicy('spec', { transient: { TokenError: { forbidden: true } } });
     expect(custom.transient.TokenError).toEqual({ ...defaultPolicy.transient.TokenError, forbidden: true });
