@@ -1,7 +1,6 @@
 import { createClient, isSubscribeError, proxyToken } from '../../lib';
 import { DEFAULT_API_KEY } from '../../lib/server';
 import { relayToken } from '../support/relay-token';
-import { type Downstream, openDownstream } from '../support/downstream';
 import { describeWithRedis } from '../support/redis-server';
 import { type RelayClusterFixture, startRelayCluster } from '../support/relay-cluster';
 import { until } from '../support/wait';
@@ -17,7 +16,6 @@ const SETTLE = 8_000;
 
 describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
   let cluster: RelayClusterFixture;
-  const downstream: Downstream[] = [];
 
   beforeAll(async () => {
     // The key may stream PATH only: other paths are refused upstream, which the last test needs.
@@ -28,11 +26,8 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
   }, 40_000);
 
   afterAll(async () => {
-    for (const { socket } of downstream) socket.disconnect();
     await cluster?.stop();
   }, 20_000);
-
-  const upstreamTopics = () => cluster.upstream.subscriptions().map((entry) => JSON.stringify(entry.params));
 
   it('serves 60 clients over 10 topics with 10 upstream subscriptions, fails over a killed owner, and lets go', async () => {
     // 60 clients, each topic on each node twice.
@@ -40,15 +35,16 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
     for (let index = 0; index < 60; index += 1) {
       const node = Math.floor(index / 10) % 3;
       const ticker = TICKERS[index % 10] ?? 'AAPL';
-      downstream.push(openDownstream(cluster.nodes[node]?.url ?? '', tokens[node] ?? '', node, PATH, ticker));
+      await cluster.open(node, PATH, ticker, tokens[node] ?? '');
     }
+    const { downstream } = cluster;
     await until(
       'data at every client',
       () => downstream.every((client) => client.timestamps.length >= 2),
       SETTLE,
     );
     expect(cluster.upstream.stats().subscriptions).toBe(10);
-    expect(new Set(upstreamTopics()).size).toBe(10);
+    expect(new Set(cluster.upstreamTopics()).size).toBe(10);
 
     // SIGKILL the node that holds AAPL's lease.
     const owner = await cluster.commands().get(`marketprophit-relay:lease:${PATH} {"ticker":"AAPL"}`);
@@ -70,7 +66,7 @@ describeWithRedis('relay cluster on Redis (3 nodes as child processes)', () => {
       () => cluster.upstream.stats().subscriptions === 10,
       SETTLE,
     );
-    expect(upstreamTopics().filter((params) => params === '{"ticker":"AAPL"}')).toHaveLength(1);
+    expect(cluster.upstreamTopics().filter((params) => params === '{"ticker":"AAPL"}')).toHaveLength(1);
     // A gap, never a duplicate.
     for (const client of others) expect(new Set(client.timestamps).size).toBe(client.timestamps.length);
 

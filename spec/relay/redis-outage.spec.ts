@@ -1,6 +1,5 @@
 import { Redis } from 'ioredis';
 import { relayToken } from '../support/relay-token';
-import { type Downstream, openDownstream } from '../support/downstream';
 import { describeWithRedis, startRedis } from '../support/redis-server';
 import { type RelayClusterFixture, startRelayCluster } from '../support/relay-cluster';
 import { delay, until } from '../support/wait';
@@ -14,28 +13,24 @@ const SETTLE = 10_000;
 
 describeWithRedis('relay cluster through a Redis outage (2 nodes as child processes)', () => {
   let cluster: RelayClusterFixture;
-  const downstream: Downstream[] = [];
 
   beforeAll(async () => {
     cluster = await startRelayCluster(2, { server: { interval: 50, logLimit: 10 }, leaseTtl: LEASE_TTL });
   }, 40_000);
 
   afterAll(async () => {
-    for (const { socket } of downstream) socket.disconnect();
     await cluster?.stop();
   }, 20_000);
 
-  const upstreamTopics = () => cluster.upstream.subscriptions().map((entry) => JSON.stringify(entry.params));
   const receivedSince = (since: number) =>
-    downstream.every((client) => client.arrivals.some((arrival) => arrival > since));
+    cluster.downstream.every((client) => client.arrivals.some((arrival) => arrival > since));
 
   it('loses no node, keeps serving, then has one owner per topic and delivers across nodes again', async () => {
     const tokens = await Promise.all(cluster.nodes.map(({ url }) => relayToken(url)));
-    cluster.nodes.forEach((node, index) => {
-      for (const ticker of TICKERS) {
-        downstream.push(openDownstream(node.url, tokens[index] ?? '', index, PATH, ticker));
-      }
-    });
+    for (const [index, token] of tokens.entries()) {
+      for (const ticker of TICKERS) await cluster.open(index, PATH, ticker, token);
+    }
+    const { downstream } = cluster;
     await until('data at every client', () => receivedSince(0), SETTLE);
     await until(
       'one upstream subscription per topic',
@@ -57,7 +52,7 @@ describeWithRedis('relay cluster through a Redis outage (2 nodes as child proces
       () => cluster.upstream.stats().subscriptions === 2,
       SETTLE,
     );
-    expect(new Set(upstreamTopics()).size).toBe(2);
+    expect(new Set(cluster.upstreamTopics()).size).toBe(2);
     const settledAt = Date.now();
     await until('data at every client after the outage', () => receivedSince(settledAt + 200), SETTLE);
 

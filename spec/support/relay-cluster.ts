@@ -24,8 +24,13 @@ export interface RelayClusterFixture {
   readonly options: RelayClusterOptions;
   /** A Redis client on the cluster's Redis, made on first use (disconnected by `stop()`). */
   commands(): Redis;
-  /** A raw socket on node `node`, subscribed to `ticker` of `path`, with a relay token of that node. */
-  open(node: number, path: string, ticker: string): Promise<Downstream>;
+  /**
+   * A raw socket on node `node`, subscribed to `ticker` of `path`, with `token` or else a relay token
+   * of that node asked for it (disconnected by `stop()`).
+   */
+  open(node: number, path: string, ticker: string, token?: string): Promise<Downstream>;
+  /** The params of every subscription the upstream holds, as JSON text (one entry per subscription). */
+  upstreamTopics(): string[];
   /** Forks one more node of the cluster (stopped by `stop()` too). */
   addNode(): Promise<ServingProcess<RelayStats>>;
   /** Disconnects every socket, stops every node, the upstream and Redis. */
@@ -62,12 +67,13 @@ export const startRelayCluster = async (
       downstream: [],
       options,
       commands: () => (commands ??= new Redis(fixture.redis.url)),
-      async open(node, path, ticker) {
+      async open(node, path, ticker, token) {
         const url = nodes[node]?.url ?? '';
-        const client = openDownstream(url, await relayToken(url), node, path, ticker);
+        const client = openDownstream(url, token ?? (await relayToken(url)), node, path, ticker);
         fixture.downstream.push(client);
         return client;
       },
+      upstreamTopics: () => fixture.upstream.subscriptions().map((entry) => JSON.stringify(entry.params)),
       async addNode() {
         const node = await forkRelayNode(fixture.options);
         nodes.push(node);
