@@ -35,19 +35,48 @@ const external = (/** @type {string} */ id) =>
   id.startsWith('#') ||
   dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
+/**
+ * package.json `imports` resolved by condition, Node's speed kept out of browser bundles:
+ * `#compiled-decoders` (Node: a decoder compiled for each record shape of the catalogue) and
+ * `#canonical-iso` (Node: the canonical timestamp form's own reader); every other resolution gets a
+ * module that has none. Emitted as entry chunks of the entries' build (not entries of the package), so
+ * that they share one copy of the modules they import with the entries: the timestamp parser remembers
+ * the last timestamp read, for an envelope and its records alike.
+ */
+const conditionalImports = {
+  'compiled-decoders': 'lib/endpoints/compiled-decoders',
+  'canonical-iso': 'lib/codecs/canonical-iso',
+};
+/** @type {import('rollup').Plugin} */
+const emitConditionalImports = {
+  name: 'conditional-imports',
+  buildStart() {
+    for (const [name, path] of Object.entries(conditionalImports))
+      for (const condition of ['node', 'browser'])
+        this.emitFile({ type: 'chunk', id: `${path}.${condition}.ts`, name: `${name}.${condition}` });
+  },
+};
+
+/** Chunks go to dist/chunks, but for the emitted conditional imports, at the names package.json gives. */
+const chunkFileNames =
+  (/** @type {string} */ extension) => (/** @type {import('rollup').PreRenderedChunk} */ chunk) =>
+    Object.hasOwn(conditionalImports, chunk.name.replace(/\.(node|browser)$/, ''))
+      ? `[name].${extension}`
+      : `chunks/[name]-[hash].${extension}`;
+
 const js = {
   input: entries,
   external,
   // As `sideEffects: false` promises users: a module only imported for what the entry does not use
   // (the endpoints barrel, say) is left out.
   treeshake: { moduleSideEffects: false },
-  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), emitConditionalImports],
   output: [
     {
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].mjs',
-      chunkFileNames: 'chunks/[name]-[hash].mjs',
+      chunkFileNames: chunkFileNames('mjs'),
       // No bare `import 'rxjs'` lines in entries (hoisted from their chunks): with `sideEffects: false`
       // bundlers ignore them anyway, and esbuild warns about each one in every app's build.
       hoistTransitiveImports: false,
@@ -56,7 +85,7 @@ const js = {
       dir: 'dist',
       format: 'cjs',
       entryFileNames: '[name].cjs',
-      chunkFileNames: 'chunks/[name]-[hash].cjs',
+      chunkFileNames: chunkFileNames('cjs'),
       hoistTransitiveImports: false,
       // Our dependencies' CommonJS builds are flagged __esModule (cross-fetch has `.default`), so
       // namespaces are used as they are instead of copied behind getters on every property access.
