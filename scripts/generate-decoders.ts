@@ -48,7 +48,7 @@ const decode = (spec: FieldSpec, v: string, f: string): string[] => {
         `if (${f} === undefined) return undefined;`,
       ];
     case 'integer':
-      return [`const ${f} = parseInteger(${v});`, `if (${f} === undefined) return undefined;`];
+      return [`const ${f} = scanInteger(${v});`, `if (${f} === undefined) return undefined;`];
   }
 };
 
@@ -86,7 +86,7 @@ export const generateDecoders = async (): Promise<string> => {
     "// not edit. spec/endpoints/compiled-decoders.spec.ts fails when this file differs from the generator's",
     '// output, and checks every decoder against the io-ts codec of its shape (recordCodec).',
     "import { parseDate } from '../codecs/date-from-iso';",
-    "import { parseInteger, scanDecimal } from '../codecs/number-from-string';",
+    "import { scanDecimal, scanInteger } from '../codecs/number-from-string';",
     '',
     'const { hasOwn } = Object;',
     '',

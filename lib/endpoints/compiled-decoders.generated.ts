@@ -2,7 +2,7 @@
 // not edit. spec/endpoints/compiled-decoders.spec.ts fails when this file differs from the generator's
 // output, and checks every decoder against the io-ts codec of its shape (recordCodec).
 import { parseDate } from '../codecs/date-from-iso';
-import { parseInteger, scanDecimal } from '../codecs/number-from-string';
+import { scanDecimal, scanInteger } from '../codecs/number-from-string';
 
 const { hasOwn } = Object;
 
@@ -116,7 +116,7 @@ const shape5 = (u: unknown): Record<string, unknown> | undefined => {
   const f1 = v1;
   let v2: unknown = r['volume'];
   if (v2 !== undefined && !hasOwn(r, 'volume')) v2 = undefined;
-  const f2 = parseInteger(v2);
+  const f2 = scanInteger(v2);
   if (f2 === undefined) return undefined;
   return { ts: f0, ticker: f1, volume: f2 };
 };
@@ -179,7 +179,7 @@ const shape7 = (u: unknown): Record<string, unknown> | undefined => {
   if (f5 === undefined) return undefined;
   let v6: unknown = r['volume'];
   if (v6 !== undefined && !hasOwn(r, 'volume')) v6 = undefined;
-  const f6 = parseInteger(v6);
+  const f6 = scanInteger(v6);
   if (f6 === undefined) return undefined;
   let v7: unknown = r['buzz'];
   if (v7 !== undefined && !hasOwn(r, 'buzz')) v7 = undefined;

@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type * as t from 'io-ts';
 import { isLeft } from '../../lib/codecs/is-left';
-import { isDecimalLiteral, parseDecimal, scanDecimal } from '../../lib/codecs/number-from-string';
+import {
+  isDecimalLiteral,
+  isIntegerLiteral,
+  parseDecimal,
+  parseInteger,
+  scanDecimal,
+  scanInteger,
+} from '../../lib/codecs/number-from-string';
 import { compiledDecoder as browserDecoder } from '../../lib/endpoints/compiled-decoders.browser';
 import { compiledDecoders } from '../../lib/endpoints/compiled-decoders.generated';
 import { compiledDecoder } from '../../lib/endpoints/compiled-decoders.node';
@@ -283,5 +290,49 @@ describe('scanDecimal: parseDecimal without a regex', () => {
     [null, undefined],
   ])('%j → %p', (input, expected) => {
     expect(scanDecimal(input)).toBe(expected);
+  });
+});
+
+describe('scanInteger: parseInteger without a regex', () => {
+  const integerish = fc.string({
+    unit: fc.constantFrom('0', '1', '9', '-', '+', '.', 'e', ' ', '\u0661'),
+    maxLength: 20,
+  });
+  const digitRuns = fc
+    .tuple(
+      fc.constantFrom('', '-', '+'),
+      fc.string({ unit: fc.constantFrom(...'0123456789'), maxLength: 20 }),
+    )
+    .map(([sign, digits]) => sign + digits);
+
+  it.each([
+    ['integer-like strings', integerish],
+    ['signed digit runs of up to 20 digits', digitRuns],
+    ['every safe integer, as String writes it', fc.maxSafeInteger().map(String)],
+  ])('gives exactly the regex and Number answer on %s', (_what, strings: fc.Arbitrary<string>) => {
+    fc.assert(
+      fc.property(strings, (s) => {
+        const n = Number(s);
+        expect(scanInteger(s)).toBe(isIntegerLiteral(s) && Number.isSafeInteger(n) ? n : undefined);
+        expect(scanInteger(s)).toBe(parseInteger(s));
+      }),
+      { numRuns: 1_000 },
+    );
+  });
+
+  it.each<[unknown, number | undefined]>([
+    ['1056', 1056],
+    ['-0', -0],
+    ['+7', 7],
+    ['', undefined],
+    ['-', undefined],
+    ['1.0', undefined],
+    ['999999999999999', 999999999999999],
+    ['9007199254740993', undefined],
+    [42, 42],
+    [1.5, undefined],
+    [null, undefined],
+  ])('%j → %p', (input, expected) => {
+    expect(scanInteger(input)).toBe(expected);
   });
 });
