@@ -67,7 +67,8 @@ export const recordCodec = <const F extends FieldsSpec>(fields: F, name = 'Recor
   }));
 
   // Plain checks first; io-ts's context and errors are built only to report a failure. In Node a
-  // catalogue shape has a decoder compiled for it (#compiled-decoders) that does the same.
+  // catalogue shape has a decoder compiled for it (#compiled-decoders) that does the same. Either way
+  // the record holds exactly the spec's keys, each decoded by its kind's parser.
   const parse = (compiledDecoder(fields) ??
     ((u: unknown): Record<string, unknown> | undefined => {
       if (!isObject(u)) return undefined;
@@ -78,7 +79,6 @@ export const recordCodec = <const F extends FieldsSpec>(fields: F, name = 'Recor
         out[field.key] = value;
       }
       return out;
-      // Either way the record holds exactly the spec's keys, each decoded by its kind's parser.
     })) as (u: unknown) => RecordFromFields<F> | undefined;
 
   const report = (u: unknown, c: t.Context): t.Validation<RecordFromFields<F>> => {
