@@ -35,8 +35,19 @@ const external = (/** @type {string} */ id) =>
   id.startsWith('#') ||
   dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
+/**
+ * package.json `imports` `#platform`: what differs between Node (`node` condition: the `apiKey` token
+ * source, the cross-fetch fallback) and every other resolution (browsers, bundlers: neither). Built with
+ * the entries, so that the Node module shares their chunks (one `TokenError` class); the browser module
+ * imports nothing.
+ */
+const platform = {
+  'platform.node': 'lib/platform/platform.node.ts',
+  'platform.browser': 'lib/platform/platform.browser.ts',
+};
+
 const js = {
-  input: entries,
+  input: { ...entries, ...platform },
   external,
   // As `sideEffects: false` promises users: a module only imported for what the entry does not use
   // (the endpoints barrel, say) is left out.

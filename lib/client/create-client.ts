@@ -2,6 +2,8 @@ import { type Observable, Observable as RxObservable, Subject, asyncScheduler } 
 import { createConnectionStream } from '../connection/connection-stream';
 // package.json `imports`: every socket.io generation in Node, socket.io-client 4 alone in browsers.
 import { defaultSockets } from '#default-socket';
+// And the token source for `apiKey` (Node only: browsers never hold the secret key), the default fetch.
+import { apiKeySource, defaultFetch } from '#platform';
 import type { SocketLike } from '../connection/socket-like';
 import { isCustomEndpoint, withGuardedResults, type CustomEndpoint } from '../endpoints/custom-endpoint';
 import type { HistoricalPath } from '../endpoints/historical-specs';
@@ -12,7 +14,6 @@ import type { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
 import type { DataEvent } from '../subscription/data-event';
 import { createSubscriptionHub } from '../subscription/subscription-hub';
-import { apiKeyToken } from '../token/api-key-token';
 import { createTokenStream } from '../token/token-stream';
 import type { TokenSource } from '../token/token-source';
 import type { ClientState, ClientStatus, ConnectionProblem } from '../lifecycle/client-state';
@@ -30,7 +31,6 @@ import type {
   SubscribeParams,
 } from './endpoint-arguments';
 import type { SubscribeOptions } from './subscribe-options';
-import { defaultFetch } from '../util/default-fetch';
 
 export interface MarketProphitClient {
   /**
@@ -85,27 +85,10 @@ export interface MarketProphitClient {
 }
 
 const tokenSourceOf = (options: ClientOptions, url: string): TokenSource => {
-  const { apiKey, token } = options;
-  if (apiKey !== undefined && token !== undefined) {
+  if (options.apiKey !== undefined && options.token !== undefined) {
     throw new TypeError('createClient: give either `apiKey` or `token`, not both');
   }
-  if (token !== undefined) return token;
-  if (apiKey === undefined || apiKey === '') {
-    // `apiKey: process.env.X` of an unset variable: name the value it had.
-    const given =
-      'apiKey' in options
-        ? ` (\`apiKey\` is ${JSON.stringify(apiKey) ?? 'undefined'}: is MARKETPROPHIT_API_KEY set?)`
-        : '';
-    throw new TypeError(
-      `createClient: needs \`apiKey\` (server side) or \`token\` (e.g. proxyToken("/jwt") in browsers)${given}`,
-    );
-  }
-  if (typeof document !== 'undefined') {
-    throw new TypeError(
-      'createClient: `apiKey` must not reach a browser. Serve tokens from your server (createJwtProxy) and use `token: proxyToken(route)`',
-    );
-  }
-  return apiKeyToken(url, apiKey, options.fetch ?? defaultFetch);
+  return options.token ?? apiKeySource(options, url);
 };
 
 /** Creates a client. Nothing is fetched or opened until something subscribes. */

@@ -1,4 +1,4 @@
-import { defaultFetch } from '../util/default-fetch';
+import { defaultFetch } from '#platform';
 import { requestToken } from './request-token';
 import type { FetchLike } from '../util/http';
 import type { TokenRequestContext, TokenSource } from './token-source';

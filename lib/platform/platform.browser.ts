@@ -1,0 +1,25 @@
+import type { ClientOptions } from '../client/options';
+import type { TokenSource } from '../token/token-source';
+import type { FetchLike } from '../util/http';
+
+/**
+ * The global `fetch`, looked up at each call (browsers, Deno, Bun and workers all have one): the
+ * browser build (package.json `imports` `#platform`, every condition but `node`) carries no cross-fetch
+ * fallback. Self-contained: it imports nothing that holds code.
+ */
+export const defaultFetch: FetchLike = (input, init) =>
+  typeof globalThis.fetch === 'function'
+    ? globalThis.fetch(input, init)
+    : Promise.reject(new TypeError('No global fetch here: pass `fetch`'));
+
+/**
+ * Browsers never hold the secret key: the browser build has no `apiKey` token source, and says what
+ * to use instead (the Node build fetches tokens with the key).
+ */
+export const apiKeySource = (options: ClientOptions): TokenSource => {
+  throw new TypeError(
+    options.apiKey === undefined
+      ? 'createClient: needs `token` in browsers, e.g. proxyToken("/jwt") (`apiKey` is for servers)'
+      : 'createClient: `apiKey` must not reach a browser. Serve tokens from your server (createJwtProxy) and use `token: proxyToken(route)`',
+  );
+};

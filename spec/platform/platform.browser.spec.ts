@@ -1,0 +1,37 @@
+import { apiKeySource, defaultFetch } from '../../lib/platform/platform.browser';
+import { apiKeySource as nodeApiKeySource } from '../../lib/platform/platform.node';
+
+// What browsers resolve `#platform` to (package.json `imports`, every condition but `node`).
+describe('the browser platform', () => {
+  it('refuses every `apiKey`, naming proxyToken (browsers never hold the secret key)', () => {
+    expect(() => apiKeySource({ apiKey: 'sk_test_x' })).toThrow(
+      new TypeError(
+        'createClient: `apiKey` must not reach a browser. Serve tokens from your server (createJwtProxy) and use `token: proxyToken(route)`',
+      ),
+    );
+    expect(() => apiKeySource({ apiKey: undefined })).toThrow(
+      /needs `token` in browsers, e.g\. proxyToken\("\/jwt"\)/,
+    );
+    // The Node build fetches tokens with the key.
+    expect(typeof nodeApiKeySource({ apiKey: 'sk_test_x' }, 'https://example.test')).toBe('function');
+  });
+
+  it('calls the global fetch, looked up at each call, and has no cross-fetch fallback', async () => {
+    const original = globalThis.fetch;
+    const seen: string[] = [];
+    globalThis.fetch = ((input: string) => {
+      seen.push(input);
+      return Promise.resolve(new Response('hello'));
+    }) as typeof fetch;
+    try {
+      expect(await (await defaultFetch('https://example.test/a')).text()).toBe('hello');
+      delete (globalThis as { fetch?: unknown }).fetch;
+      await expect(defaultFetch('https://example.test/b')).rejects.toThrow(
+        new TypeError('No global fetch here: pass `fetch`'),
+      );
+    } finally {
+      globalThis.fetch = original;
+    }
+    expect(seen).toEqual(['https://example.test/a']);
+  });
+});
