@@ -91,30 +91,23 @@ const tokenSourceOf = (options: ClientOptions, url: string): TokenSource => {
   return options.token ?? apiKeySource(options, url);
 };
 
+/** The options that stand for a field of `policy`, under the same name. */
+const SHORTHANDS = ['refreshEvery', 'retryAttempts', 'retryWait', 'ackTimeout', 'linger'] as const;
+
 /** Creates a client. Nothing is fetched or opened until something subscribes. */
 export const createClient = (options: ClientOptions): MarketProphitClient => {
   const {
     url = DEFAULT_URL,
-    ackTimeout,
-    linger,
     scheduler = asyncScheduler,
     socket,
     socketIo = 'auto',
     historyUrl = url,
-    refreshEvery,
-    retryAttempts,
-    retryWait,
   } = options;
   const source = tokenSourceOf(options, url);
-  // The shorthands first: a field of `policy` wins.
-  const policy = resolvePolicy('createClient', {
-    ...(refreshEvery === undefined ? {} : { refreshEvery }),
-    ...(retryAttempts === undefined ? {} : { retryAttempts }),
-    ...(retryWait === undefined ? {} : { retryWait }),
-    ...(ackTimeout === undefined ? {} : { ackTimeout }),
-    ...(linger === undefined ? {} : { linger }),
-    ...options.policy,
-  });
+  // The shorthands first (those given): a field of `policy` wins.
+  const shorthands: Record<string, unknown> = {};
+  for (const name of SHORTHANDS) if (options[name] !== undefined) shorthands[name] = options[name];
+  const policy = resolvePolicy('createClient', { ...shorthands, ...options.policy });
 
   const sockets = socket === undefined ? defaultSockets(socketIo) : { open: socket };
 

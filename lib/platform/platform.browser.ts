@@ -1,4 +1,3 @@
-import type { ClientOptions } from '../client/options';
 import type { TokenSource } from '../token/token-source';
 import type { FetchLike } from '../util/http';
 
@@ -14,12 +13,11 @@ export const defaultFetch: FetchLike = (input, init) =>
 
 /**
  * Browsers never hold the secret key: the browser build has no `apiKey` token source, and says what
- * to use instead (the Node build fetches tokens with the key).
+ * to use instead (the Node build fetches tokens with the key). Reached with an `apiKey`, or with
+ * neither `apiKey` nor `token`.
  */
-export const apiKeySource = (options: ClientOptions): TokenSource => {
+export const apiKeySource = (): TokenSource => {
   throw new TypeError(
-    options.apiKey === undefined
-      ? 'createClient: needs `token` in browsers, e.g. proxyToken("/jwt") (`apiKey` is for servers)'
-      : 'createClient: `apiKey` must not reach a browser. Serve tokens from your server (createJwtProxy) and use `token: proxyToken(route)`',
+    'createClient: browsers take `token: proxyToken(route)`, never `apiKey`: serve tokens from your server (createJwtProxy)',
   );
 };
