@@ -1,12 +1,8 @@
-import * as t from 'io-ts';
-import { isLeft } from '../codecs/is-left';
-import { objectCodec } from '../codecs/object-codec';
 import { TokenError } from '../errors/token-error';
-import { formatValidationErrors } from '../codecs/report';
 import type { FetchLike } from '../util/http';
+import { isObject } from '../util/is-object';
+import { previewJson } from '../util/json-text';
 import { tokenErrorOf } from './proxy-error';
-
-const TokenResponse = objectCodec({ token: t.string }, 'TokenResponse');
 
 /** Why a request got no answer, without repeating the URL: cross-fetch's text, or native fetch's cause. */
 const networkReason = (cause: unknown): string => {
@@ -20,7 +16,7 @@ const networkReason = (cause: unknown): string => {
 };
 
 /**
- * POSTs to a token route (upstream `/jwt` or the app's proxy) and returns `{ token }` checked by io-ts.
+ * POSTs to a token route (upstream `/jwt` or the app's proxy) and returns its `{ token }`, a non-empty string (anything else is a `bad_response` showing what came).
  * `unauthorized` ends a 401's message: what to check.
  */
 export const requestToken = async (
@@ -43,14 +39,13 @@ export const requestToken = async (
     throw error;
   }
   const body: unknown = await response.json().catch(() => undefined);
-  const decoded = TokenResponse.decode(body);
-  if (isLeft(decoded) || decoded.right.token === '') {
-    const report = isLeft(decoded) ? formatValidationErrors(decoded.left).join('; ') : 'empty token';
+  const token = isObject(body) ? body['token'] : undefined;
+  if (typeof token !== 'string' || token === '') {
     throw new TokenError(
       'bad_response',
-      `Token response from ${url} is not { token: string }: ${report}`,
+      `Token response from ${url} is not { token: string }: got ${previewJson(body)}`,
       response.status,
     );
   }
-  return decoded.right.token;
+  return token;
 };

@@ -79,15 +79,18 @@ describe('proxyToken', () => {
   });
 
   it.each([
-    ['not JSON', 'nope'],
-    ['no token', JSON.stringify({ jwt: 'x' })],
-    ['an empty token', JSON.stringify({ token: '' })],
-  ])('refuses a body with %s as bad_response', async (_case, body) => {
+    ['not JSON', 'nope', 'undefined'],
+    ['no token', JSON.stringify({ jwt: 'x' }), '{"jwt":"x"}'],
+    ['an empty token', JSON.stringify({ token: '' }), '{"token":""}'],
+    ['a token that is no string', JSON.stringify({ token: 7 }), '{"token":7}'],
+  ])('refuses a body with %s as bad_response, showing what came', async (_case, body, got) => {
     answer = { status: 200, body };
     const failure = fromSource(proxyToken(url));
     await expect(retried(failure)).resolves.toBe(false);
     await expect(failure).rejects.toMatchObject({
       code: 'bad_response',
+      status: 200,
+      message: `Token response from ${url} is not { token: string }: got ${got}`,
     });
   });
 
