@@ -84,12 +84,9 @@ export interface MarketProphitClient {
   close(): void;
 }
 
-const tokenSourceOf = (options: ClientOptions, url: string): TokenSource => {
-  if (options.apiKey !== undefined && options.token !== undefined) {
-    throw new TypeError('createClient: give either `apiKey` or `token`, not both');
-  }
-  return options.token ?? apiKeySource(options, url);
-};
+/** `token`, or (given an `apiKey`, or neither) what the platform makes of the options (`#platform`). */
+const tokenSourceOf = (options: ClientOptions, url: string): TokenSource =>
+  options.apiKey === undefined && options.token !== undefined ? options.token : apiKeySource(options, url);
 
 /** The options that stand for a field of `policy`, under the same name. */
 const SHORTHANDS = ['refreshEvery', 'retryAttempts', 'retryWait', 'ackTimeout', 'linger'] as const;

@@ -13,8 +13,8 @@ export const defaultFetch: FetchLike = (input, init) =>
 
 /**
  * Browsers never hold the secret key: the browser build has no `apiKey` token source, and says what
- * to use instead (the Node build fetches tokens with the key). Reached with an `apiKey`, or with
- * neither `apiKey` nor `token`.
+ * to use instead (the Node build fetches tokens with the key). Reached with an `apiKey` (with a `token`
+ * too), or with neither.
  */
 export const apiKeySource = (): TokenSource => {
   throw new TypeError(

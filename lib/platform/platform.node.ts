@@ -7,12 +7,16 @@ export { defaultFetch };
 
 /**
  * `createClient`'s token source for `apiKey` in Node (package.json `imports` `#platform`, the `node`
- * condition): `POST {url}/jwt` with the secret key. A missing or empty key names the value it had
+ * condition): `POST {url}/jwt` with the secret key. Both `apiKey` and `token` are refused; a missing
+ * or empty key names the value it had
  * (`apiKey: process.env.X` of an unset variable); a page (`document` exists) is refused, as the
  * browser build refuses every `apiKey`.
  */
 export const apiKeySource = (options: ClientOptions, url: string): TokenSource => {
   const { apiKey } = options;
+  if (apiKey !== undefined && options.token !== undefined) {
+    throw new TypeError('createClient: give either `apiKey` or `token`, not both');
+  }
   if (apiKey === undefined || apiKey === '') {
     const given =
       'apiKey' in options

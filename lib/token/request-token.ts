@@ -17,14 +17,8 @@ const networkReason = (cause: unknown): string => {
 
 /**
  * POSTs to a token route (upstream `/jwt` or the app's proxy) and returns its `{ token }`, a non-empty string (anything else is a `bad_response` showing what came).
- * `unauthorized` ends a 401's message: what to check.
  */
-export const requestToken = async (
-  fetch: FetchLike,
-  url: string,
-  init: RequestInit,
-  unauthorized?: string,
-): Promise<string> => {
+export const requestToken = async (fetch: FetchLike, url: string, init: RequestInit): Promise<string> => {
   let response: Response;
   try {
     response = await fetch(url, { ...init, method: 'POST' });
@@ -33,11 +27,7 @@ export const requestToken = async (
       cause,
     });
   }
-  if (!response.ok) {
-    const error = tokenErrorOf(response.status, await response.text().catch(() => ''));
-    if (unauthorized && response.status === 401) error.message += ` (${url}: ${unauthorized})`;
-    throw error;
-  }
+  if (!response.ok) throw tokenErrorOf(response.status, await response.text().catch(() => ''));
   const body: unknown = await response.json().catch(() => undefined);
   const token = isObject(body) ? body['token'] : undefined;
   if (typeof token !== 'string' || token === '') {

@@ -43,6 +43,12 @@ describe('apiKeyToken against the local server', () => {
       status: 401,
       message: expect.stringContaining('Invalid API key'),
     });
+    // The message ends with what to check: the key is the caller's to fix.
+    await expect(failure).rejects.toMatchObject({
+      message: expect.stringMatching(
+        new RegExp(`\\(${server.url}/jwt: check \`apiKey\` \\(MARKETPROPHIT_API_KEY\\?\\)\\)$`),
+      ),
+    });
   });
 
   it('fails with a transient TokenError for a 503', async () => {
@@ -91,6 +97,15 @@ describe('proxyToken', () => {
       code: 'bad_response',
       status: 200,
       message: `Token response from ${url} is not { token: string }: got ${got}`,
+    });
+  });
+
+  it('maps 401 to unauthorized, with no word of an API key (the route holds it)', async () => {
+    answer = { status: 401, body: 'who are you' };
+    await expect(fromSource(proxyToken(url))).rejects.toMatchObject({
+      code: 'unauthorized',
+      status: 401,
+      message: 'Token request failed with HTTP 401: who are you',
     });
   });
 
