@@ -8,9 +8,8 @@ export { defaultFetch };
 /**
  * `createClient`'s token source for `apiKey` in Node (package.json `imports` `#platform`, the `node`
  * condition): `POST {url}/jwt` with the secret key. Both `apiKey` and `token` are refused; a missing
- * or empty key names the value it had
- * (`apiKey: process.env.X` of an unset variable); a page (`document` exists) is refused, as the
- * browser build refuses every `apiKey`.
+ * or empty key names the value it had (`apiKey: process.env.X` of an unset variable); a page
+ * (`document` exists) is refused, as the browser build refuses every `apiKey`.
  */
 export const apiKeySource = (options: ClientOptions, url: string): TokenSource => {
   const { apiKey } = options;
