@@ -11,6 +11,10 @@ export const defaultFetch: FetchLike = (input, init) =>
     ? globalThis.fetch(input, init)
     : Promise.reject(new TypeError('No global fetch here: pass `fetch`'));
 
+/** Why a request got no answer: a browser's fetch says only `Failed to fetch` (or its own words), no cause. */
+export const networkReason = (cause: unknown): string =>
+  cause instanceof Error ? cause.message : String(cause);
+
 /**
  * Browsers never hold the secret key: the browser build has no `apiKey` token source, and says what
  * to use instead (the Node build fetches tokens with the key). Reached with an `apiKey` (with a `token`

@@ -6,4 +6,6 @@ declare module '#platform' {
   export const defaultFetch: typeof import('./platform.node').defaultFetch;
   // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- an ambient module cannot import a relative path
   export const apiKeySource: typeof import('./platform.node').apiKeySource;
+  // eslint-disable-next-line @typescript-eslint/consistent-type-imports -- an ambient module cannot import a relative path
+  export const networkReason: typeof import('./platform.node').networkReason;
 }

@@ -4,6 +4,7 @@ import type { TokenSource } from '../token/token-source';
 import { defaultFetch } from '../util/default-fetch';
 
 export { defaultFetch };
+export { networkReason } from '../token/network-reason';
 
 /**
  * `createClient`'s token source for `apiKey` in Node (package.json `imports` `#platform`, the `node`

@@ -4,21 +4,17 @@ import { isObject } from '../util/is-object';
 import { previewJson } from '../util/json-text';
 import { tokenErrorOf } from './proxy-error';
 
-/** Why a request got no answer, without repeating the URL: cross-fetch's text, or native fetch's cause. */
-const networkReason = (cause: unknown): string => {
-  if (!(cause instanceof Error)) return String(cause);
-  const inner = (cause as { cause?: unknown }).cause;
-  // native fetch: "fetch failed", the reason inside (an AggregateError may have only a code)
-  if (inner instanceof Error)
-    return inner.message || String((inner as { code?: unknown }).code ?? cause.message);
-  const reason = /reason: (.*)$/.exec(cause.message)?.[1];
-  return reason ?? cause.message;
-};
-
 /**
- * POSTs to a token route (upstream `/jwt` or the app's proxy) and returns its `{ token }`, a non-empty string (anything else is a `bad_response` showing what came).
+ * POSTs to a token route (upstream `/jwt` or the app's proxy) and returns its `{ token }`, a non-empty
+ * string (anything else is a `bad_response` showing what came). A request with no answer is a `network`
+ * error, its reason read by `networkReason` (the platform's: `#platform`, `network-reason.ts` in Node).
  */
-export const requestToken = async (fetch: FetchLike, url: string, init: RequestInit): Promise<string> => {
+export const requestToken = async (
+  fetch: FetchLike,
+  url: string,
+  init: RequestInit,
+  networkReason: (cause: unknown) => string,
+): Promise<string> => {
   let response: Response;
   try {
     response = await fetch(url, { ...init, method: 'POST' });

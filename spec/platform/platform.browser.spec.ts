@@ -1,5 +1,8 @@
-import { apiKeySource, defaultFetch } from '../../lib/platform/platform.browser';
-import { apiKeySource as nodeApiKeySource } from '../../lib/platform/platform.node';
+import { apiKeySource, defaultFetch, networkReason } from '../../lib/platform/platform.browser';
+import {
+  apiKeySource as nodeApiKeySource,
+  networkReason as nodeNetworkReason,
+} from '../../lib/platform/platform.node';
 
 // What browsers resolve `#platform` to (package.json `imports`, every condition but `node`).
 describe('the browser platform', () => {
@@ -31,5 +34,16 @@ describe('the browser platform', () => {
       globalThis.fetch = original;
     }
     expect(seen).toEqual(['https://example.test/a']);
+  });
+
+  it("reads a failed request's reason from its message alone (a browser's fetch gives no cause)", () => {
+    expect(networkReason(new TypeError('Failed to fetch'))).toBe('Failed to fetch');
+    expect(networkReason('offline')).toBe('offline');
+    // Node's native fetch holds the system's reason in `cause`: the Node build reads it there.
+    const nodeFailure = new TypeError('fetch failed', {
+      cause: new Error('connect ECONNREFUSED 127.0.0.1:9'),
+    });
+    expect(nodeNetworkReason(nodeFailure)).toBe('connect ECONNREFUSED 127.0.0.1:9');
+    expect(networkReason(nodeFailure)).toBe('fetch failed');
   });
 });

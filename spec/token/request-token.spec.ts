@@ -100,21 +100,16 @@ describe('proxyToken', () => {
     });
   });
 
-  it('maps 401 to unauthorized, with no word of an API key (the route holds it)', async () => {
-    answer = { status: 401, body: 'who are you' };
+  // A 401 says no word of an API key: the route holds it.
+  it.each([
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+  ])('maps %p to %p', async (status, code) => {
+    answer = { status, body: 'not you' };
     await expect(fromSource(proxyToken(url))).rejects.toMatchObject({
-      code: 'unauthorized',
-      status: 401,
-      message: 'Token request failed with HTTP 401: who are you',
-    });
-  });
-
-  it('maps 403 to forbidden', async () => {
-    answer = { status: 403, body: 'not you' };
-    await expect(fromSource(proxyToken(url))).rejects.toMatchObject({
-      code: 'forbidden',
-      status: 403,
-      message: 'Token request failed with HTTP 403: not you',
+      code,
+      status,
+      message: `Token request failed with HTTP ${status}: not you`,
     });
   });
 
