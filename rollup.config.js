@@ -35,19 +35,39 @@ const external = (/** @type {string} */ id) =>
   id.startsWith('#') ||
   dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
+/**
+ * package.json `imports` `#platform`: what differs between Node (`node` condition: the `apiKey` token
+ * source, the cross-fetch fallback) and every other resolution (browsers, bundlers: neither). Emitted
+ * with the entries (not entries of the package: `input` stays the entry list), so that the Node module
+ * shares their chunks (one `TokenError`); the browser module imports nothing.
+ */
+const platform = {
+  name: 'platform',
+  buildStart() {
+    for (const condition of ['node', 'browser']) {
+      this.emitFile({
+        type: 'chunk',
+        id: `lib/platform/platform.${condition}.ts`,
+        name: `platform.${condition}`,
+      });
+    }
+  },
+};
+
 const js = {
   input: entries,
   external,
   // As `sideEffects: false` promises users: a module only imported for what the entry does not use
   // (the endpoints barrel, say) is left out.
   treeshake: { moduleSideEffects: false },
-  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), platform],
   output: [
     {
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].mjs',
-      chunkFileNames: 'chunks/[name]-[hash].mjs',
+      // The `#platform` modules (emitted entries) sit beside the entries; shared chunks in chunks/.
+      chunkFileNames: (chunk) => (chunk.isEntry ? '[name].mjs' : 'chunks/[name]-[hash].mjs'),
       // No bare `import 'rxjs'` lines in entries (hoisted from their chunks): with `sideEffects: false`
       // bundlers ignore them anyway, and esbuild warns about each one in every app's build.
       hoistTransitiveImports: false,
@@ -56,7 +76,7 @@ const js = {
       dir: 'dist',
       format: 'cjs',
       entryFileNames: '[name].cjs',
-      chunkFileNames: 'chunks/[name]-[hash].cjs',
+      chunkFileNames: (chunk) => (chunk.isEntry ? '[name].cjs' : 'chunks/[name]-[hash].cjs'),
       hoistTransitiveImports: false,
       // Our dependencies' CommonJS builds are flagged __esModule (cross-fetch has `.default`), so
       // namespaces are used as they are instead of copied behind getters on every property access.
