@@ -12,6 +12,7 @@ module.exports = {
     '^#default-socket$': '<rootDir>/lib/connection/default-sockets.node.ts',
     '^#compiled-decoders$': '<rootDir>/lib/endpoints/compiled-decoders.node.ts',
     '^#canonical-iso$': '<rootDir>/lib/codecs/canonical-iso.node.ts',
+    '^#platform$': '<rootDir>/lib/platform/platform.node.ts',
   },
   // Angular's packages are ES modules only: spec/support/esm-to-cjs.cjs turns them into CommonJS.
   transformIgnorePatterns: ['/node_modules/(?!@angular/)'],

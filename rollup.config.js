@@ -36,33 +36,36 @@ const external = (/** @type {string} */ id) =>
   dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 /**
- * package.json `imports` resolved by condition, Node's speed kept out of browser bundles:
- * `#compiled-decoders` (Node: a decoder compiled for each record shape of the catalogue) and
- * `#canonical-iso` (Node: the canonical timestamp form's own reader); every other resolution gets a
- * module that has none. Emitted as entry chunks of the entries' build (not entries of the package), so
- * that they share one copy of the modules they import with the entries: the timestamp parser remembers
- * the last timestamp read, for an envelope and its records alike.
+ * package.json `imports` resolved by condition, `node` or every other (browsers, bundlers):
+ * - `#platform`: what differs between Node (the `apiKey` token source, the cross-fetch fallback) and
+ *   browsers (neither);
+ * - `#compiled-decoders` (Node: a decoder compiled for each record shape of the catalogue) and
+ *   `#canonical-iso` (Node: the canonical timestamp form's own reader): Node's per-event speed, kept out
+ *   of browser bundles, whose modules have none.
+ * Emitted with the entries (not entries of the package: `input` stays the entry list), so that the Node
+ * modules share their chunks (one `TokenError`; one timestamp cache for an envelope and its records);
+ * the browser modules import nothing.
  */
-const conditionalImports = {
-  'compiled-decoders': 'lib/endpoints/compiled-decoders',
-  'canonical-iso': 'lib/codecs/canonical-iso',
-};
+const conditionalImports = [
+  'lib/platform/platform',
+  'lib/endpoints/compiled-decoders',
+  'lib/codecs/canonical-iso',
+];
 /** @type {import('rollup').Plugin} */
 const emitConditionalImports = {
   name: 'conditional-imports',
   buildStart() {
-    for (const [name, path] of Object.entries(conditionalImports))
-      for (const condition of ['node', 'browser'])
-        this.emitFile({ type: 'chunk', id: `${path}.${condition}.ts`, name: `${name}.${condition}` });
+    for (const path of conditionalImports) {
+      for (const condition of ['node', 'browser']) {
+        this.emitFile({
+          type: 'chunk',
+          id: `${path}.${condition}.ts`,
+          name: `${path.slice(path.lastIndexOf('/') + 1)}.${condition}`,
+        });
+      }
+    }
   },
 };
-
-/** Chunks go to dist/chunks, but for the emitted conditional imports, at the names package.json gives. */
-const chunkFileNames =
-  (/** @type {string} */ extension) => (/** @type {import('rollup').PreRenderedChunk} */ chunk) =>
-    Object.hasOwn(conditionalImports, chunk.name.replace(/\.(node|browser)$/, ''))
-      ? `[name].${extension}`
-      : `chunks/[name]-[hash].${extension}`;
 
 const js = {
   input: entries,
@@ -76,7 +79,8 @@ const js = {
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].mjs',
-      chunkFileNames: chunkFileNames('mjs'),
+      // The conditional imports' modules (emitted entries) sit beside the entries; shared chunks in chunks/.
+      chunkFileNames: (chunk) => (chunk.isEntry ? '[name].mjs' : 'chunks/[name]-[hash].mjs'),
       // No bare `import 'rxjs'` lines in entries (hoisted from their chunks): with `sideEffects: false`
       // bundlers ignore them anyway, and esbuild warns about each one in every app's build.
       hoistTransitiveImports: false,
@@ -85,7 +89,7 @@ const js = {
       dir: 'dist',
       format: 'cjs',
       entryFileNames: '[name].cjs',
-      chunkFileNames: chunkFileNames('cjs'),
+      chunkFileNames: (chunk) => (chunk.isEntry ? '[name].cjs' : 'chunks/[name]-[hash].cjs'),
       hoistTransitiveImports: false,
       // Our dependencies' CommonJS builds are flagged __esModule (cross-fetch has `.default`), so
       // namespaces are used as they are instead of copied behind getters on every property access.

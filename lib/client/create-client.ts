@@ -2,6 +2,8 @@ import { type Observable, Observable as RxObservable, Subject, asyncScheduler } 
 import { createConnectionStream } from '../connection/connection-stream';
 // package.json `imports`: every socket.io generation in Node, socket.io-client 4 alone in browsers.
 import { defaultSockets } from '#default-socket';
+// And the token source for `apiKey` (Node only: browsers never hold the secret key), the default fetch.
+import { apiKeySource, defaultFetch } from '#platform';
 import type { SocketLike } from '../connection/socket-like';
 import { isCustomEndpoint, withGuardedResults, type CustomEndpoint } from '../endpoints/custom-endpoint';
 import type { HistoricalPath } from '../endpoints/historical-specs';
@@ -12,7 +14,6 @@ import type { DecodeError } from '../errors/decode-error';
 import { SubscribeError } from '../errors/subscribe-error';
 import type { DataEvent } from '../subscription/data-event';
 import { createSubscriptionHub } from '../subscription/subscription-hub';
-import { apiKeyToken } from '../token/api-key-token';
 import { createTokenStream } from '../token/token-stream';
 import type { TokenSource } from '../token/token-source';
 import type { ClientState, ClientStatus, ConnectionProblem } from '../lifecycle/client-state';
@@ -30,7 +31,6 @@ import type {
   SubscribeParams,
 } from './endpoint-arguments';
 import type { SubscribeOptions } from './subscribe-options';
-import { defaultFetch } from '../util/default-fetch';
 
 export interface MarketProphitClient {
   /**
@@ -84,54 +84,27 @@ export interface MarketProphitClient {
   close(): void;
 }
 
-const tokenSourceOf = (options: ClientOptions, url: string): TokenSource => {
-  const { apiKey, token } = options;
-  if (apiKey !== undefined && token !== undefined) {
-    throw new TypeError('createClient: give either `apiKey` or `token`, not both');
-  }
-  if (token !== undefined) return token;
-  if (apiKey === undefined || apiKey === '') {
-    // `apiKey: process.env.X` of an unset variable: name the value it had.
-    const given =
-      'apiKey' in options
-        ? ` (\`apiKey\` is ${JSON.stringify(apiKey) ?? 'undefined'}: is MARKETPROPHIT_API_KEY set?)`
-        : '';
-    throw new TypeError(
-      `createClient: needs \`apiKey\` (server side) or \`token\` (e.g. proxyToken("/jwt") in browsers)${given}`,
-    );
-  }
-  if (typeof document !== 'undefined') {
-    throw new TypeError(
-      'createClient: `apiKey` must not reach a browser. Serve tokens from your server (createJwtProxy) and use `token: proxyToken(route)`',
-    );
-  }
-  return apiKeyToken(url, apiKey, options.fetch ?? defaultFetch);
-};
+/** `token`, or (given an `apiKey`, or neither) what the platform makes of the options (`#platform`). */
+const tokenSourceOf = (options: ClientOptions, url: string): TokenSource =>
+  options.apiKey === undefined && options.token !== undefined ? options.token : apiKeySource(options, url);
+
+/** The options that stand for a field of `policy`, under the same name. */
+const SHORTHANDS = ['refreshEvery', 'retryAttempts', 'retryWait', 'ackTimeout', 'linger'] as const;
 
 /** Creates a client. Nothing is fetched or opened until something subscribes. */
 export const createClient = (options: ClientOptions): MarketProphitClient => {
   const {
     url = DEFAULT_URL,
-    ackTimeout,
-    linger,
     scheduler = asyncScheduler,
     socket,
     socketIo = 'auto',
     historyUrl = url,
-    refreshEvery,
-    retryAttempts,
-    retryWait,
   } = options;
   const source = tokenSourceOf(options, url);
-  // The shorthands first: a field of `policy` wins.
-  const policy = resolvePolicy('createClient', {
-    ...(refreshEvery === undefined ? {} : { refreshEvery }),
-    ...(retryAttempts === undefined ? {} : { retryAttempts }),
-    ...(retryWait === undefined ? {} : { retryWait }),
-    ...(ackTimeout === undefined ? {} : { ackTimeout }),
-    ...(linger === undefined ? {} : { linger }),
-    ...options.policy,
-  });
+  // The shorthands first (those given): a field of `policy` wins.
+  const shorthands: Record<string, unknown> = {};
+  for (const name of SHORTHANDS) if (options[name] !== undefined) shorthands[name] = options[name];
+  const policy = resolvePolicy('createClient', { ...shorthands, ...options.policy });
 
   const sockets = socket === undefined ? defaultSockets(socketIo) : { open: socket };
 

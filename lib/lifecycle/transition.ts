@@ -199,17 +199,32 @@ export const transition = (
     };
   };
 
+  const same: Transition = { next: current, effect: NONE };
   if ('socket' in event) {
-    if (event.socket !== current.socket && event.type !== 'socket-opening')
-      return { next: current, effect: NONE };
+    if (event.socket !== current.socket && event.type !== 'socket-opening') return same;
     // Nobody is subscribed: a failure ends the connection, with no problem shown and no retry.
     const ends =
       event.type !== 'socket-opening' && event.type !== 'connected' && event.type !== 'handover-ready';
     if (current.lingering === true && ends) return { next: current, effect: { type: 'stop' } };
   }
-  const reconnect =
-    (socket: number) =>
-    (attempt: number): LifecycleEffect => ({ type: 'reconnect', socket, after: policy.retryWait(attempt) });
+  /** A failure of the newest socket: reconnect it after the backoff, or give up. */
+  const socketFailure = (
+    kind: ConnectionProblem['kind'],
+    error: MarketProphitError | Error,
+    socket: number,
+  ) =>
+    failure(
+      kind,
+      error,
+      'reconnecting',
+      (attempt) => ({ type: 'reconnect', socket, after: policy.retryWait(attempt) }),
+      'connection',
+    );
+  const connectDeadline = (socket: number): LifecycleEffect => ({
+    type: 'connect-deadline',
+    socket,
+    after: policy.connectTimeout,
+  });
 
   switch (event.type) {
     case 'started':
@@ -253,7 +268,7 @@ export const transition = (
           previous: current.socket,
           handingOver: false,
         },
-        effect: { type: 'connect-deadline', socket: event.socket, after: policy.connectTimeout },
+        effect: connectDeadline(event.socket),
       };
     }
     case 'connected': {
@@ -273,7 +288,7 @@ export const transition = (
       };
     }
     case 'handover-ready': {
-      if (current.previous === undefined) return { next: current, effect: NONE };
+      if (current.previous === undefined) return same;
       return {
         next: { ...current, previous: undefined, handingOver: false },
         effect: { type: 'close-previous', socket: event.socket },
@@ -285,52 +300,44 @@ export const transition = (
         effect: { type: 'connect', socket: event.socket, within: policy.connectTimeout },
       };
     case 'connect-failed':
-      return failure('connect', event.error, 'reconnecting', reconnect(event.socket), 'connection');
-    case 'handshake-refused':
+      return socketFailure('connect', event.error, event.socket);
+    case 'handshake-refused': {
+      // A refused handshake is worth a fresh token, whatever the server's words were.
+      const refused = (what: string) =>
+        new TokenError('rejected', `The server refused ${what}: ${describeReason(event.error)}`, undefined, {
+          cause: event.error,
+        });
       return failure(
         'handshake',
-        // A refused handshake is worth a fresh token, whatever the server's words were.
-        new TokenError(
-          'rejected',
-          `The server refused the token: ${describeReason(event.error)}`,
-          undefined,
-          {
-            cause: event.error,
-          },
-        ),
+        refused('the token'),
         'authenticating',
         (attempt) => {
           const after = policy.refusedTokenWait(attempt, policy);
           return after === 0 ? { type: 'new-token' } : { type: 'fetch-token', after };
         },
         'connection',
-        (attempt) =>
-          new TokenError(
-            'rejected',
-            `The server refused ${attempt} tokens in a row: ${describeReason(event.error)}`,
-            undefined,
-            { cause: event.error },
-          ),
+        (attempt) => refused(`${attempt} tokens in a row`),
       );
+    }
     case 'protocol-mismatch':
       // Not transient by default (policy.transient): `failed` at once.
-      return failure('protocol', event.error, 'reconnecting', reconnect(event.socket), 'connection');
+      return socketFailure('protocol', event.error, event.socket);
     case 'protocol-switched':
       // Told once on `problems$` (attempt 0, retried at once with the other client); not counted.
       return {
         next: current,
-        effect: { type: 'connect-deadline', socket: event.socket, after: policy.connectTimeout },
+        effect: connectDeadline(event.socket),
         problem: { kind: 'protocol', message: event.message, attempt: 0, retryIn: 0, at: now },
       };
     case 'disconnected': {
-      if (event.reason === 'io client disconnect') return { next: current, effect: NONE };
+      if (event.reason === 'io client disconnect') return same;
       const error = new ConnectionError(
         'disconnected',
         event.reason === 'io server disconnect'
           ? 'The server closed the connection'
           : `The connection was lost (${event.reason})`,
       );
-      return failure('disconnect', error, 'reconnecting', reconnect(event.socket), 'connection');
+      return socketFailure('disconnect', error, event.socket);
     }
     case 'upstream-failing': {
       // Not a failure of this connection: no backoff, no count; shown until healed or superseded.
@@ -348,7 +355,7 @@ export const transition = (
     case 'retained':
       return { next: { ...current, lingering: false }, effect: NONE };
     case 'crashed': {
-      if (current.state === 'failed') return { next: current, effect: NONE };
+      if (current.state === 'failed') return same;
       const error = toError(event.error);
       const problem: ConnectionProblem = {
         kind: 'connect',

@@ -1,3 +1,5 @@
+import { isTokenError } from '../errors/token-error';
+import { networkReason } from './network-reason';
 import { requestToken } from './request-token';
 import { basicAuthorization, trimTrailingSlashes, type FetchLike } from '../util/http';
 import type { TokenRequestContext, TokenSource } from './token-source';
@@ -9,14 +11,16 @@ import type { TokenRequestContext, TokenSource } from './token-source';
 export const apiKeyToken = (url: string, apiKey: string, fetch: FetchLike): TokenSource => {
   const authorization = basicAuthorization(apiKey);
   const route = `${trimTrailingSlashes(url)}/jwt`;
-  // A refused key is the caller's to fix: the 401's message says where it comes from.
   return Object.assign(
     ({ signal }: TokenRequestContext) =>
-      requestToken(
-        fetch,
-        route,
-        { headers: { authorization }, signal },
-        'check `apiKey` (MARKETPROPHIT_API_KEY?)',
+      requestToken(fetch, route, { headers: { authorization }, signal }, networkReason).catch(
+        (error: unknown) => {
+          // A refused key is the caller's to fix: the 401's message says where it comes from.
+          if (isTokenError(error) && error.status === 401) {
+            error.message += ` (${route}: check \`apiKey\` (MARKETPROPHIT_API_KEY?))`;
+          }
+          throw error;
+        },
       ),
     { url: route },
   );

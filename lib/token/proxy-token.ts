@@ -1,4 +1,4 @@
-import { defaultFetch } from '../util/default-fetch';
+import { defaultFetch, networkReason } from '#platform';
 import { requestToken } from './request-token';
 import type { FetchLike } from '../util/http';
 import type { TokenRequestContext, TokenSource } from './token-source';
@@ -17,6 +17,6 @@ export const proxyToken = (
 ): TokenSource =>
   Object.assign(
     ({ signal }: TokenRequestContext) =>
-      requestToken(fetch, routeUrl, { credentials: 'same-origin', signal, ...init }),
+      requestToken(fetch, routeUrl, { credentials: 'same-origin', signal, ...init }, networkReason),
     { url: routeUrl },
   );

@@ -1,33 +1,19 @@
-import * as t from 'io-ts';
-import { isLeft } from '../codecs/is-left';
-import { objectCodec } from '../codecs/object-codec';
 import { TokenError } from '../errors/token-error';
-import { formatValidationErrors } from '../codecs/report';
 import type { FetchLike } from '../util/http';
+import { isObject } from '../util/is-object';
+import { previewJson } from '../util/json-text';
 import { tokenErrorOf } from './proxy-error';
 
-const TokenResponse = objectCodec({ token: t.string }, 'TokenResponse');
-
-/** Why a request got no answer, without repeating the URL: cross-fetch's text, or native fetch's cause. */
-const networkReason = (cause: unknown): string => {
-  if (!(cause instanceof Error)) return String(cause);
-  const inner = (cause as { cause?: unknown }).cause;
-  // native fetch: "fetch failed", the reason inside (an AggregateError may have only a code)
-  if (inner instanceof Error)
-    return inner.message || String((inner as { code?: unknown }).code ?? cause.message);
-  const reason = /reason: (.*)$/.exec(cause.message)?.[1];
-  return reason ?? cause.message;
-};
-
 /**
- * POSTs to a token route (upstream `/jwt` or the app's proxy) and returns `{ token }` checked by io-ts.
- * `unauthorized` ends a 401's message: what to check.
+ * POSTs to a token route (upstream `/jwt` or the app's proxy) and returns its `{ token }`, a non-empty
+ * string (anything else is a `bad_response` showing what came). A request with no answer is a `network`
+ * error, its reason read by `networkReason` (the platform's: `#platform`, `network-reason.ts` in Node).
  */
 export const requestToken = async (
   fetch: FetchLike,
   url: string,
   init: RequestInit,
-  unauthorized?: string,
+  networkReason: (cause: unknown) => string,
 ): Promise<string> => {
   let response: Response;
   try {
@@ -37,20 +23,15 @@ export const requestToken = async (
       cause,
     });
   }
-  if (!response.ok) {
-    const error = tokenErrorOf(response.status, await response.text().catch(() => ''));
-    if (unauthorized && response.status === 401) error.message += ` (${url}: ${unauthorized})`;
-    throw error;
-  }
+  if (!response.ok) throw tokenErrorOf(response.status, await response.text().catch(() => ''));
   const body: unknown = await response.json().catch(() => undefined);
-  const decoded = TokenResponse.decode(body);
-  if (isLeft(decoded) || decoded.right.token === '') {
-    const report = isLeft(decoded) ? formatValidationErrors(decoded.left).join('; ') : 'empty token';
+  const token = isObject(body) ? body['token'] : undefined;
+  if (typeof token !== 'string' || token === '') {
     throw new TokenError(
       'bad_response',
-      `Token response from ${url} is not { token: string }: ${report}`,
+      `Token response from ${url} is not { token: string }: got ${previewJson(body)}`,
       response.status,
     );
   }
-  return decoded.right.token;
+  return token;
 };

@@ -41,6 +41,12 @@ describe('the streaming client, bundled as one file (no code splitting)', () => 
     );
   });
 
+  it('leaves out the `apiKey` token source and the fetch polyfill (package.json `imports` `#platform`)', async () => {
+    const inputs = await bundledInputs(app);
+    expect(inputs).toContain('dist/platform.browser.mjs');
+    expect(inputs.filter((input) => /api-key-token|default-fetch|platform\.node/.test(input))).toEqual([]);
+  });
+
   it('leaves out the protocol front, the local server, the relay and the Node adapters', async () => {
     const inputs = await bundledInputs(app);
     expect(inputs).toContain('lib/codecs/strict-object.ts');

@@ -43,6 +43,12 @@ describe('apiKeyToken against the local server', () => {
       status: 401,
       message: expect.stringContaining('Invalid API key'),
     });
+    // The message ends with what to check: the key is the caller's to fix.
+    await expect(failure).rejects.toMatchObject({
+      message: expect.stringMatching(
+        new RegExp(`\\(${server.url}/jwt: check \`apiKey\` \\(MARKETPROPHIT_API_KEY\\?\\)\\)$`),
+      ),
+    });
   });
 
   it('fails with a transient TokenError for a 503', async () => {
@@ -79,24 +85,31 @@ describe('proxyToken', () => {
   });
 
   it.each([
-    ['not JSON', 'nope'],
-    ['no token', JSON.stringify({ jwt: 'x' })],
-    ['an empty token', JSON.stringify({ token: '' })],
-  ])('refuses a body with %s as bad_response', async (_case, body) => {
+    ['not JSON', 'nope', 'undefined'],
+    ['no token', JSON.stringify({ jwt: 'x' }), '{"jwt":"x"}'],
+    ['an empty token', JSON.stringify({ token: '' }), '{"token":""}'],
+    ['a token that is no string', JSON.stringify({ token: 7 }), '{"token":7}'],
+  ])('refuses a body with %s as bad_response, showing what came', async (_case, body, got) => {
     answer = { status: 200, body };
     const failure = fromSource(proxyToken(url));
     await expect(retried(failure)).resolves.toBe(false);
     await expect(failure).rejects.toMatchObject({
       code: 'bad_response',
+      status: 200,
+      message: `Token response from ${url} is not { token: string }: got ${got}`,
     });
   });
 
-  it('maps 403 to forbidden', async () => {
-    answer = { status: 403, body: 'not you' };
+  // A 401 says no word of an API key: the route holds it.
+  it.each([
+    [401, 'unauthorized'],
+    [403, 'forbidden'],
+  ])('maps %p to %p', async (status, code) => {
+    answer = { status, body: 'not you' };
     await expect(fromSource(proxyToken(url))).rejects.toMatchObject({
-      code: 'forbidden',
-      status: 403,
-      message: 'Token request failed with HTTP 403: not you',
+      code,
+      status,
+      message: `Token request failed with HTTP ${status}: not you`,
     });
   });
 
