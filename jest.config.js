@@ -10,6 +10,8 @@ module.exports = {
     '^marketprophit-rx/history$': '<rootDir>/lib/history/index.ts',
     // package.json `imports`: the Node build's default socket, from the sources.
     '^#default-socket$': '<rootDir>/lib/connection/default-sockets.node.ts',
+    '^#compiled-decoders$': '<rootDir>/lib/endpoints/compiled-decoders.node.ts',
+    '^#canonical-iso$': '<rootDir>/lib/codecs/canonical-iso.node.ts',
     '^#platform$': '<rootDir>/lib/platform/platform.node.ts',
   },
   // Angular's packages are ES modules only: spec/support/esm-to-cjs.cjs turns them into CommonJS.

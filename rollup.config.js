@@ -36,20 +36,33 @@ const external = (/** @type {string} */ id) =>
   dependencies.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 /**
- * package.json `imports` `#platform`: what differs between Node (`node` condition: the `apiKey` token
- * source, the cross-fetch fallback) and every other resolution (browsers, bundlers: neither). Emitted
- * with the entries (not entries of the package: `input` stays the entry list), so that the Node module
- * shares their chunks (one `TokenError`); the browser module imports nothing.
+ * package.json `imports` resolved by condition, `node` or every other (browsers, bundlers):
+ * - `#platform`: what differs between Node (the `apiKey` token source, the cross-fetch fallback) and
+ *   browsers (neither);
+ * - `#compiled-decoders` (Node: a decoder compiled for each record shape of the catalogue) and
+ *   `#canonical-iso` (Node: the canonical timestamp form's own reader): Node's per-event speed, kept out
+ *   of browser bundles, whose modules have none.
+ * Emitted with the entries (not entries of the package: `input` stays the entry list), so that the Node
+ * modules share their chunks (one `TokenError`; one timestamp cache for an envelope and its records);
+ * the browser modules import nothing.
  */
-const platform = {
-  name: 'platform',
+const conditionalImports = [
+  'lib/platform/platform',
+  'lib/endpoints/compiled-decoders',
+  'lib/codecs/canonical-iso',
+];
+/** @type {import('rollup').Plugin} */
+const emitConditionalImports = {
+  name: 'conditional-imports',
   buildStart() {
-    for (const condition of ['node', 'browser']) {
-      this.emitFile({
-        type: 'chunk',
-        id: `lib/platform/platform.${condition}.ts`,
-        name: `platform.${condition}`,
-      });
+    for (const path of conditionalImports) {
+      for (const condition of ['node', 'browser']) {
+        this.emitFile({
+          type: 'chunk',
+          id: `${path}.${condition}.ts`,
+          name: `${path.slice(path.lastIndexOf('/') + 1)}.${condition}`,
+        });
+      }
     }
   },
 };
@@ -60,13 +73,13 @@ const js = {
   // As `sideEffects: false` promises users: a module only imported for what the entry does not use
   // (the endpoints barrel, say) is left out.
   treeshake: { moduleSideEffects: false },
-  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), platform],
+  plugins: [esbuild({ target: 'es2022', tsconfig: 'tsconfig.json' }), emitConditionalImports],
   output: [
     {
       dir: 'dist',
       format: 'es',
       entryFileNames: '[name].mjs',
-      // The `#platform` modules (emitted entries) sit beside the entries; shared chunks in chunks/.
+      // The conditional imports' modules (emitted entries) sit beside the entries; shared chunks in chunks/.
       chunkFileNames: (chunk) => (chunk.isEntry ? '[name].mjs' : 'chunks/[name]-[hash].mjs'),
       // No bare `import 'rxjs'` lines in entries (hoisted from their chunks): with `sideEffects: false`
       // bundlers ignore them anyway, and esbuild warns about each one in every app's build.

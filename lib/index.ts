@@ -81,6 +81,7 @@ export {
   recordCodec,
   recordListCodec,
   type RecordCodec,
+  type RecordListCodec,
   type RecordFromFields,
   type FieldsSpec,
   formatValidationErrors,

@@ -25,6 +25,7 @@ export {
   recordCodec,
   recordListCodec,
   type RecordCodec,
+  type RecordListCodec,
   type FieldsSpec,
   type RecordFromFields,
   type EncodedRecordFromFields,

@@ -2,6 +2,7 @@ import { isLeft } from '../codecs/is-left';
 import { parseDate } from '../codecs/date-from-iso';
 import { formatValidationErrors } from '../codecs/report';
 import { DecodeError } from '../errors/decode-error';
+import type { RecordListCodec } from '../endpoints/record-codec';
 import { isObject } from '../util/is-object';
 import { isPlainObject } from '../util/is-plain-object';
 import { jsonDataProblem } from '../util/json-data';
@@ -58,15 +59,21 @@ export const createRouter = ({ desired, rotation, onUnroutable }: RouterOptions)
     const target = desired.find(path, params, key);
     if (target === undefined) return; // in flight when we unsubscribed
     const date = parseTimestamp(timestamp);
-    const validation = target.results.validate(results, target.context);
-    if (isLeft(validation) || date === undefined) {
-      const report = isLeft(validation)
-        ? formatValidationErrors(validation.left)
+    // The catalogue's decoders (recordListCodec) offer a plain `parse`: no io-ts context or `Right` per
+    // event; others validate. A failure's report comes from `validate` either way.
+    const { parse } = target.results as Partial<Pick<RecordListCodec<never>, 'parse'>>;
+    const validation = parse === undefined ? target.results.validate(results, target.context) : undefined;
+    const decoded =
+      validation === undefined ? parse!(results) : isLeft(validation) ? undefined : validation.right;
+    const failed = validation === undefined ? decoded === undefined : isLeft(validation);
+    if (failed || date === undefined) {
+      const failure = validation ?? target.results.validate(results, target.context);
+      const report = isLeft(failure)
+        ? formatValidationErrors(failure.left)
         : [`Invalid value ${JSON.stringify(timestamp)} supplied to timestamp: Timestamp`];
       desired.fail(target, new DecodeError('invalid_payload', report, payload, path, params));
       return;
     }
-    const decoded = validation.right;
     // During a token rotation both sockets send the same events: deliver each once. The server sends
     // each tick to the subscribers it has (no replay on subscribe), so outside rotations the dedupe keeps
     // only the latest event: a second socket can repeat nothing older.

@@ -24,13 +24,23 @@ export const routeKey = (params: Readonly<Record<string, unknown>>): string | un
  */
 export const createRouteIndex = <T>() => {
   const paths = new Map<string, Map<string, Map<unknown, T>>>();
+  // The last path looked up and its keys: events mostly come for the path of the one before, and a
+  // string compare costs less than hashing the path, a new string in every event, for the map.
+  let lastPath: string | undefined;
+  let lastKeys: Map<string, Map<unknown, T>> | undefined;
   return {
-    get: (path: string, params: Readonly<Record<string, unknown>>, key: string): T | undefined =>
-      paths.get(path)?.get(key)?.get(params[key]),
+    get: (path: string, params: Readonly<Record<string, unknown>>, key: string): T | undefined => {
+      if (path !== lastPath) {
+        lastKeys = paths.get(path);
+        lastPath = path;
+      }
+      return lastKeys?.get(key)?.get(params[key]);
+    },
     /** Routes (`path`, `params`) to `entry`, or to nothing when `entry` is `undefined`. */
     set: (path: string, params: Readonly<Record<string, unknown>>, entry: T | undefined): void => {
       const key = routeKey(params);
       if (key === undefined) return;
+      lastPath = undefined;
       const keys = paths.get(path) ?? new Map<string, Map<unknown, T>>();
       const values = keys.get(key) ?? new Map<unknown, T>();
       if (entry === undefined) values.delete(params[key]);

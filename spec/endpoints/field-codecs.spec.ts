@@ -1,5 +1,9 @@
 import { type Either, isLeft, isRight } from 'fp-ts/lib/Either';
 import { fieldCodecs, fieldParsers, formatValidationErrors, type FieldKind } from '../../lib/endpoints';
+import type * as dateModule from '../../lib/codecs/date-from-iso';
+
+type DateModule = typeof dateModule;
+const parseDate = fieldParsers.timestamp;
 
 const decode = (kind: FieldKind, input: unknown) => fieldCodecs[kind].decode(input);
 
@@ -54,6 +58,30 @@ describe('field codecs', () => {
       const result = fieldParsers.timestamp(new Date(ms).toISOString());
       if (result?.getTime() !== ms) throw new Error(`${new Date(ms).toISOString()} read as ${result}`);
     }
+  });
+
+  it('timestamp reads them alike in browsers, where `Date` reads the canonical form (#canonical-iso)', () => {
+    let browserParse: typeof parseDate | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('#canonical-iso', () => jest.requireActual('../../lib/codecs/canonical-iso.browser'));
+      browserParse = jest.requireActual<DateModule>('../../lib/codecs/date-from-iso').parseDate;
+    });
+    const FIRST = Date.UTC(100, 0, 1);
+    const LAST = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+    let seed = 11;
+    const next = () => (seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    for (let i = 0; i < 5_000; i += 1) {
+      const text = new Date(Math.floor(FIRST + next() * (LAST - FIRST))).toISOString();
+      if (browserParse!(text)?.getTime() !== parseDate(text)?.getTime())
+        throw new Error(`${text} read apart`);
+    }
+    for (const text of [
+      '2014-02-30T00:00:00.000Z',
+      '2014-13-01T00:00:00.000Z',
+      '2014-08-12T24:00:00.000Z',
+      '0099-12-31T00:00:00.000Z',
+    ])
+      expect(browserParse!(text)?.getTime()).toBe(parseDate(text)?.getTime());
   });
 
   it.each<FieldKind>(['decimal', 'nullable-decimal', 'integer', 'text', 'timestamp'])(
