@@ -120,6 +120,17 @@ export interface RecordListCodec<F extends FieldsSpec> extends t.Type<
 }
 
 /**
+ * The plain parse of every list codec {@link recordListCodec} made, by codec: how the router tells the
+ * library's own codecs from a decoder of the user's that merely has a `parse` property (which it must
+ * never call in place of `validate`).
+ */
+const listParsers = new WeakMap<object, (u: unknown) => unknown[] | undefined>();
+
+/** `decoder`'s plain parse if {@link recordListCodec} made it, else `undefined` (validate it instead). */
+export const listParserOf = (decoder: object): ((u: unknown) => unknown[] | undefined) | undefined =>
+  listParsers.get(decoder);
+
+/**
  * `t.array(recordCodec(fields))`, decoding each record by its fast path and building io-ts errors only
  * when one fails. The catalogue's `results` codecs are these.
  * @example recordListCodec({ ts: { kind: 'timestamp' }, volume: { kind: 'integer' } })
@@ -154,6 +165,7 @@ export const recordListCodec = <const F extends FieldsSpec>(
     },
     (a) => a.map(record.encode),
   );
+  listParsers.set(codec, parse);
   return Object.assign(codec, { parse });
 };
 

@@ -1,6 +1,7 @@
 import { type Observable, type Subscriber, type Subscription, Subject } from 'rxjs';
 import type * as t from 'io-ts';
 import { subscriptionKey } from './canonical-key';
+import { listParserOf } from '../endpoints/record-codec';
 import { DataEnvelope, type DataEvent, type SubscriptionOptions } from './data-event';
 import { EventDedupe } from './event-dedupe';
 import { createRouteIndex } from './route-index';
@@ -13,6 +14,12 @@ export interface Wanted {
   readonly results: t.Decoder<unknown, unknown>;
   /** The io-ts context `results` is validated in, made once: `results` of a `data` envelope. */
   readonly context: t.Context;
+  /**
+   * `results`' plain parse (the decoded value, or `undefined` when it fails) if it is one of the
+   * catalogue's list codecs (record-codec.ts `listParserOf`): no io-ts context or `Right` per event.
+   * `undefined` for any other decoder, which is validated.
+   */
+  readonly parse: ((u: unknown) => unknown[] | undefined) | undefined;
   /**
    * Every local subscriber of this (path, params). Replaced on change, never mutated, so a delivery
    * loop is unaffected by subscribers that come or go inside it.
@@ -43,6 +50,7 @@ export const wantedEntry = (
     { key: '', type: DataEnvelope, actual: undefined },
     { key: 'results', type: results as t.Mixed, actual: undefined },
   ],
+  parse: listParserOf(results),
   sinks: [],
   keepAlive: undefined,
   dedupe: new EventDedupe(),

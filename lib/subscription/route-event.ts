@@ -2,7 +2,6 @@ import { isLeft } from '../codecs/is-left';
 import { parseDate } from '../codecs/date-from-iso';
 import { formatValidationErrors } from '../codecs/report';
 import { DecodeError } from '../errors/decode-error';
-import type { RecordListCodec } from '../endpoints/record-codec';
 import { isObject } from '../util/is-object';
 import { isPlainObject } from '../util/is-plain-object';
 import { jsonDataProblem } from '../util/json-data';
@@ -59,12 +58,12 @@ export const createRouter = ({ desired, rotation, onUnroutable }: RouterOptions)
     const target = desired.find(path, params, key);
     if (target === undefined) return; // in flight when we unsubscribed
     const date = parseTimestamp(timestamp);
-    // The catalogue's decoders (recordListCodec) offer a plain `parse`: no io-ts context or `Right` per
-    // event; others validate. A failure's report comes from `validate` either way.
-    const { parse } = target.results as Partial<Pick<RecordListCodec<never>, 'parse'>>;
+    // The catalogue's decoders (recordListCodec) have a plain parse, found once per subscription: no io-ts
+    // context or `Right` per event; others validate. A failure's report comes from `validate` either way.
+    const { parse } = target;
     const validation = parse === undefined ? target.results.validate(results, target.context) : undefined;
     const decoded =
-      validation === undefined ? parse!(results) : isLeft(validation) ? undefined : validation.right;
+      validation !== undefined ? (isLeft(validation) ? undefined : validation.right) : parse?.(results);
     const failed = validation === undefined ? decoded === undefined : isLeft(validation);
     if (failed || date === undefined) {
       const failure = validation ?? target.results.validate(results, target.context);

@@ -1,5 +1,6 @@
 import * as t from 'io-ts';
 import { Subscriber } from 'rxjs';
+import { recordListCodec } from '../../lib/endpoints/record-codec';
 import { DecodeError } from '../../lib/errors/decode-error';
 import { subscriptionKey } from '../../lib/subscription/canonical-key';
 import { createDesiredSubscriptions, wantedEntry } from '../../lib/subscription/desired-subscriptions';
@@ -12,14 +13,14 @@ const AT = '2026-01-02T15:30:00.000Z';
 const Results = t.array(t.type({ score: t.number }));
 
 /** A router over one wanted (PATH, { ticker: 'AAPL' }) decoded by `Results`; `overlap` opens a rotation. */
-const setUp = () => {
+const setUp = (results: t.Decoder<unknown, unknown> = Results) => {
   const desired = createDesiredSubscriptions();
   const rotation = createRotationWindow(queueScheduler, 1_000);
   const unroutable: DecodeError[] = [];
   const events: unknown[] = [];
   const failures: unknown[] = [];
   const params = Object.freeze({ ticker: 'AAPL' });
-  const entry = wantedEntry(subscriptionKey(PATH, params), { path: PATH, params }, Results);
+  const entry = wantedEntry(subscriptionKey(PATH, params), { path: PATH, params }, results);
   entry.sinks = [
     new Subscriber({
       next: (event) => events.push(event),
@@ -81,6 +82,39 @@ describe('routing a data payload', () => {
       expect(router.failures[0]).toMatchObject({ name: 'DecodeError', code: 'invalid_payload', path: PATH });
       expect(router.desired.byKey.get(subscriptionKey(PATH, router.params))).toBeUndefined();
     }
+  });
+
+  it('a decoder of the user’s that has a `parse` of its own is validated: its parse is never called', () => {
+    const parse = jest.fn(() => [{ score: 'not checked' }]);
+    const router = setUp(Object.assign(t.array(t.type({ score: t.number })), { parse }));
+    router.route({ path: PATH, params: { ticker: 'AAPL' }, results: [{ score: 1 }], timestamp: AT });
+    router.route({ path: PATH, params: { ticker: 'AAPL' }, results: [{ score: 'high' }], timestamp: AT });
+    expect(parse).not.toHaveBeenCalled();
+    expect(router.events).toEqual([expect.objectContaining({ results: [{ score: 1 }] })]);
+    expect(router.failures).toEqual([
+      expect.objectContaining({ name: 'DecodeError', code: 'invalid_payload' }),
+    ]);
+  });
+
+  it('a catalogue list codec decodes by its plain parse and reports a failure as validate does', () => {
+    const codec = recordListCodec({ ts: { kind: 'timestamp' }, score: { kind: 'decimal' } });
+    const good = setUp(codec);
+    good.route({
+      path: PATH,
+      params: { ticker: 'AAPL' },
+      results: [{ ts: AT, score: '0.5' }],
+      timestamp: AT,
+    });
+    expect(good.events).toEqual([
+      expect.objectContaining({ results: [{ ts: new Date(AT), score: 0.5 }], timestamp: new Date(AT) }),
+    ]);
+    const bad = setUp(codec);
+    const results = [{ ts: AT, score: 'high' }];
+    bad.route({ path: PATH, params: { ticker: 'AAPL' }, results, timestamp: AT });
+    expect(bad.failures).toHaveLength(1);
+    expect((bad.failures[0] as DecodeError).report).toEqual(
+      expect.arrayContaining([expect.stringContaining('results/0/score')]),
+    );
   });
 
   it('the same event twice: delivered twice outside a rotation, once during one; a different one at the same time twice', () => {
