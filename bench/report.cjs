@@ -14,16 +14,16 @@ const rows = (r) => {
       `${fmt(ours.median)} ev/s (${pct(ours.spread)})`,
       `${fmt(raw.median)} ev/s raw socket.io-client, no checks (${pct(raw.spread)})`,
       `${ratio.toFixed(2)} of raw`,
-      '≥ 0.85',
-      met(ratio >= 0.85),
+      '≥ 0.8',
+      met(ratio >= 0.8),
     ]);
     out.push([
       '1b. the same, against hand-written decoding (`bench/hand-decode.cjs`)',
       `${fmt(ours.median)} ev/s`,
       `${fmt(byHand.median)} ev/s raw socket.io-client + hand-written checks (${pct(byHand.spread)})`,
       `${ratioToByHand.toFixed(2)} of hand-written`,
-      '(reference)',
-      '',
+      '≥ 1.0',
+      met(ratioToByHand >= 1),
     ]);
   }
   if (r.throughput1) {
