@@ -1,8 +1,9 @@
 'use strict';
 // The client's per-event path in one process, without sockets: each `data` frame is `JSON.parse`d (what
 // socket.io-client does to every frame) and handed to the `data` listeners of an in-memory socket.
-// Three contenders take the same frames: `raw` (an empty handler), `byHand` (bench/hand-decode.cjs)
-// and `ours` (`createClient(…).subscribe$`, the hub's routing and decoding). CPU time per event is the
+// Four contenders take the same frames: `raw` (an empty handler), `floor` (bench/no-checks-floor.cjs:
+// the same event built with no check, the allocation floor), `byHand` (bench/hand-decode.cjs) and `ours`
+// (`createClient(…).subscribe$`, the hub's routing and decoding). CPU time per event is the
 // median over alternating rounds (process.cpuUsage()), so the machine's other load mostly cancels out;
 // allocation per event is the median heap growth of small batches (a batch that a scavenge cut short
 // shows as a drop and falls out of the median).
@@ -11,6 +12,7 @@
 // Profiling: `node --cpu-prof --cpu-prof-dir=/tmp/prof bench/in-process.cjs --only ours`.
 const { createClient } = require('../dist/index.cjs');
 const { decodeByHand } = require('./hand-decode.cjs');
+const { noChecksDecoder } = require('./no-checks-floor.cjs');
 const { makePayload, seeded } = require('./payloads.cjs');
 const { median } = require('./stats.cjs');
 
@@ -68,11 +70,16 @@ const framesFor = (paramsList, records) => {
 const contenders = async ({ keys = 1, records = 5 } = {}) => {
   const paramsList = keys === 1 ? [{}] : Array.from({ length: keys }, (_, i) => ({ ticker: ticker(i) }));
   const frames = framesFor(paramsList, records);
-  const counts = { raw: 0, byHand: 0, ours: 0 };
+  const counts = { raw: 0, floor: 0, byHand: 0, ours: 0 };
 
   const rawSocket = memorySocket();
   rawSocket.on('data', () => {
     counts.raw += 1;
+  });
+  const floorSocket = memorySocket();
+  const decodeWithoutChecks = noChecksDecoder(frames.map((frame) => JSON.parse(frame)));
+  floorSocket.on('data', (payload) => {
+    if (decodeWithoutChecks(payload).results.length > 0) counts.floor += 1;
   });
   const handSocket = memorySocket();
   handSocket.on('data', (payload) => {
@@ -103,7 +110,7 @@ const contenders = async ({ keys = 1, records = 5 } = {}) => {
   }
   return {
     counts,
-    run: { raw: feed(rawSocket), byHand: feed(handSocket), ours: feed(ourSocket) },
+    run: { raw: feed(rawSocket), floor: feed(floorSocket), byHand: feed(handSocket), ours: feed(ourSocket) },
     close: () => subscriptions.forEach((subscription) => subscription.unsubscribe()),
   };
 };
@@ -142,10 +149,10 @@ const bytesPerEvent = (setup, name, { size = 200, batches = 301 } = {}) => {
 
 /**
  * The bench scenario (`npm run bench -- --only inprocess`): CPU µs and heap bytes per event of the
- * three contenders, for 1-record and 5-record events on one subscription.
+ * four contenders, for 1-record and 5-record events on one subscription.
  */
 const scenario = async ({ n = 100_000, rounds = 15 }) => {
-  const names = ['raw', 'byHand', 'ours'];
+  const names = ['raw', 'floor', 'byHand', 'ours'];
   const out = { n, rounds };
   for (const records of [1, 5]) {
     const setup = await contenders({ records });
@@ -169,7 +176,7 @@ const main = async () => {
   const records = Number(flag('records', 5));
   const n = Number(flag('n', 100_000));
   const rounds = Number(flag('rounds', 15));
-  const names = flag('only', 'raw,byHand,ours').split(',');
+  const names = flag('only', 'raw,floor,byHand,ours').split(',');
   const setup = await contenders({ keys, records });
   const cpu = cpuPerEvent(setup, names, { n, rounds });
   const line = (name) => {
@@ -181,6 +188,7 @@ const main = async () => {
   if (names.includes('raw') && names.includes('ours')) {
     console.log(`  ours/raw (rate) ${(cpu.raw / cpu.ours).toFixed(3)}`);
     if (names.includes('byHand')) console.log(`  ours/byHand (rate) ${(cpu.byHand / cpu.ours).toFixed(3)}`);
+    if (names.includes('floor')) console.log(`  floor/raw (rate) ${(cpu.raw / cpu.floor).toFixed(3)}`);
   }
   if (setup.counts.ours === 0) throw new Error('ours received nothing');
   setup.close();

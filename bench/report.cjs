@@ -46,8 +46,8 @@ const rows = (r) => {
       out.push([
         `1${records === 1 ? 'c' : 'd'}. per event in one process, no sockets (\`bench/in-process.cjs\`: JSON.parse + the \`data\` handler), ${records}-record events, ${fmt(n)} × ${rounds} rounds (median): CPU and heap allocated`,
         `${per('ours')}`,
-        `raw (JSON.parse, empty handler) ${per('raw')}; hand-written ${per('byHand')}`,
-        `${(cpu.ours - cpu.raw).toFixed(2)} µs, ${fmt(bytes.ours - bytes.raw)} B beyond raw; ${(cpu.byHand / cpu.ours).toFixed(2)} of hand-written's speed`,
+        `raw (JSON.parse, empty handler) ${per('raw')}; hand-written ${per('byHand')}; no checks at all (\`bench/no-checks-floor.cjs\`) ${per('floor')}`,
+        `${(cpu.ours - cpu.raw).toFixed(2)} µs, ${fmt(bytes.ours - bytes.raw)} B beyond raw (no checks: ${(cpu.floor - cpu.raw).toFixed(2)} µs, ${fmt(bytes.floor - bytes.raw)} B); ${(cpu.byHand / cpu.ours).toFixed(2)} of hand-written's speed`,
         '(figure)',
         '',
       ]);
