@@ -22,13 +22,13 @@ const literal = (s: string): string => JSON.stringify(s);
  */
 const read = (names: readonly string[], v: string): string[] => {
   const [first, ...aliases] = names as [string, ...string[]];
-  const lines = [`let ${v}: unknown = r[${literal(first)}];`];
+  const lines = [`let ${v}: unknown = u[${literal(first)}];`];
   let name = first;
   for (const alias of aliases) {
-    lines.push(`if (${v} === undefined || !hasOwn(r, ${literal(name)})) {`, `${v} = r[${literal(alias)}];`);
+    lines.push(`if (${v} === undefined || !hasOwn(u, ${literal(name)})) {`, `${v} = u[${literal(alias)}];`);
     name = alias;
   }
-  lines.push(`if (${v} !== undefined && !hasOwn(r, ${literal(name)})) ${v} = undefined;`);
+  lines.push(`if (${v} !== undefined && !hasOwn(u, ${literal(name)})) ${v} = undefined;`);
   lines.push(...aliases.map(() => '}'));
   return lines;
 };
@@ -68,8 +68,7 @@ const decoder = (fields: Fields, name: string): string => {
   return [
     `/** ${described}. */`,
     `const ${name} = (u: unknown): Record<string, unknown> | undefined => {`,
-    `if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;`,
-    `const r = u as Record<string, unknown>;`,
+    `if (!isObject(u)) return undefined;`,
     ...body,
     `return { ${out} };`,
     `};`,
@@ -87,6 +86,7 @@ export const generateDecoders = async (): Promise<string> => {
     '// output, and checks every decoder against the io-ts codec of its shape (recordCodec).',
     "import { parseDate } from '../codecs/date-from-iso';",
     "import { scanDecimal, scanInteger } from '../codecs/number-from-string';",
+    "import { isObject } from '../util/is-object';",
     '',
     'const { hasOwn } = Object;',
     '',

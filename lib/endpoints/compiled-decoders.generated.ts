@@ -3,25 +3,25 @@
 // output, and checks every decoder against the io-ts codec of its shape (recordCodec).
 import { parseDate } from '../codecs/date-from-iso';
 import { scanDecimal, scanInteger } from '../codecs/number-from-string';
+import { isObject } from '../util/is-object';
 
 const { hasOwn } = Object;
 
 /** `ts`, `ticker`, `crowd_sentiment` (or `average_sentiment`). */
 const shape0 = (u: unknown): Record<string, unknown> | undefined => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
-  const r = u as Record<string, unknown>;
-  let v0: unknown = r['ts'];
-  if (v0 !== undefined && !hasOwn(r, 'ts')) v0 = undefined;
+  if (!isObject(u)) return undefined;
+  let v0: unknown = u['ts'];
+  if (v0 !== undefined && !hasOwn(u, 'ts')) v0 = undefined;
   const f0 = parseDate(v0);
   if (f0 === undefined) return undefined;
-  let v1: unknown = r['ticker'];
-  if (v1 !== undefined && !hasOwn(r, 'ticker')) v1 = undefined;
+  let v1: unknown = u['ticker'];
+  if (v1 !== undefined && !hasOwn(u, 'ticker')) v1 = undefined;
   if (typeof v1 !== 'string') return undefined;
   const f1 = v1;
-  let v2: unknown = r['crowd_sentiment'];
-  if (v2 === undefined || !hasOwn(r, 'crowd_sentiment')) {
-    v2 = r['average_sentiment'];
-    if (v2 !== undefined && !hasOwn(r, 'average_sentiment')) v2 = undefined;
+  let v2: unknown = u['crowd_sentiment'];
+  if (v2 === undefined || !hasOwn(u, 'crowd_sentiment')) {
+    v2 = u['average_sentiment'];
+    if (v2 !== undefined && !hasOwn(u, 'average_sentiment')) v2 = undefined;
   }
   const f2 = scanDecimal(v2);
   if (f2 === undefined) return undefined;
@@ -29,56 +29,53 @@ const shape0 = (u: unknown): Record<string, unknown> | undefined => {
 };
 /** `ts`, `ticker`, `moving_average`. */
 const shape1 = (u: unknown): Record<string, unknown> | undefined => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
-  const r = u as Record<string, unknown>;
-  let v0: unknown = r['ts'];
-  if (v0 !== undefined && !hasOwn(r, 'ts')) v0 = undefined;
+  if (!isObject(u)) return undefined;
+  let v0: unknown = u['ts'];
+  if (v0 !== undefined && !hasOwn(u, 'ts')) v0 = undefined;
   const f0 = parseDate(v0);
   if (f0 === undefined) return undefined;
-  let v1: unknown = r['ticker'];
-  if (v1 !== undefined && !hasOwn(r, 'ticker')) v1 = undefined;
+  let v1: unknown = u['ticker'];
+  if (v1 !== undefined && !hasOwn(u, 'ticker')) v1 = undefined;
   if (typeof v1 !== 'string') return undefined;
   const f1 = v1;
-  let v2: unknown = r['moving_average'];
-  if (v2 !== undefined && !hasOwn(r, 'moving_average')) v2 = undefined;
+  let v2: unknown = u['moving_average'];
+  if (v2 !== undefined && !hasOwn(u, 'moving_average')) v2 = undefined;
   const f2 = scanDecimal(v2);
   if (f2 === undefined) return undefined;
   return { ts: f0, ticker: f1, moving_average: f2 };
 };
 /** `ts`, `ticker`, `z_score`. */
 const shape2 = (u: unknown): Record<string, unknown> | undefined => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
-  const r = u as Record<string, unknown>;
-  let v0: unknown = r['ts'];
-  if (v0 !== undefined && !hasOwn(r, 'ts')) v0 = undefined;
+  if (!isObject(u)) return undefined;
+  let v0: unknown = u['ts'];
+  if (v0 !== undefined && !hasOwn(u, 'ts')) v0 = undefined;
   const f0 = parseDate(v0);
   if (f0 === undefined) return undefined;
-  let v1: unknown = r['ticker'];
-  if (v1 !== undefined && !hasOwn(r, 'ticker')) v1 = undefined;
+  let v1: unknown = u['ticker'];
+  if (v1 !== undefined && !hasOwn(u, 'ticker')) v1 = undefined;
   if (typeof v1 !== 'string') return undefined;
   const f1 = v1;
-  let v2: unknown = r['z_score'];
-  if (v2 !== undefined && !hasOwn(r, 'z_score')) v2 = undefined;
+  let v2: unknown = u['z_score'];
+  if (v2 !== undefined && !hasOwn(u, 'z_score')) v2 = undefined;
   const f2 = scanDecimal(v2);
   if (f2 === undefined) return undefined;
   return { ts: f0, ticker: f1, z_score: f2 };
 };
 /** `ts`, `ticker`, `mp_sentiment` (or `signal_value`). */
 const shape3 = (u: unknown): Record<string, unknown> | undefined => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
-  const r = u as Record<string, unknown>;
-  let v0: unknown = r['ts'];
-  if (v0 !== undefined && !hasOwn(r, 'ts')) v0 = undefined;
+  if (!isObject(u)) return undefined;
+  let v0: unknown = u['ts'];
+  if (v0 !== undefined && !hasOwn(u, 'ts')) v0 = undefined;
   const f0 = parseDate(v0);
   if (f0 === undefined) return undefined;
-  let v1: unknown = r['ticker'];
-  if (v1 !== undefined && !hasOwn(r, 'ticker')) v1 = undefined;
+  let v1: unknown = u['ticker'];
+  if (v1 !== undefined && !hasOwn(u, 'ticker')) v1 = undefined;
   if (typeof v1 !== 'string') return undefined;
   const f1 = v1;
-  let v2: unknown = r['mp_sentiment'];
-  if (v2 === undefined || !hasOwn(r, 'mp_sentiment')) {
-    v2 = r['signal_value'];
-    if (v2 !== undefined && !hasOwn(r, 'signal_value')) v2 = undefined;
+  let v2: unknown = u['mp_sentiment'];
+  if (v2 === undefined || !hasOwn(u, 'mp_sentiment')) {
+    v2 = u['signal_value'];
+    if (v2 !== undefined && !hasOwn(u, 'signal_value')) v2 = undefined;
   }
   const f2 = scanDecimal(v2);
   if (f2 === undefined) return undefined;
@@ -86,103 +83,99 @@ const shape3 = (u: unknown): Record<string, unknown> | undefined => {
 };
 /** `ts`, `ticker`, `buzz`. */
 const shape4 = (u: unknown): Record<string, unknown> | undefined => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
-  const r = u as Record<string, unknown>;
-  let v0: unknown = r['ts'];
-  if (v0 !== undefined && !hasOwn(r, 'ts')) v0 = undefined;
+  if (!isObject(u)) return undefined;
+  let v0: unknown = u['ts'];
+  if (v0 !== undefined && !hasOwn(u, 'ts')) v0 = undefined;
   const f0 = parseDate(v0);
   if (f0 === undefined) return undefined;
-  let v1: unknown = r['ticker'];
-  if (v1 !== undefined && !hasOwn(r, 'ticker')) v1 = undefined;
+  let v1: unknown = u['ticker'];
+  if (v1 !== undefined && !hasOwn(u, 'ticker')) v1 = undefined;
   if (typeof v1 !== 'string') return undefined;
   const f1 = v1;
-  let v2: unknown = r['buzz'];
-  if (v2 !== undefined && !hasOwn(r, 'buzz')) v2 = undefined;
+  let v2: unknown = u['buzz'];
+  if (v2 !== undefined && !hasOwn(u, 'buzz')) v2 = undefined;
   const f2 = scanDecimal(v2);
   if (f2 === undefined) return undefined;
   return { ts: f0, ticker: f1, buzz: f2 };
 };
 /** `ts`, `ticker`, `volume`. */
 const shape5 = (u: unknown): Record<string, unknown> | undefined => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
-  const r = u as Record<string, unknown>;
-  let v0: unknown = r['ts'];
-  if (v0 !== undefined && !hasOwn(r, 'ts')) v0 = undefined;
+  if (!isObject(u)) return undefined;
+  let v0: unknown = u['ts'];
+  if (v0 !== undefined && !hasOwn(u, 'ts')) v0 = undefined;
   const f0 = parseDate(v0);
   if (f0 === undefined) return undefined;
-  let v1: unknown = r['ticker'];
-  if (v1 !== undefined && !hasOwn(r, 'ticker')) v1 = undefined;
+  let v1: unknown = u['ticker'];
+  if (v1 !== undefined && !hasOwn(u, 'ticker')) v1 = undefined;
   if (typeof v1 !== 'string') return undefined;
   const f1 = v1;
-  let v2: unknown = r['volume'];
-  if (v2 !== undefined && !hasOwn(r, 'volume')) v2 = undefined;
+  let v2: unknown = u['volume'];
+  if (v2 !== undefined && !hasOwn(u, 'volume')) v2 = undefined;
   const f2 = scanInteger(v2);
   if (f2 === undefined) return undefined;
   return { ts: f0, ticker: f1, volume: f2 };
 };
 /** `ts`, `user_id`, `ticker`, `sentiment`, `user_score`. */
 const shape6 = (u: unknown): Record<string, unknown> | undefined => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
-  const r = u as Record<string, unknown>;
-  let v0: unknown = r['ts'];
-  if (v0 !== undefined && !hasOwn(r, 'ts')) v0 = undefined;
+  if (!isObject(u)) return undefined;
+  let v0: unknown = u['ts'];
+  if (v0 !== undefined && !hasOwn(u, 'ts')) v0 = undefined;
   const f0 = parseDate(v0);
   if (f0 === undefined) return undefined;
-  let v1: unknown = r['user_id'];
-  if (v1 !== undefined && !hasOwn(r, 'user_id')) v1 = undefined;
+  let v1: unknown = u['user_id'];
+  if (v1 !== undefined && !hasOwn(u, 'user_id')) v1 = undefined;
   if (typeof v1 !== 'string') return undefined;
   const f1 = v1;
-  let v2: unknown = r['ticker'];
-  if (v2 !== undefined && !hasOwn(r, 'ticker')) v2 = undefined;
+  let v2: unknown = u['ticker'];
+  if (v2 !== undefined && !hasOwn(u, 'ticker')) v2 = undefined;
   if (typeof v2 !== 'string') return undefined;
   const f2 = v2;
-  let v3: unknown = r['sentiment'];
-  if (v3 !== undefined && !hasOwn(r, 'sentiment')) v3 = undefined;
+  let v3: unknown = u['sentiment'];
+  if (v3 !== undefined && !hasOwn(u, 'sentiment')) v3 = undefined;
   const f3 = scanDecimal(v3);
   if (f3 === undefined) return undefined;
-  let v4: unknown = r['user_score'];
-  if (v4 !== undefined && !hasOwn(r, 'user_score')) v4 = undefined;
+  let v4: unknown = u['user_score'];
+  if (v4 !== undefined && !hasOwn(u, 'user_score')) v4 = undefined;
   const f4 = v4 === null ? null : scanDecimal(v4);
   if (f4 === undefined) return undefined;
   return { ts: f0, user_id: f1, ticker: f2, sentiment: f3, user_score: f4 };
 };
 /** `ts`, `ticker`, `crowd_sentiment`, `crowd_sentiment_moving_average`, `crowd_sentiment_z_score`, `crowd_sentiment_z_score_moving_average` (or `crowd_sentiment_z_score_moving_avg`), `volume`, `buzz`. */
 const shape7 = (u: unknown): Record<string, unknown> | undefined => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
-  const r = u as Record<string, unknown>;
-  let v0: unknown = r['ts'];
-  if (v0 !== undefined && !hasOwn(r, 'ts')) v0 = undefined;
+  if (!isObject(u)) return undefined;
+  let v0: unknown = u['ts'];
+  if (v0 !== undefined && !hasOwn(u, 'ts')) v0 = undefined;
   const f0 = parseDate(v0);
   if (f0 === undefined) return undefined;
-  let v1: unknown = r['ticker'];
-  if (v1 !== undefined && !hasOwn(r, 'ticker')) v1 = undefined;
+  let v1: unknown = u['ticker'];
+  if (v1 !== undefined && !hasOwn(u, 'ticker')) v1 = undefined;
   if (typeof v1 !== 'string') return undefined;
   const f1 = v1;
-  let v2: unknown = r['crowd_sentiment'];
-  if (v2 !== undefined && !hasOwn(r, 'crowd_sentiment')) v2 = undefined;
+  let v2: unknown = u['crowd_sentiment'];
+  if (v2 !== undefined && !hasOwn(u, 'crowd_sentiment')) v2 = undefined;
   const f2 = scanDecimal(v2);
   if (f2 === undefined) return undefined;
-  let v3: unknown = r['crowd_sentiment_moving_average'];
-  if (v3 !== undefined && !hasOwn(r, 'crowd_sentiment_moving_average')) v3 = undefined;
+  let v3: unknown = u['crowd_sentiment_moving_average'];
+  if (v3 !== undefined && !hasOwn(u, 'crowd_sentiment_moving_average')) v3 = undefined;
   const f3 = v3 === null ? null : scanDecimal(v3);
   if (f3 === undefined) return undefined;
-  let v4: unknown = r['crowd_sentiment_z_score'];
-  if (v4 !== undefined && !hasOwn(r, 'crowd_sentiment_z_score')) v4 = undefined;
+  let v4: unknown = u['crowd_sentiment_z_score'];
+  if (v4 !== undefined && !hasOwn(u, 'crowd_sentiment_z_score')) v4 = undefined;
   const f4 = scanDecimal(v4);
   if (f4 === undefined) return undefined;
-  let v5: unknown = r['crowd_sentiment_z_score_moving_average'];
-  if (v5 === undefined || !hasOwn(r, 'crowd_sentiment_z_score_moving_average')) {
-    v5 = r['crowd_sentiment_z_score_moving_avg'];
-    if (v5 !== undefined && !hasOwn(r, 'crowd_sentiment_z_score_moving_avg')) v5 = undefined;
+  let v5: unknown = u['crowd_sentiment_z_score_moving_average'];
+  if (v5 === undefined || !hasOwn(u, 'crowd_sentiment_z_score_moving_average')) {
+    v5 = u['crowd_sentiment_z_score_moving_avg'];
+    if (v5 !== undefined && !hasOwn(u, 'crowd_sentiment_z_score_moving_avg')) v5 = undefined;
   }
   const f5 = v5 === null ? null : scanDecimal(v5);
   if (f5 === undefined) return undefined;
-  let v6: unknown = r['volume'];
-  if (v6 !== undefined && !hasOwn(r, 'volume')) v6 = undefined;
+  let v6: unknown = u['volume'];
+  if (v6 !== undefined && !hasOwn(u, 'volume')) v6 = undefined;
   const f6 = scanInteger(v6);
   if (f6 === undefined) return undefined;
-  let v7: unknown = r['buzz'];
-  if (v7 !== undefined && !hasOwn(r, 'buzz')) v7 = undefined;
+  let v7: unknown = u['buzz'];
+  if (v7 !== undefined && !hasOwn(u, 'buzz')) v7 = undefined;
   const f7 = scanDecimal(v7);
   if (f7 === undefined) return undefined;
   return {
@@ -198,32 +191,31 @@ const shape7 = (u: unknown): Record<string, unknown> | undefined => {
 };
 /** `ts`, `ticker`, `mp_sentiment`, `mp_sentiment_moving_average`, `mp_sentiment_z_score`, `mp_sentiment_z_score_moving_average` (or `mp_sentiment_z_score_moving_avg`). */
 const shape8 = (u: unknown): Record<string, unknown> | undefined => {
-  if (typeof u !== 'object' || u === null || Array.isArray(u)) return undefined;
-  const r = u as Record<string, unknown>;
-  let v0: unknown = r['ts'];
-  if (v0 !== undefined && !hasOwn(r, 'ts')) v0 = undefined;
+  if (!isObject(u)) return undefined;
+  let v0: unknown = u['ts'];
+  if (v0 !== undefined && !hasOwn(u, 'ts')) v0 = undefined;
   const f0 = parseDate(v0);
   if (f0 === undefined) return undefined;
-  let v1: unknown = r['ticker'];
-  if (v1 !== undefined && !hasOwn(r, 'ticker')) v1 = undefined;
+  let v1: unknown = u['ticker'];
+  if (v1 !== undefined && !hasOwn(u, 'ticker')) v1 = undefined;
   if (typeof v1 !== 'string') return undefined;
   const f1 = v1;
-  let v2: unknown = r['mp_sentiment'];
-  if (v2 !== undefined && !hasOwn(r, 'mp_sentiment')) v2 = undefined;
+  let v2: unknown = u['mp_sentiment'];
+  if (v2 !== undefined && !hasOwn(u, 'mp_sentiment')) v2 = undefined;
   const f2 = scanDecimal(v2);
   if (f2 === undefined) return undefined;
-  let v3: unknown = r['mp_sentiment_moving_average'];
-  if (v3 !== undefined && !hasOwn(r, 'mp_sentiment_moving_average')) v3 = undefined;
+  let v3: unknown = u['mp_sentiment_moving_average'];
+  if (v3 !== undefined && !hasOwn(u, 'mp_sentiment_moving_average')) v3 = undefined;
   const f3 = v3 === null ? null : scanDecimal(v3);
   if (f3 === undefined) return undefined;
-  let v4: unknown = r['mp_sentiment_z_score'];
-  if (v4 !== undefined && !hasOwn(r, 'mp_sentiment_z_score')) v4 = undefined;
+  let v4: unknown = u['mp_sentiment_z_score'];
+  if (v4 !== undefined && !hasOwn(u, 'mp_sentiment_z_score')) v4 = undefined;
   const f4 = scanDecimal(v4);
   if (f4 === undefined) return undefined;
-  let v5: unknown = r['mp_sentiment_z_score_moving_average'];
-  if (v5 === undefined || !hasOwn(r, 'mp_sentiment_z_score_moving_average')) {
-    v5 = r['mp_sentiment_z_score_moving_avg'];
-    if (v5 !== undefined && !hasOwn(r, 'mp_sentiment_z_score_moving_avg')) v5 = undefined;
+  let v5: unknown = u['mp_sentiment_z_score_moving_average'];
+  if (v5 === undefined || !hasOwn(u, 'mp_sentiment_z_score_moving_average')) {
+    v5 = u['mp_sentiment_z_score_moving_avg'];
+    if (v5 !== undefined && !hasOwn(u, 'mp_sentiment_z_score_moving_avg')) v5 = undefined;
   }
   const f5 = v5 === null ? null : scanDecimal(v5);
   if (f5 === undefined) return undefined;
