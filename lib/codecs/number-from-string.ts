@@ -49,8 +49,8 @@ const EXACT_POWERS_OF_TEN = [
  * checks the same literal as `isDecimalLiteral` and gathers its digits as an integer: while that integer
  * is below 2^53 and at most 22 digits follow the point (the exponent counted in), both it and the power
  * of ten are exact doubles, so one division rounds correctly and gives `Number`'s value (Clinger's fast
- * path); longer literals go to `Number`. `spec/hostile/parsers.spec.ts` checks it against the regex and
- * `Number` on arbitrary strings.
+ * path); longer literals go to `Number`. `spec/endpoints/compiled-decoders.spec.ts` checks it against the
+ * regex and `Number` on arbitrary strings.
  */
 export const scanDecimal = (u: unknown): number | undefined => {
   if (typeof u !== 'string') return parseDecimal(u);
