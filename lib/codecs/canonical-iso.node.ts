@@ -1,6 +1,12 @@
 import { daysInMonth } from './days-in-month';
 
 const DAY = 86_400_000;
+// Character codes of the separators: a code compare, where `s[i]` would look up a one-character string.
+const DASH = 45;
+const DOT = 46;
+const COLON = 58;
+const T = 84;
+const Z = 90;
 
 /**
  * Days from 1970-01-01 to a proleptic Gregorian date (month 1–12), by whole-number arithmetic: the same
@@ -16,12 +22,20 @@ const daysSinceEpoch = (year: number, month: number, day: number): number => {
   return era * 146_097 + dayOfEra - 719_468;
 };
 
-/** The two ASCII digits at `i` as a number, or -1 if either is not a digit. */
+/** The two ASCII digits at `i` as a number, or -1 if either is not a digit (`>>> 0` folds "below 0" into "above 9"). */
 const twoDigits = (s: string, i: number): number => {
   const tens = s.charCodeAt(i) - 48;
   const ones = s.charCodeAt(i + 1) - 48;
-  return tens >= 0 && tens <= 9 && ones >= 0 && ones <= 9 ? tens * 10 + ones : -1;
+  return tens >>> 0 <= 9 && ones >>> 0 <= 9 ? tens * 10 + ones : -1;
 };
+
+/**
+ * The date (`YYYYMMDD` as a number) of the last canonical string read, and the epoch ms of its midnight:
+ * a stream's timestamps mostly fall on one day, which is then checked and counted once. Only a checked
+ * date is kept (-1 is none).
+ */
+let lastDate = -1;
+let lastDateMs = 0;
 
 /**
  * Epoch ms of exactly the form upstream sends and `toISOString()` writes, `YYYY-MM-DDTHH:mm:ss.sssZ`,
@@ -30,8 +44,15 @@ const twoDigits = (s: string, i: number): number => {
  * general path (date-from-iso.ts).
  */
 export const canonicalIsoMs = (s: string): number | undefined => {
-  if (s.length !== 24 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':') return undefined;
-  if (s[16] !== ':' || s[19] !== '.' || s[23] !== 'Z') return undefined;
+  if (s.length !== 24 || s.charCodeAt(4) !== DASH || s.charCodeAt(7) !== DASH || s.charCodeAt(10) !== T)
+    return undefined;
+  if (
+    s.charCodeAt(13) !== COLON ||
+    s.charCodeAt(16) !== COLON ||
+    s.charCodeAt(19) !== DOT ||
+    s.charCodeAt(23) !== Z
+  )
+    return undefined;
   const century = twoDigits(s, 0);
   const yearOfCentury = twoDigits(s, 2);
   const month = twoDigits(s, 5);
@@ -41,11 +62,15 @@ export const canonicalIsoMs = (s: string): number | undefined => {
   const second = twoDigits(s, 17);
   const centis = twoDigits(s, 20);
   const millis = twoDigits(s, 21);
-  if (century < 0 || yearOfCentury < 0 || centis < 0 || millis < 0) return undefined;
+  if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || centis < 0 || millis < 0) return undefined;
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
+  const time = hour * 3_600_000 + minute * 60_000 + second * 1_000 + centis * 10 + (millis % 10);
+  const date = ((century * 100 + yearOfCentury) * 100 + month) * 100 + day;
+  if (date === lastDate) return lastDateMs + time;
   const year = century * 100 + yearOfCentury;
   // Years 0–99 go the general way, which decides how to read them.
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
-  const ms = centis * 10 + (millis % 10);
-  return daysSinceEpoch(year, month, day) * DAY + hour * 3_600_000 + minute * 60_000 + second * 1_000 + ms;
+  lastDate = date;
+  lastDateMs = daysSinceEpoch(year, month, day) * DAY;
+  return lastDateMs + time;
 };

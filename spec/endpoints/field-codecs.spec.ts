@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { type Either, isLeft, isRight } from 'fp-ts/lib/Either';
 import { fieldCodecs, fieldParsers, formatValidationErrors, type FieldKind } from '../../lib/endpoints';
 import type * as dateModule from '../../lib/codecs/date-from-iso';
@@ -82,6 +83,42 @@ describe('field codecs', () => {
       '0099-12-31T00:00:00.000Z',
     ])
       expect(browserParse!(text)?.getTime()).toBe(parseDate(text)?.getTime());
+  });
+
+  it("timestamp: Node's reader keeps no wrong day across a stream (its last-day cache), as `Date` reads it", () => {
+    let browserParse: typeof parseDate | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('#canonical-iso', () => jest.requireActual('../../lib/codecs/canonical-iso.browser'));
+      browserParse = jest.requireActual<DateModule>('../../lib/codecs/date-from-iso').parseDate;
+    });
+    // Days that repeat (the cache hits), days that do not exist (only a checked day may be kept), and
+    // time parts that are out of range or not digits on a day already cached.
+    const day = fc.constantFrom(
+      '2026-01-02',
+      '2026-01-03',
+      '2024-02-29',
+      '2023-02-29',
+      '2014-13-01',
+      '0099-12-31',
+      '0000-00-00',
+    );
+    const twoDigits = fc.constantFrom('00', '09', '23', '24', '59', '60', '99', '1x', '-1');
+    const ms = fc.constantFrom('000', '999', '05x', '5');
+    const text = fc
+      .tuple(day, twoDigits, twoDigits, twoDigits, ms)
+      .map(([d, h, m, s, f]) => `${d}T${h}:${m}:${s}.${f}Z`);
+    fc.assert(
+      fc.property(fc.array(text, { minLength: 1, maxLength: 20 }), (texts) => {
+        // A reader of its own per stream, so that what is cached comes from this stream alone.
+        let nodeParse: typeof parseDate | undefined;
+        jest.isolateModules(() => {
+          jest.doMock('#canonical-iso', () => jest.requireActual('../../lib/codecs/canonical-iso.node'));
+          nodeParse = jest.requireActual<DateModule>('../../lib/codecs/date-from-iso').parseDate;
+        });
+        for (const t of texts) expect(nodeParse!(t)?.getTime()).toBe(browserParse!(t)?.getTime());
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it.each<FieldKind>(['decimal', 'nullable-decimal', 'integer', 'text', 'timestamp'])(
