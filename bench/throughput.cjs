@@ -1,8 +1,10 @@
 'use strict';
-// 1. Raw socket.io-client `on('data')` vs `client.subscribe$` with full io-ts decoding, and, for
-// reference, raw socket.io-client with the same decoding written by hand.
+// 1. Raw socket.io-client `on('data')` vs `client.subscribe$` with full decoding, and, for reference,
+// raw socket.io-client with the decoding written by hand, and with the event built with no check at all
+// (bench/no-checks-floor.cjs: what any client that hands out `Date`s and numbers pays).
 const { openRawSocket, rawSubscribe, openClient, closeRaw } = require('./clients.cjs');
 const { decodeByHand } = require('./hand-decode.cjs');
+const { noChecksDecoder } = require('./no-checks-floor.cjs');
 const { createMeter, alternate } = require('./measure.cjs');
 
 const PATH = '/real-time/crowd-sentiment';
@@ -24,6 +26,16 @@ module.exports = async ({ server, n = 200_000, reps = 5, records, log }) => {
   });
   await rawSubscribe(byHand, PATH, {});
 
+  const floor = await openRawSocket(server.url);
+  const floorMeter = createMeter();
+  const decodeWithoutChecks = noChecksDecoder();
+  let floorRecords = 0;
+  floor.on('data', (payload) => {
+    floorRecords += decodeWithoutChecks(payload).results.length;
+    floorMeter.hit();
+  });
+  await rawSubscribe(floor, PATH, {});
+
   const ours = await openClient(server.url);
   const ourMeter = createMeter();
   let decodedRecords = 0;
@@ -42,6 +54,7 @@ module.exports = async ({ server, n = 200_000, reps = 5, records, log }) => {
       { name: 'raw', socketId: raw.id, meter: rawMeter },
       { name: 'ours', socketId: ours.socket.id, meter: ourMeter },
       { name: 'byHand', socketId: byHand.id, meter: byHandMeter },
+      { name: 'floor', socketId: floor.id, meter: floorMeter },
     ],
     { n, reps, path: PATH, records, log },
   );
@@ -50,7 +63,9 @@ module.exports = async ({ server, n = 200_000, reps = 5, records, log }) => {
   await ours.close();
   await closeRaw(raw);
   await closeRaw(byHand);
-  if (decodedRecords === 0 || handRecords === 0) throw new Error('a decoding contender decoded nothing');
+  await closeRaw(floor);
+  if (decodedRecords === 0 || handRecords === 0 || floorRecords === 0)
+    throw new Error('a decoding contender decoded nothing');
   return {
     n,
     reps,
@@ -58,6 +73,7 @@ module.exports = async ({ server, n = 200_000, reps = 5, records, log }) => {
     raw: results.raw,
     ours: results.ours,
     byHand: results.byHand,
+    floor: results.floor,
     ratio: results.ours.median / results.raw.median,
     ratioToByHand: results.ours.median / results.byHand.median,
     serverRate,
