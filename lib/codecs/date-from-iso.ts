@@ -9,27 +9,20 @@ import { tooLong } from './too-long';
 const ISO_8601 = /^(\d{4})-(\d{2})-(\d{2})(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
 /**
- * The last canonical string read and its epoch ms: the records of an event (and its envelope) mostly
- * share one timestamp, which is then read once. A string compare of at most 24 characters.
+ * The last string read and its epoch ms: the records of an event (and its envelope) mostly share one
+ * timestamp, which is then read once. A string compare of at most `MAX_FIELD_LENGTH` characters.
  */
 let lastText = '';
 let lastMs = 0;
 
 /**
- * The instant an ISO-8601 string names, or `undefined` if it is not one (or not a real calendar day).
- * Strings longer than `MAX_FIELD_LENGTH` are refused unread; the pattern above is linear (no nested or
- * adjacent quantifiers over the same characters) in any case.
+ * The epoch ms an ISO-8601 string names, or `undefined` if it is not one (or not a real calendar day).
+ * The pattern above is linear (no nested or adjacent quantifiers over the same characters).
  */
-const parseIso = (s: string): Date | undefined => {
-  if (s.length > MAX_FIELD_LENGTH) return undefined;
-  if (s === lastText) return new Date(lastMs);
+const isoMs = (s: string): number | undefined => {
   // Node reads the canonical form itself (#canonical-iso); browsers leave it to `Date`, below.
   const canonical = canonicalIsoMs(s);
-  if (canonical !== undefined) {
-    lastText = s;
-    lastMs = canonical;
-    return new Date(canonical);
-  }
+  if (canonical !== undefined) return canonical;
   const match = ISO_8601.exec(s);
   if (match === null) return undefined;
   const year = Number(match[1]);
@@ -37,8 +30,23 @@ const parseIso = (s: string): Date | undefined => {
   const day = Number(match[3]);
   // Date.parse rolls "2014-02-30" over to March 2nd instead of failing.
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
-  const date = new Date(s);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  const ms = Date.parse(s);
+  return Number.isNaN(ms) ? undefined : ms;
+};
+
+/**
+ * The instant an ISO-8601 string names, or `undefined` if it is not one (or not a real calendar day).
+ * Strings longer than `MAX_FIELD_LENGTH` are refused unread.
+ */
+const parseIso = (s: string): Date | undefined => {
+  if (s.length > MAX_FIELD_LENGTH) return undefined;
+  if (s !== lastText) {
+    const ms = isoMs(s);
+    if (ms === undefined) return undefined;
+    lastText = s;
+    lastMs = ms;
+  }
+  return new Date(lastMs);
 };
 
 /** Whether `s` is an ISO-8601 date or date-time that names a real instant (and a real calendar day). */

@@ -250,4 +250,27 @@ describe('timestamps read once per distinct string', () => {
     expect(fieldParsers.timestamp('2026-02-29T00:00:00.000Z')).toBeUndefined();
     expect(fieldParsers.timestamp('2026-02-29T00:00:00.000Z')).toBeUndefined();
   });
+
+  it('reads a repeated string once in browsers too, where `Date` reads every form', () => {
+    let browserParse: typeof parseDate | undefined;
+    jest.isolateModules(() => {
+      jest.doMock('#canonical-iso', () => jest.requireActual('../../lib/codecs/canonical-iso.browser'));
+      browserParse = jest.requireActual<DateModule>('../../lib/codecs/date-from-iso').parseDate;
+    });
+    const parse = jest.spyOn(Date, 'parse');
+    try {
+      const texts = ['2026-01-02T15:30:00.000Z', '2026-01-02T15:30:00.000Z', '2026-01-02T17:30+02:00'];
+      const dates = [...texts, texts[2]!].map((text) => browserParse!(text));
+      expect(dates.map((date) => date?.getTime())).toEqual([
+        Date.UTC(2026, 0, 2, 15, 30),
+        Date.UTC(2026, 0, 2, 15, 30),
+        Date.UTC(2026, 0, 2, 15, 30),
+        Date.UTC(2026, 0, 2, 15, 30),
+      ]);
+      expect(new Set(dates).size).toBe(4); // a Date of its own each time
+      expect(parse).toHaveBeenCalledTimes(2); // once per run of one string
+    } finally {
+      parse.mockRestore();
+    }
+  });
 });
