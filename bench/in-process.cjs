@@ -1,15 +1,19 @@
 'use strict';
 // The client's per-event path in one process, without sockets: each `data` frame is `JSON.parse`d (what
 // socket.io-client does to every frame) and handed to the `data` listeners of an in-memory socket.
-// Four contenders take the same frames: `raw` (an empty handler), `floor` (bench/no-checks-floor.cjs:
-// the same event built with no check, the allocation floor), `byHand` (bench/hand-decode.cjs) and `ours`
-// (`createClient(…).subscribe$`, the hub's routing and decoding). CPU time per event is the
+// Five contenders take the same frames: `raw` (an empty handler), `floor` (bench/no-checks-floor.cjs:
+// the same event built with no check, the allocation floor), `byHand` (bench/hand-decode.cjs), `ours`
+// (`createClient(…).subscribe$`, the hub's routing and decoding) and `browser` (the same from the build a
+// browser app bundles: generic decoders, no canonical timestamp reader; V8 here stands in for Chrome's). CPU time per event is the
 // median over alternating rounds (process.cpuUsage()), so the machine's other load mostly cancels out;
 // allocation per event is the median heap growth of small batches (a batch that a scavenge cut short
 // shows as a drop and falls out of the median).
 //
 // `npm run build && node bench/in-process.cjs [--records 1] [--keys 1000] [--rounds 15] [--n 100000]`
 // Profiling: `node --cpu-prof --cpu-prof-dir=/tmp/prof bench/in-process.cjs --only ours`.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
 const { createClient } = require('../dist/index.cjs');
 const { decodeByHand } = require('./hand-decode.cjs');
 const { noChecksDecoder } = require('./no-checks-floor.cjs');
@@ -64,13 +68,39 @@ const framesFor = (paramsList, records) => {
 };
 
 /**
- * The three contenders over `keys` subscriptions (1: `{}`; more: one ticker each) and `records`
- * records per event. Each has `run(n)`, which feeds it n frames, and `received` (events delivered).
+ * The library as a browser app gets it, to run here: `dist/index.mjs` and every dependency bundled by esbuild
+ * with the browser's resolution (package.json `imports` without the `node` condition: no compiled decoders, no
+ * canonical timestamp reader, rxjs's browser build), written to a temporary file and loaded.
+ */
+const browserBuild = () => {
+  const esbuild = require('esbuild');
+  const { outputFiles } = esbuild.buildSync({
+    entryPoints: [path.join(__dirname, '..', 'dist', 'index.mjs')],
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    write: false,
+    logLevel: 'silent',
+  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mprx-browser-build-'));
+  const file = path.join(dir, 'index.cjs');
+  try {
+    fs.writeFileSync(file, outputFiles[0].text);
+    return require(file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+};
+
+/**
+ * The five contenders over `keys` subscriptions (1: `{}`; more: one ticker each) and `records` records per
+ * event: raw, floor, byHand, ours (Node's build) and browser (the browser build). Each has `run(n)`, which
+ * feeds it n frames, and `counts` (events delivered).
  */
 const contenders = async ({ keys = 1, records = 5 } = {}) => {
   const paramsList = keys === 1 ? [{}] : Array.from({ length: keys }, (_, i) => ({ ticker: ticker(i) }));
   const frames = framesFor(paramsList, records);
-  const counts = { raw: 0, floor: 0, byHand: 0, ours: 0 };
+  const counts = { raw: 0, floor: 0, byHand: 0, ours: 0, browser: 0 };
 
   const rawSocket = memorySocket();
   rawSocket.on('data', () => {
@@ -86,32 +116,50 @@ const contenders = async ({ keys = 1, records = 5 } = {}) => {
     const event = decodeByHand(payload, PATH);
     if (event !== undefined) counts.byHand += 1;
   });
-  const ourSocket = memorySocket();
-  const client = createClient({ url: 'http://127.0.0.1:1', token: () => 'x', socket: () => ourSocket });
-  const subscriptions = paramsList.map((params) =>
-    client.subscribe$(PATH, params).subscribe({
-      next: () => {
-        counts.ours += 1;
-      },
-      error: (error) => {
-        throw error;
-      },
-    }),
-  );
   const feed = (socket) => (n) => {
     for (let i = 0; i < n; i += 1) socket.frame(frames[i % frames.length]);
   };
-  // The token and the socket come on the scheduler: wait (bounded) until every key is delivered.
-  for (let tries = 0; counts.ours < frames.length; tries += 1) {
-    if (tries > 1_000) throw new Error('the client never subscribed');
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    counts.ours = 0;
-    feed(ourSocket)(frames.length);
-  }
+  /** A client from `create` on a memory socket, subscribed to every key; resolves once each key delivers. */
+  const subscribed = async (create, name) => {
+    const socket = memorySocket();
+    const client = create({ url: 'http://127.0.0.1:1', token: () => 'x', socket: () => socket });
+    const subscriptions = paramsList.map((params) =>
+      client.subscribe$(PATH, params).subscribe({
+        next: () => {
+          counts[name] += 1;
+        },
+        error: (error) => {
+          throw error;
+        },
+      }),
+    );
+    // The token and the socket come on the scheduler: wait (bounded) until every key is delivered.
+    for (let tries = 0; counts[name] < frames.length; tries += 1) {
+      if (tries > 1_000) throw new Error(`${name}: the client never subscribed`);
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      counts[name] = 0;
+      feed(socket)(frames.length);
+    }
+    return {
+      run: feed(socket),
+      close: () => subscriptions.forEach((subscription) => subscription.unsubscribe()),
+    };
+  };
+  const ours = await subscribed(createClient, 'ours');
+  const browser = await subscribed(browserBuild().createClient, 'browser');
   return {
     counts,
-    run: { raw: feed(rawSocket), floor: feed(floorSocket), byHand: feed(handSocket), ours: feed(ourSocket) },
-    close: () => subscriptions.forEach((subscription) => subscription.unsubscribe()),
+    run: {
+      raw: feed(rawSocket),
+      floor: feed(floorSocket),
+      byHand: feed(handSocket),
+      ours: ours.run,
+      browser: browser.run,
+    },
+    close: () => {
+      ours.close();
+      browser.close();
+    },
   };
 };
 
@@ -149,10 +197,10 @@ const bytesPerEvent = (setup, name, { size = 200, batches = 301 } = {}) => {
 
 /**
  * The bench scenario (`npm run bench -- --only inprocess`): CPU µs and heap bytes per event of the
- * four contenders, for 1-record and 5-record events on one subscription.
+ * five contenders, for 1-record and 5-record events on one subscription.
  */
 const scenario = async ({ n = 100_000, rounds = 15 }) => {
-  const names = ['raw', 'floor', 'byHand', 'ours'];
+  const names = ['raw', 'floor', 'byHand', 'ours', 'browser'];
   const out = { n, rounds };
   for (const records of [1, 5]) {
     const setup = await contenders({ records });
@@ -176,7 +224,7 @@ const main = async () => {
   const records = Number(flag('records', 5));
   const n = Number(flag('n', 100_000));
   const rounds = Number(flag('rounds', 15));
-  const names = flag('only', 'raw,floor,byHand,ours').split(',');
+  const names = flag('only', 'raw,floor,byHand,ours,browser').split(',');
   const setup = await contenders({ keys, records });
   const cpu = cpuPerEvent(setup, names, { n, rounds });
   const line = (name) => {

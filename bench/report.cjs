@@ -58,9 +58,10 @@ const rows = (r) => {
       const per = (name) => `${cpu[name].toFixed(2)} µs, ${fmt(bytes[name])} B`;
       out.push([
         `1${records === 1 ? 'c' : 'd'}. per event in one process, no sockets (\`bench/in-process.cjs\`: JSON.parse + the \`data\` handler), ${records}-record events, ${fmt(n)} × ${rounds} rounds (median): CPU and heap allocated`,
-        `${per('ours')}`,
+        // Older results (before the browser build ran here) have no `browser`.
+        `${per('ours')}${cpu.browser === undefined ? '' : `; the browser build (generic decoders) ${per('browser')}`}`,
         `raw (JSON.parse, empty handler) ${per('raw')}; hand-written ${per('byHand')}; no checks at all (\`bench/no-checks-floor.cjs\`) ${per('floor')}`,
-        `${(cpu.ours - cpu.raw).toFixed(2)} µs, ${fmt(bytes.ours - bytes.raw)} B beyond raw (no checks: ${(cpu.floor - cpu.raw).toFixed(2)} µs, ${fmt(bytes.floor - bytes.raw)} B); ${(cpu.byHand / cpu.ours).toFixed(2)} of hand-written's speed`,
+        `${(cpu.ours - cpu.raw).toFixed(2)} µs, ${fmt(bytes.ours - bytes.raw)} B beyond raw (no checks: ${(cpu.floor - cpu.raw).toFixed(2)} µs, ${fmt(bytes.floor - bytes.raw)} B); ${(cpu.byHand / cpu.ours).toFixed(2)} of hand-written's speed${cpu.browser === undefined ? '' : ` (the browser build ${(cpu.byHand / cpu.browser).toFixed(2)})`}`,
         '(figure)',
         '',
       ]);
