@@ -54,14 +54,14 @@ const rows = (r) => {
   if (r.inprocess) {
     const { n, rounds } = r.inprocess;
     for (const records of [1, 5]) {
-      const { cpu, bytes } = r.inprocess[records];
+      // Older results (before the browser build ran here) have no `browser`.
+      const { cpu, bytes, browser } = r.inprocess[records];
       const per = (name) => `${cpu[name].toFixed(2)} µs, ${fmt(bytes[name])} B`;
       out.push([
         `1${records === 1 ? 'c' : 'd'}. per event in one process, no sockets (\`bench/in-process.cjs\`: JSON.parse + the \`data\` handler), ${records}-record events, ${fmt(n)} × ${rounds} rounds (median): CPU and heap allocated`,
-        // Older results (before the browser build ran here) have no `browser`.
-        `${per('ours')}${cpu.browser === undefined ? '' : `; the browser build (generic decoders) ${per('browser')}`}`,
+        `${per('ours')}${browser === undefined ? '' : `; the browser build (generic decoders, a process of its own) ${browser.cpu.browser.toFixed(2)} µs, ${fmt(browser.bytes.browser)} B`}`,
         `raw (JSON.parse, empty handler) ${per('raw')}; hand-written ${per('byHand')}; no checks at all (\`bench/no-checks-floor.cjs\`) ${per('floor')}`,
-        `${(cpu.ours - cpu.raw).toFixed(2)} µs, ${fmt(bytes.ours - bytes.raw)} B beyond raw (no checks: ${(cpu.floor - cpu.raw).toFixed(2)} µs, ${fmt(bytes.floor - bytes.raw)} B); ${(cpu.byHand / cpu.ours).toFixed(2)} of hand-written's speed${cpu.browser === undefined ? '' : ` (the browser build ${(cpu.byHand / cpu.browser).toFixed(2)})`}`,
+        `${(cpu.ours - cpu.raw).toFixed(2)} µs, ${fmt(bytes.ours - bytes.raw)} B beyond raw (no checks: ${(cpu.floor - cpu.raw).toFixed(2)} µs, ${fmt(bytes.floor - bytes.raw)} B); ${(cpu.byHand / cpu.ours).toFixed(2)} of hand-written's speed${browser === undefined ? '' : ` (the browser build ${(browser.cpu.byHand / browser.cpu.browser).toFixed(2)})`}`,
         '(figure)',
         '',
       ]);
