@@ -65,9 +65,9 @@ export const canonicalIsoMs = (s: string): number | undefined => {
   if (century < 0 || yearOfCentury < 0 || month < 0 || day < 0 || centis < 0 || millis < 0) return undefined;
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return undefined;
   const time = hour * 3_600_000 + minute * 60_000 + second * 1_000 + centis * 10 + (millis % 10);
-  const date = ((century * 100 + yearOfCentury) * 100 + month) * 100 + day;
-  if (date === lastDate) return lastDateMs + time;
   const year = century * 100 + yearOfCentury;
+  const date = (year * 100 + month) * 100 + day;
+  if (date === lastDate) return lastDateMs + time;
   // Years 0–99 go the general way, which decides how to read them.
   if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   lastDate = date;
